@@ -1,0 +1,93 @@
+package org.annualreview;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.annualreview.cli.AnnualReviewCommand;
+import org.annualreview.demo.DemoLabel;
+import org.annualreview.imports.Imports;
+import org.annualreview.imports.RecordsImported;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.statistics.Statistics;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Starts the application for one command: settings come from the command line and the environment,
+ * the database is migrated, and the picocli command runs with the features wired in.
+ */
+@SpringBootApplication
+public class AnnualReviewApplication {
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(AnnualReviewApplication.class);
+        application.setDefaultProperties(Settings.fromCommandLine(args));
+        int exitCode;
+        try (ConfigurableApplicationContext context = application.run()) {
+            exitCode = AnnualReviewCommand.run(context, args);
+        }
+        System.exit(exitCode);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    Organisations organisations(DataSource dataSource) {
+        return new Organisations(dataSource);
+    }
+
+    @Bean
+    Imports imports(DataSource dataSource, ApplicationEventPublisher events) {
+        return new Imports(dataSource, events::publishEvent);
+    }
+
+    @Bean
+    Statistics statistics(DataSource dataSource, Clock clock) {
+        return new Statistics(dataSource, clock);
+    }
+
+    @Bean
+    DemoLabel demoLabel(DataSource dataSource) {
+        return new DemoLabel(dataSource);
+    }
+
+    @Bean
+    StaleFigures staleFigures(Statistics statistics) {
+        return new StaleFigures(statistics);
+    }
+
+    /** Any import may change any year's figures: their snapshots are recomputed on next read. */
+    record StaleFigures(Statistics statistics) {
+        @EventListener
+        public void on(RecordsImported imported) {
+            statistics.markAllStale();
+        }
+    }
+
+    /** The settings a command line may give before Spring starts (the database must be known to start). */
+    static final class Settings {
+        static Map<String, Object> fromCommandLine(String[] args) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            String url = System.getenv().getOrDefault("ANNUAL_REVIEW_DATABASE_URL", AnnualReviewCommand.DEFAULT_DATABASE_URL);
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--database-url") && i + 1 < args.length) {
+                    url = args[i + 1];
+                } else if (args[i].startsWith("--database-url=")) {
+                    url = args[i].substring("--database-url=".length());
+                }
+            }
+            settings.put("spring.datasource.url", url);
+            return settings;
+        }
+    }
+}

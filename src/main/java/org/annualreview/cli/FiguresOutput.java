@@ -1,0 +1,196 @@
+package org.annualreview.cli;
+
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.annualreview.decisions.Outcome;
+import org.annualreview.decisions.ServiceArea;
+import org.annualreview.demo.DemoLabel;
+import org.annualreview.organisations.OrganisationKind;
+import org.annualreview.statistics.AverageMethod;
+import org.annualreview.statistics.Explanation;
+import org.annualreview.statistics.FiguresDocument;
+import org.annualreview.statistics.OrganisationFigures;
+import org.annualreview.statistics.Shown;
+import org.annualreview.statistics.TypeAverage;
+import org.annualreview.statistics.YearFigures;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a year's figures as a table for people, CSV for spreadsheets, or JSON for programs. */
+final class FiguresOutput {
+
+    private static final DateTimeFormatter COMPUTED = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm").withZone(ZoneId.systemDefault());
+
+    private FiguresOutput() {
+    }
+
+    static void yearTable(PrintWriter out, YearFigures figures, AverageMethod method, boolean synthetic) {
+        heading(out, figures, method, synthetic);
+        out.printf("%-44s %-21s %10s %12s %-18s %8s %-12s %s%n", "Organisation", "Type", "Dealt with", "Investigated",
+                "Upheld", "Per 100k", "Compliance", "Satisfactory remedy");
+        for (OrganisationFigures f : figures.organisations()) {
+            out.printf("%-44s %-21s %,10d %,12d %-18s %8s %-12s %s%n", cut(f.name(), 44), cut(f.kind().label(), 21),
+                    f.complaintsAndEnquiries(), f.investigated(), Shown.withCounts(f.upheld(), Shown.NO_INVESTIGATIONS),
+                    Shown.perHundredThousand(f.upheldPerHundredThousand()).replace(Shown.NO_POPULATION, "-"),
+                    f.compliance().describeOr("none due"), Shown.withCounts(f.satisfactoryRemedy(), Shown.NO_UPHELD_COMPLAINTS));
+        }
+        out.println();
+        averages(out, figures, method);
+        totals(out, figures);
+    }
+
+    static void organisationTable(PrintWriter out, YearFigures figures, OrganisationFigures f, AverageMethod method, boolean synthetic) {
+        heading(out, figures, method, synthetic);
+        out.println(f.name() + " (" + f.code() + "), " + f.kind().label());
+        f.population().ifPresent(p -> out.printf("Population: %,d (mid-%d estimate)%n", p.residents(), p.midYear()));
+        out.println();
+        TypeAverage average = f.kind().hasTypeAverage() ? figures.averageFor(f.kind(), method).orElse(null) : null;
+        String versus = average == null ? "" : "Average of " + f.kind().plural();
+        out.printf("%-46s %-26s %s%n", "Key statistics", "", versus);
+        out.printf("%-46s %-26s %s%n", "Complaints upheld", Shown.withCounts(f.upheld(), Shown.NO_INVESTIGATIONS),
+                average == null ? "" : Shown.averagePercent(average.upheld(), Shown.NO_INVESTIGATIONS));
+        out.printf("%-46s %-26s %s%n", "Upheld per 100,000 residents", Shown.perHundredThousand(f.upheldPerHundredThousand()),
+                average == null ? "" : Shown.averagePerHundredThousand(average.upheldPerHundredThousand()));
+        out.printf("%-46s %-26s %s%n", "Compliance with recommendations", Shown.withCounts(f.compliance(), Shown.NO_RECOMMENDATIONS_DUE),
+                average == null ? "" : Shown.averagePercent(average.compliance(), Shown.NO_RECOMMENDATIONS_DUE));
+        out.printf("%-46s %-26s %s%n", "Satisfactory remedy provided by the authority",
+                Shown.withCounts(f.satisfactoryRemedy(), Shown.NO_UPHELD_COMPLAINTS),
+                average == null ? "" : Shown.averagePercent(average.satisfactoryRemedy(), Shown.NO_UPHELD_COMPLAINTS));
+        out.println();
+        out.printf("Complaints and enquiries dealt with: %,d = not for us %,d + assessed and closed %,d + investigated %,d%n",
+                f.complaintsAndEnquiries(), f.notForUs(), f.assessedAndClosed(), f.investigated());
+        out.println("Decisions by outcome:");
+        for (Outcome outcome : Outcome.values()) {
+            out.printf("  %-40s %,6d%n", outcome.label(), f.outcomes().get(outcome));
+        }
+        out.println("Decisions by service area:");
+        for (ServiceArea area : ServiceArea.values()) {
+            out.printf("  %-40s %,6d%n", area.label(), f.serviceAreas().get(area));
+        }
+        out.printf("Compliance outcomes of recommendations due: complied %,d, complied late %,d, not complied %,d; pending %,d%n",
+                f.compliedOnTime(), f.compliedLate(), f.notComplied(), f.compliancePending());
+        out.printf("Public reports: %,d. Service improvements agreed: %,d.%n", f.publicReports(), f.serviceImprovements());
+        out.printf("Enquiries sent: %,d; answered late: %s; deadline extended: %,d; answered incompletely: %,d%n",
+                f.lateEnquiries().denominator(), Shown.withCounts(f.lateEnquiries(), Shown.NO_ENQUIRIES), f.extendedEnquiries(),
+                f.incompleteEnquiries());
+        out.printf("Training delivered: %,d course%s, %,d attendees%n", f.trainingCourses(), f.trainingCourses() == 1 ? "" : "s",
+                f.trainingAttendees());
+    }
+
+    private static void heading(PrintWriter out, YearFigures figures, AverageMethod method, boolean synthetic) {
+        if (synthetic) {
+            out.println("*** " + DemoLabel.BANNER + " ***");
+        }
+        out.printf("Reporting year %s: %s to %s. Figures computed %s; averages of similar authorities %s.%n%n", figures.year(),
+                figures.year().firstDay().format(DateTimeFormatter.ofPattern("d MMMM yyyy")),
+                figures.year().lastDay().format(DateTimeFormatter.ofPattern("d MMMM yyyy")),
+                COMPUTED.format(figures.computedAt()), method == AverageMethod.POOLED ? "pooled" : "as the mean of councils");
+    }
+
+    private static void averages(PrintWriter out, YearFigures figures, AverageMethod method) {
+        out.println("Averages of similar authorities (" + method.code() + ")");
+        out.println("(- where no council of the type had anything to divide by: no investigations, no recommendations due, no upheld complaints)");
+        out.printf("%-24s %8s %8s %9s %11s %s%n", "Type", "Councils", "Upheld", "Per 100k", "Compliance", "Satisfactory remedy");
+        for (Map.Entry<OrganisationKind, TypeAverage> e : figures.averages(method).entrySet()) {
+            TypeAverage a = e.getValue();
+            out.printf("%-24s %8d %8s %9s %11s %s%n", e.getKey().plural(), a.councils(), Shown.averagePercent(a.upheld(), "-"),
+                    Shown.averagePerHundredThousand(a.upheldPerHundredThousand()), Shown.averagePercent(a.compliance(), "-"),
+                    Shown.averagePercent(a.satisfactoryRemedy(), "-"));
+        }
+    }
+
+    private static void totals(PrintWriter out, YearFigures figures) {
+        long dealt = 0;
+        long investigated = 0;
+        long upheld = 0;
+        for (OrganisationFigures f : figures.organisations()) {
+            dealt += f.complaintsAndEnquiries();
+            investigated += f.investigated();
+            upheld += f.upheld().numerator();
+        }
+        out.printf("%nAll organisations: %,d complaints and enquiries dealt with, %,d detailed investigations, %s upheld.%n",
+                dealt, investigated, new org.annualreview.shared.Rate(upheld, investigated).describeOr(Shown.NO_INVESTIGATIONS));
+    }
+
+    static void csv(PrintWriter out, YearFigures figures, List<OrganisationFigures> shown, AverageMethod method) {
+        var averages = figures.averages(method);
+        try (CsvWriter csv = CsvWriter.builder().build(out)) {
+            csv.writeRecord("reporting_year", "code", "name", "kind", "residents", "population_mid_year",
+                    "complaints_and_enquiries", "not_for_us", "assessed_and_closed", "investigated",
+                    "upheld", "upheld_percent", "upheld_per_100000", "satisfactory_remedies", "satisfactory_remedy_percent",
+                    "complied", "complied_late", "not_complied", "compliance_pending", "compliance_percent",
+                    "public_reports", "service_improvements", "enquiries", "enquiries_late", "enquiries_late_percent",
+                    "enquiries_extended", "enquiries_incomplete", "training_courses", "training_attendees",
+                    "type_average_method", "type_upheld_percent", "type_upheld_per_100000", "type_compliance_percent",
+                    "type_satisfactory_remedy_percent");
+            for (OrganisationFigures f : shown) {
+                TypeAverage a = averages.get(f.kind());
+                csv.writeRecord(figures.year().toString(), f.code(), f.name(), f.kind().label(),
+                        f.population().map(p -> String.valueOf(p.residents())).orElse(""),
+                        f.population().map(p -> String.valueOf(p.midYear())).orElse(""),
+                        n(f.complaintsAndEnquiries()), n(f.notForUs()), n(f.assessedAndClosed()), n(f.investigated()),
+                        n(f.upheld().numerator()), f.upheld().wholePercent().map(String::valueOf).orElse(""),
+                        f.upheldPerHundredThousand().oneDecimal().map(Object::toString).orElse(""),
+                        n(f.satisfactoryRemedy().numerator()), f.satisfactoryRemedy().wholePercent().map(String::valueOf).orElse(""),
+                        n(f.compliedOnTime()), n(f.compliedLate()), n(f.notComplied()), n(f.compliancePending()),
+                        f.compliance().wholePercent().map(String::valueOf).orElse(""),
+                        n(f.publicReports()), n(f.serviceImprovements()), n(f.lateEnquiries().denominator()),
+                        n(f.lateEnquiries().numerator()), f.lateEnquiries().wholePercent().map(String::valueOf).orElse(""),
+                        n(f.extendedEnquiries()), n(f.incompleteEnquiries()), n(f.trainingCourses()), n(f.trainingAttendees()),
+                        a == null ? "" : method.code(),
+                        a == null ? "" : TypeAverage.shownPercent(a.upheld(), "").replace("%", ""),
+                        a == null ? "" : TypeAverage.shownPerHundredThousand(a.upheldPerHundredThousand(), ""),
+                        a == null ? "" : TypeAverage.shownPercent(a.compliance(), "").replace("%", ""),
+                        a == null ? "" : TypeAverage.shownPercent(a.satisfactoryRemedy(), "").replace("%", ""));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String n(long value) {
+        return String.valueOf(value);
+    }
+
+    static void json(PrintWriter out, YearFigures figures, List<OrganisationFigures> shown, AverageMethod method, boolean synthetic) {
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        out.println(mapper.writeValueAsString(FiguresDocument.of(figures, shown, method, synthetic)));
+    }
+
+    static void explanation(PrintWriter out, Explanation e, boolean synthetic) {
+        if (synthetic) {
+            out.println("*** " + DemoLabel.BANNER + " ***");
+        }
+        OrganisationFigures f = e.figures();
+        out.printf("%s, %s (%s): %s%n", e.year(), f.name(), f.code(), e.measure().description());
+        if (e.measure().isRate()) {
+            out.printf("Numerator: %,d%n", e.numerator().size());
+            e.numerator().forEach(item -> out.println("  " + item));
+            out.printf("Denominator: %,d%n", e.denominator().size());
+            e.denominator().forEach(item -> out.println("  " + item));
+            out.printf("Result: %s%n", new org.annualreview.shared.Rate(e.numerator().size(), e.denominator().size())
+                    .describeOr("no rate: nothing in the denominator"));
+        } else {
+            out.printf("Counted: %,d%n", e.numerator().size());
+            e.numerator().forEach(item -> out.println("  " + item));
+            e.population().ifPresentOrElse(
+                    p -> out.printf("Divided by the mid-%d population estimate, %,d residents: %s per 100,000%n", p.midYear(), p.residents(),
+                            new org.annualreview.shared.PerHundredThousand(e.numerator().size(), p.residents()).describeOr("-")),
+                    () -> {
+                        if (e.measure() == org.annualreview.statistics.Measure.UPHELD_PER_100000) {
+                            out.println("No population estimate is recorded: " + Shown.NO_POPULATION);
+                        }
+                    });
+        }
+    }
+
+    private static String cut(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}

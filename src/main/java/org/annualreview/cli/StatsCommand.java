@@ -1,0 +1,136 @@
+package org.annualreview.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.annualreview.demo.DemoLabel;
+import org.annualreview.organisations.Organisation;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.AverageMethod;
+import org.annualreview.statistics.Measure;
+import org.annualreview.statistics.OrganisationFigures;
+import org.annualreview.statistics.Statistics;
+import org.annualreview.statistics.YearFigures;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Prints the figures of a reporting year from its stored snapshot (computed first if records changed).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:figures printed", "1:unknown organisation, or nothing to report", "2:bad usage", "3:the database failed"})
+final class StatsCommand implements Callable<Integer> {
+
+    enum Format { table, csv, json }
+
+    @Option(names = "--year", paramLabel = "YYYY-YY", description = "Reporting year, such as 2023-24 (default: the latest that has ended)")
+    String year;
+
+    @Option(names = "--organisation", paramLabel = "NAME-OR-CODE", description = "One organisation, by GSS code or name")
+    String organisation;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--average", defaultValue = "pooled", paramLabel = "pooled|mean",
+            description = "How averages of similar authorities are formed (default: ${DEFAULT-VALUE}, as the letters use)")
+    String average;
+
+    @Option(names = "--explain", paramLabel = "MEASURE",
+            description = "List the records counted in one figure of --organisation: upheld, compliance, satisfactory-remedy, "
+                    + "upheld-per-100000, late-enquiries, …")
+    String explain;
+
+    @Option(names = "--recompute", description = "Recompute the snapshot from the records first")
+    boolean recompute;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Statistics statistics;
+    private final Organisations organisations;
+    private final DemoLabel demoLabel;
+
+    StatsCommand(Statistics statistics, Organisations organisations, DemoLabel demoLabel) {
+        this.statistics = statistics;
+        this.organisations = organisations;
+        this.demoLabel = demoLabel;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AverageMethod method;
+        ReportingYear reportingYear;
+        try {
+            method = AverageMethod.byCode(average);
+            reportingYear = year != null ? ReportingYear.parse(year) : null;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (reportingYear == null) {
+            var latest = statistics.latestYear();
+            if (latest.isEmpty()) {
+                err.println("There are no decisions yet: import some (annual-review import) or load the demo (annual-review demo).");
+                return ExitCodes.REFUSED;
+            }
+            reportingYear = latest.get();
+        }
+        Organisation one = null;
+        if (organisation != null) {
+            try {
+                one = organisations.find(organisation);
+            } catch (Organisations.UnknownOrganisation e) {
+                err.println(e.getMessage());
+                return ExitCodes.REFUSED;
+            }
+        }
+        YearFigures figures = recompute ? statistics.recompute(reportingYear) : statistics.figures(reportingYear);
+        boolean synthetic = demoLabel.isSynthetic();
+        if (explain != null) {
+            return explain(out, err, reportingYear, one, synthetic);
+        }
+        List<OrganisationFigures> shown = figures.organisations();
+        if (one != null) {
+            final String code = one.code();
+            shown = figures.of(code).map(List::of).orElse(List.of());
+            if (shown.isEmpty()) {
+                err.println(one.name() + " (" + one.code() + ") did not exist in " + reportingYear + " and has no records in it.");
+                return ExitCodes.REFUSED;
+            }
+        }
+        switch (format) {
+            case json -> FiguresOutput.json(out, figures, shown, method, synthetic);
+            case csv -> FiguresOutput.csv(out, figures, shown, method);
+            case table -> {
+                if (one != null) {
+                    FiguresOutput.organisationTable(out, figures, shown.get(0), method, synthetic);
+                } else {
+                    FiguresOutput.yearTable(out, figures, method, synthetic);
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private int explain(PrintWriter out, PrintWriter err, ReportingYear reportingYear, Organisation one, boolean synthetic) {
+        var measure = Measure.byCode(explain);
+        if (measure.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Unknown measure '" + explain + "': use one of " + Measure.codes());
+        }
+        if (one == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--explain needs --organisation");
+        }
+        if (statistics.figures(reportingYear).of(one.code()).isEmpty()) {
+            err.println(one.name() + " (" + one.code() + ") did not exist in " + reportingYear + " and has no records in it.");
+            return ExitCodes.REFUSED;
+        }
+        FiguresOutput.explanation(out, statistics.explain(reportingYear, one.code(), measure.get()), synthetic);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,176 @@
+package org.annualreview.imports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.shared.Term;
+
+/** How one cell of a record file is read, and the SQL type it is staged and stored as. */
+sealed interface CellType {
+
+    /** The value, or throws {@link BadCell} with the reason, for a non-blank cell. */
+    Object parse(String text) throws BadCell;
+
+    String sqlType();
+
+    final class BadCell extends Exception {
+        BadCell(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    record Text(int maxLength) implements CellType {
+        @Override
+        public Object parse(String text) throws BadCell {
+            if (text.length() > maxLength) {
+                throw new BadCell("is " + text.length() + " characters long; at most " + maxLength + " fit");
+            }
+            return text;
+        }
+
+        @Override
+        public String sqlType() {
+            return "varchar(" + maxLength + ")";
+        }
+    }
+
+    /** A code such as a GSS code or a case reference: no spaces at either end, no line breaks. */
+    record Code(int maxLength) implements CellType {
+        private static final Pattern SAFE = Pattern.compile("[\\p{Alnum} ./_-]+");
+
+        @Override
+        public Object parse(String text) throws BadCell {
+            if (text.length() > maxLength) {
+                throw new BadCell("'" + text + "' is longer than " + maxLength + " characters");
+            }
+            if (!SAFE.matcher(text).matches()) {
+                throw new BadCell("'" + text + "' may hold only letters, digits, spaces and . / _ -");
+            }
+            return text;
+        }
+
+        @Override
+        public String sqlType() {
+            return "varchar(" + maxLength + ")";
+        }
+    }
+
+    /** ISO dates (2024-03-31) or, as spreadsheets in the UK write them, 31/03/2024. */
+    record Date() implements CellType {
+        private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("d/M/uuuu")
+                .withResolverStyle(ResolverStyle.STRICT);
+        private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+                .withResolverStyle(ResolverStyle.STRICT);
+
+        @Override
+        public Object parse(String text) throws BadCell {
+            try {
+                return text.contains("/") ? LocalDate.parse(text, UK) : LocalDate.parse(text, ISO);
+            } catch (DateTimeParseException e) {
+                throw new BadCell("'" + text + "' is not a date: write 2024-03-31 or 31/03/2024");
+            }
+        }
+
+        @Override
+        public String sqlType() {
+            return "date";
+        }
+    }
+
+    record WholeNumber(int min, int max) implements CellType {
+        @Override
+        public Object parse(String text) throws BadCell {
+            String digits = text.replace(",", "");
+            try {
+                int value = Integer.parseInt(digits);
+                if (value < min || value > max) {
+                    throw new BadCell(value + " is out of range: expected " + min + " to " + max);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new BadCell("'" + text + "' is not a whole number");
+            }
+        }
+
+        @Override
+        public String sqlType() {
+            return "integer";
+        }
+    }
+
+    record Decimal(BigDecimal min, BigDecimal max) implements CellType {
+        @Override
+        public Object parse(String text) throws BadCell {
+            try {
+                BigDecimal value = new BigDecimal(text);
+                if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                    throw new BadCell(text + " is out of range: expected " + min + " to " + max);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new BadCell("'" + text + "' is not a number");
+            }
+        }
+
+        @Override
+        public String sqlType() {
+            return "decimal(9, 5)";
+        }
+    }
+
+    record YesNo() implements CellType {
+        @Override
+        public Object parse(String text) throws BadCell {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "yes", "y", "true", "1" -> Boolean.TRUE;
+                case "no", "n", "false", "0" -> Boolean.FALSE;
+                default -> throw new BadCell("'" + text + "' is not yes or no");
+            };
+        }
+
+        @Override
+        public String sqlType() {
+            return "boolean";
+        }
+    }
+
+    /** A word from one of the ombudsman's vocabularies, stored as its code. */
+    record Vocabulary<T extends Enum<T> & Term>(Class<T> terms, String what) implements CellType {
+        @Override
+        public Object parse(String text) throws BadCell {
+            Optional<T> term = Term.find(terms, text);
+            if (term.isEmpty()) {
+                throw new BadCell("unknown " + what + " '" + text + "': expected one of " + Term.allowed(terms));
+            }
+            return term.get().code();
+        }
+
+        @Override
+        public String sqlType() {
+            return "varchar(40)";
+        }
+    }
+
+    record Year() implements CellType {
+        @Override
+        public Object parse(String text) throws BadCell {
+            try {
+                return ReportingYear.parse(text).toString();
+            } catch (IllegalArgumentException e) {
+                throw new BadCell(e.getMessage());
+            }
+        }
+
+        @Override
+        public String sqlType() {
+            return "varchar(7)";
+        }
+    }
+}

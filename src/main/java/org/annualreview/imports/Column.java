@@ -1,0 +1,16 @@
+package org.annualreview.imports;
+
+/**
+ * One column of a record file: its heading in the file, the database column it fills, how it is read,
+ * and whether every row must have it.
+ */
+record Column(String heading, String target, CellType type, boolean required) {
+
+    static Column required(String heading, String target, CellType type) {
+        return new Column(heading, target, type, true);
+    }
+
+    static Column optional(String heading, String target, CellType type) {
+        return new Column(heading, target, type, false);
+    }
+}

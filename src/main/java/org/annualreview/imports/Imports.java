@@ -1,0 +1,153 @@
+package org.annualreview.imports;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+/**
+ * Imports record files (CSV, one record type each, or XLSX, one sheet per record type) as one
+ * transaction: either every row of every file is valid and merged, or nothing changes and every problem
+ * is reported by file, row and column. Re-importing the same rows changes nothing.
+ */
+public final class Imports {
+
+    /** How many problems are listed; the rest are counted. */
+    public static final int PROBLEM_CAP = 100;
+
+    private final DataSource dataSource;
+    private final Consumer<Object> events;
+
+    public Imports(DataSource dataSource, Consumer<Object> events) {
+        this.dataSource = dataSource;
+        this.events = events;
+    }
+
+    public ImportReport importFiles(List<Path> files, Optional<RecordType> type, ImportProgress progress) {
+        Problems problems = new Problems(PROBLEM_CAP);
+        List<RecordSource> sources = sourcesOf(files, type, problems, progress);
+        if (problems.total() > 0) {
+            return new ImportReport(List.of(), problems.kept(), problems.total());
+        }
+        sources.sort(Comparator.comparingInt(s -> s.type().ordinal()));
+        Set<RecordType> types = new LinkedHashSet<>();
+        sources.forEach(s -> types.add(s.type()));
+        List<SourceSummary> summaries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            List<Staging> stagings = new ArrayList<>();
+            try {
+                for (RecordType recordType : types) {
+                    stagings.add(Staging.create(connection, recordType));
+                }
+                connection.setAutoCommit(false);
+                for (RecordSource source : sources) {
+                    Staging staging = stagings.stream().filter(s -> s.type == source.type()).findFirst().orElseThrow();
+                    summaries.add(importOne(connection, source, staging, problems, progress));
+                }
+                if (problems.total() > 0) {
+                    connection.rollback();
+                    return new ImportReport(List.of(), problems.kept(), problems.total());
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                for (Staging staging : stagings) {
+                    staging.close();
+                }
+                connection.setAutoCommit(true);
+                for (RecordType recordType : types) {
+                    Staging.drop(connection, recordType);
+                }
+            }
+        } catch (SQLException e) {
+            throw new ImportFailed("the database refused the import: " + e.getMessage(), e);
+        }
+        events.accept(new RecordsImported(EnumSet.copyOf(types)));
+        return new ImportReport(summaries, List.of(), 0);
+    }
+
+    private SourceSummary importOne(Connection connection, RecordSource source, Staging staging, Problems problems,
+            ImportProgress progress) throws SQLException {
+        SourceImport run = new SourceImport(source, staging, problems);
+        progress.started(source.name(), source instanceof CsvSource ? sizeOf(source) : -1, source instanceof CsvSource ? "B" : " rows");
+        try {
+            source.read(run);
+        } catch (RecordSource.Unreadable e) {
+            problems.add(new Problem(source.name(), e.row(), null, e.getMessage()));
+        } catch (IOException e) {
+            problems.add(new Problem(source.name(), 0, null, "cannot read the file: " + e.getMessage()));
+        } finally {
+            progress.finished();
+        }
+        run.check(connection);
+        SourceSummary summary = problems.total() == 0
+                ? run.merge(connection)
+                : new SourceSummary(source.name(), source.type(), run.rows(), 0, 0, 0);
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("delete from " + staging.table);
+        }
+        return summary;
+    }
+
+    private long sizeOf(RecordSource source) {
+        try {
+            return Files.size(((CsvSource) source).path());
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static List<RecordSource> sourcesOf(List<Path> files, Optional<RecordType> type, Problems problems, ImportProgress progress) {
+        List<RecordSource> sources = new ArrayList<>();
+        if (files.isEmpty()) {
+            problems.add(new Problem("(no files)", 0, null, "name at least one CSV or XLSX file to import"));
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!Files.isRegularFile(file)) {
+                problems.add(new Problem(name, 0, null, "no such file: " + file));
+            } else if (lower.endsWith(".xlsx")) {
+                try {
+                    sources.addAll(XlsxSheet.sheetsOf(file, problems, progress::advanced));
+                } catch (RecordSource.Unreadable e) {
+                    problems.add(new Problem(name, 0, null, e.getMessage()));
+                }
+            } else if (lower.endsWith(".xls")) {
+                problems.add(new Problem(name, 0, null, "old .xls workbooks are not read: save it as .xlsx, or each sheet as CSV UTF-8"));
+            } else {
+                String stem = lower.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+                Optional<RecordType> recordType = type.or(() -> RecordType.named(stem));
+                if (recordType.isEmpty()) {
+                    problems.add(new Problem(name, 0, null, "cannot tell which records the file holds: name it after them ("
+                            + RecordType.allNames() + ", such as decisions-2023-24.csv) or give --type"));
+                } else {
+                    sources.add(new CsvSource(file, recordType.get(), progress::advanced));
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** The database failed under the import (not the file's fault); nothing was changed. */
+    public static final class ImportFailed extends RuntimeException {
+        ImportFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.annualreview.imports;
+
+import java.io.IOException;
+import java.util.List;
+
+/** One stream of records of one type: a CSV file, or one sheet of a workbook. Pushes its rows to a sink. */
+interface RecordSource {
+
+    /** How problems name it: "decisions.csv", or "records.xlsx, sheet decisions". */
+    String name();
+
+    RecordType type();
+
+    /** Reads every row in order; throws {@link Unreadable} if the file cannot be read as records at all. */
+    void read(Sink sink) throws IOException, Unreadable;
+
+    interface Sink {
+        void headings(List<String> headings);
+
+        /** A data row; {@code number} counts the heading as row 1. */
+        void row(long number, List<String> cells);
+    }
+
+    /** The file is not records at all (wrong encoding, not a workbook): reported at the row where reading stopped. */
+    final class Unreadable extends Exception {
+        private final long row;
+
+        Unreadable(long row, String reason) {
+            super(reason, null, false, false);
+            this.row = row;
+        }
+
+        long row() {
+            return row;
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package org.annualreview.imports;
+
+import static org.annualreview.imports.Column.optional;
+import static org.annualreview.imports.Column.required;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.annualreview.decisions.ComplianceOutcome;
+import org.annualreview.decisions.ImprovementStatus;
+import org.annualreview.decisions.Outcome;
+import org.annualreview.decisions.ServiceArea;
+import org.annualreview.organisations.ContactRole;
+import org.annualreview.organisations.OrganisationKind;
+import org.annualreview.shared.Term;
+
+/**
+ * The kinds of record a file can hold, in the order they must be imported (a decision needs its
+ * organisation, a recommendation its decision). The name is the CSV file's name and the XLSX sheet's name.
+ */
+public enum RecordType {
+
+    ORGANISATIONS("organisations", "organisation",
+            List.of(required("code", "code", Cells.ORGANISATION_CODE),
+                    required("name", "name", new CellType.Text(200)),
+                    optional("short_name", "short_name", new CellType.Text(120)),
+                    required("kind", "kind", new CellType.Vocabulary<>(OrganisationKind.class, "kind")),
+                    optional("parent_code", "parent_code", Cells.ORGANISATION_CODE),
+                    optional("region", "region", new CellType.Text(60)),
+                    optional("start_date", "started_on", Cells.DATE),
+                    optional("end_date", "ended_on", Cells.DATE),
+                    optional("replaced_by", "replaced_by", new CellType.Text(200)),
+                    optional("latitude", "latitude", new CellType.Decimal(BigDecimal.valueOf(-90), BigDecimal.valueOf(90))),
+                    optional("longitude", "longitude", new CellType.Decimal(BigDecimal.valueOf(-180), BigDecimal.valueOf(180)))),
+            List.of("code"),
+            List.of(),
+            row -> Rules.notBefore(row, "ended_on", "started_on", "the end date is before the start date")),
+
+    POPULATIONS("populations", "population",
+            List.of(required("organisation_code", "organisation_code", Cells.ORGANISATION_CODE),
+                    required("mid_year", "mid_year", new CellType.WholeNumber(1971, 2999)),
+                    required("residents", "residents", new CellType.WholeNumber(1, 100_000_000))),
+            List.of("organisation_code", "mid_year"),
+            List.of(SqlCheck.UNKNOWN_ORGANISATION),
+            row -> { }),
+
+    CONTACTS("contacts", "contact",
+            List.of(required("organisation_code", "organisation_code", Cells.ORGANISATION_CODE),
+                    required("role", "role", new CellType.Vocabulary<>(ContactRole.class, "role")),
+                    optional("title", "title", new CellType.Text(30)),
+                    optional("given_name", "given_name", new CellType.Text(100)),
+                    optional("surname", "surname", new CellType.Text(100)),
+                    optional("job_title", "job_title", new CellType.Text(200)),
+                    optional("salutation", "salutation", new CellType.Text(200)),
+                    required("email", "email", new CellType.Text(254))),
+            List.of("organisation_code", "role", "email"),
+            List.of(SqlCheck.UNKNOWN_ORGANISATION),
+            Rules::contact),
+
+    DECISIONS("decisions", "decision",
+            List.of(required("case_reference", "case_reference", Cells.CASE_REFERENCE),
+                    required("organisation_code", "organisation_code", Cells.ORGANISATION_CODE),
+                    required("service_area", "service_area", new CellType.Vocabulary<>(ServiceArea.class, "service area")),
+                    required("received_date", "received_on", Cells.DATE),
+                    required("decision_date", "decided_on", Cells.DATE),
+                    required("outcome", "outcome", new CellType.Vocabulary<>(Outcome.class, "outcome")),
+                    optional("detailed_investigation", "detailed_investigation", Cells.YES_NO),
+                    optional("satisfactory_remedy", "satisfactory_remedy", Cells.YES_NO),
+                    optional("public_report_date", "public_report_on", Cells.DATE),
+                    optional("public_report_title", "public_report_title", new CellType.Text(300)),
+                    optional("complaint_handling_code_finding", "complaint_handling_code_finding", new CellType.Text(2000))),
+            List.of("case_reference"),
+            List.of(SqlCheck.UNKNOWN_ORGANISATION, SqlCheck.ORGANISATION_DID_NOT_EXIST_ON_DECISION_DATE),
+            Rules::decision),
+
+    RECOMMENDATIONS("recommendations", "recommendation",
+            List.of(required("case_reference", "case_reference", Cells.CASE_REFERENCE),
+                    required("number", "number", new CellType.WholeNumber(1, 999)),
+                    required("recommendation", "recommended", new CellType.Text(2000)),
+                    required("due_date", "due_on", Cells.DATE),
+                    required("compliance_outcome", "compliance_outcome", new CellType.Vocabulary<>(ComplianceOutcome.class, "compliance outcome")),
+                    optional("compliance_date", "compliance_recorded_on", Cells.DATE)),
+            List.of("case_reference", "number"),
+            List.of(SqlCheck.UNKNOWN_DECISION),
+            Rules::recommendation),
+
+    SERVICE_IMPROVEMENTS("service-improvements", "service_improvement",
+            List.of(required("case_reference", "case_reference", Cells.CASE_REFERENCE),
+                    required("number", "number", new CellType.WholeNumber(1, 999)),
+                    required("improvement", "improvement", new CellType.Text(2000)),
+                    required("status", "status", new CellType.Vocabulary<>(ImprovementStatus.class, "status"))),
+            List.of("case_reference", "number"),
+            List.of(SqlCheck.UNKNOWN_DECISION),
+            row -> { }),
+
+    ENQUIRIES("enquiries", "enquiry",
+            List.of(required("case_reference", "case_reference", Cells.CASE_REFERENCE),
+                    required("number", "number", new CellType.WholeNumber(1, 999)),
+                    required("organisation_code", "organisation_code", Cells.ORGANISATION_CODE),
+                    required("sent_date", "sent_on", Cells.DATE),
+                    required("due_date", "due_on", Cells.DATE),
+                    optional("extended_to", "extended_to", Cells.DATE),
+                    optional("answered_date", "answered_on", Cells.DATE),
+                    optional("complete", "complete", Cells.YES_NO)),
+            List.of("case_reference", "number"),
+            List.of(SqlCheck.UNKNOWN_ORGANISATION),
+            Rules::enquiry),
+
+    TRAINING("training", "training_course",
+            List.of(required("organisation_code", "organisation_code", Cells.ORGANISATION_CODE),
+                    required("course", "course", new CellType.Text(200)),
+                    required("delivered_date", "delivered_on", Cells.DATE),
+                    required("attendees", "attendees", new CellType.WholeNumber(0, 100_000))),
+            List.of("organisation_code", "course", "delivered_on"),
+            List.of(SqlCheck.UNKNOWN_ORGANISATION),
+            row -> { }),
+
+    TRAINING_TOTALS("training-totals", "training_total",
+            List.of(required("reporting_year", "reporting_year", new CellType.Year()),
+                    required("workshops", "workshops", new CellType.WholeNumber(0, 1_000_000)),
+                    required("people_reached", "people_reached", new CellType.WholeNumber(0, 10_000_000))),
+            List.of("reporting_year"),
+            List.of(),
+            row -> { });
+
+    private final String fileName;
+    private final String table;
+    private final List<Column> columns;
+    private final List<String> keys;
+    private final List<SqlCheck> checks;
+    private final Row.Rule rule;
+
+    RecordType(String fileName, String table, List<Column> columns, List<String> keys, List<SqlCheck> checks, Row.Rule rule) {
+        this.fileName = fileName;
+        this.table = table;
+        this.columns = columns;
+        this.keys = keys;
+        this.checks = checks;
+        this.rule = rule;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    String table() {
+        return table;
+    }
+
+    List<Column> columns() {
+        return columns;
+    }
+
+    List<String> keys() {
+        return keys;
+    }
+
+    List<SqlCheck> checks() {
+        return checks;
+    }
+
+    Row.Rule rule() {
+        return rule;
+    }
+
+    int indexOf(String target) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).target().equals(target)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name() + " has no column " + target);
+    }
+
+    String headingOf(String target) {
+        return columns.get(indexOf(target)).heading();
+    }
+
+    /**
+     * The record type a sheet or file is named after: "decisions", "Decisions", "decisions-2023-24" or
+     * "decisions_march"; the longest matching name wins, so "training-totals" is not "training".
+     */
+    public static Optional<RecordType> named(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+        return java.util.Arrays.stream(values())
+                .sorted(java.util.Comparator.comparingInt((RecordType t) -> t.fileName.length()).reversed())
+                .filter(t -> wanted.equals(t.fileName)
+                        || wanted.startsWith(t.fileName) && !Character.isLetter(wanted.charAt(t.fileName.length())))
+                .findFirst();
+    }
+
+    public static String allNames() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(RecordType::fileName).toList());
+    }
+
+    /** Cell types shared by several record types. */
+    private static final class Cells {
+        static final CellType ORGANISATION_CODE = new CellType.Code(20);
+        static final CellType CASE_REFERENCE = new CellType.Code(30);
+        static final CellType DATE = new CellType.Date();
+        static final CellType YES_NO = new CellType.YesNo();
+    }
+
+    /** Checks that look at more than one cell of a row. */
+    private static final class Rules {
+        private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+        static void notBefore(Row row, String later, String earlier, String reason) {
+            LocalDate a = row.date(later);
+            LocalDate b = row.date(earlier);
+            if (a != null && b != null && a.isBefore(b)) {
+                row.reject(later, reason + " (" + a + " is before " + b + ")");
+            }
+        }
+
+        static void contact(Row row) {
+            Object email = row.get("email");
+            if (email != null && !EMAIL.matcher((String) email).matches()) {
+                row.reject("email", "'" + email + "' is not an email address");
+            }
+        }
+
+        static void decision(Row row) {
+            notBefore(row, "decided_on", "received_on", "the decision is dated before the complaint was received");
+            Object outcomeCode = row.get("outcome");
+            if (outcomeCode != null) {
+                Outcome outcome = Term.byCode(Outcome.class, (String) outcomeCode);
+                row.setIfAbsent("detailed_investigation", outcome.endsDetailedInvestigation());
+                row.setIfAbsent("satisfactory_remedy", Boolean.FALSE);
+                if (!row.get("detailed_investigation").equals(outcome.endsDetailedInvestigation())) {
+                    row.reject("detailed_investigation", outcome.endsDetailedInvestigation()
+                            ? "an " + outcome.label().toLowerCase(Locale.ROOT) + " decision ends a detailed investigation: write yes or leave it blank"
+                            : "only upheld and not upheld decisions end a detailed investigation: write no or leave it blank");
+                }
+                if (Boolean.TRUE.equals(row.get("satisfactory_remedy")) && outcome != Outcome.UPHELD) {
+                    row.reject("satisfactory_remedy", "a satisfactory remedy by the organisation is recorded only on upheld decisions, not "
+                            + outcome.label().toLowerCase(Locale.ROOT));
+                }
+            }
+            if (row.get("public_report_title") != null && row.get("public_report_on") == null) {
+                row.reject("public_report_on", "a public report needs its date");
+            }
+            if (row.get("public_report_on") != null && row.get("public_report_title") == null) {
+                row.reject("public_report_title", "a public report needs its title");
+            }
+            notBefore(row, "public_report_on", "received_on", "the public report is dated before the complaint was received");
+        }
+
+        static void recommendation(Row row) {
+            Object code = row.get("compliance_outcome");
+            if (code == null) {
+                return;
+            }
+            ComplianceOutcome outcome = Term.byCode(ComplianceOutcome.class, (String) code);
+            LocalDate recorded = row.date("compliance_recorded_on");
+            LocalDate due = row.date("due_on");
+            if (outcome.isRecorded() && recorded == null) {
+                row.reject("compliance_recorded_on", "a " + outcome.label().toLowerCase(Locale.ROOT) + " outcome needs the date it was recorded");
+            } else if (!outcome.isRecorded() && recorded != null) {
+                row.reject("compliance_recorded_on", "a pending recommendation has no compliance date yet");
+            } else if (recorded != null && due != null) {
+                if (outcome == ComplianceOutcome.COMPLIED && recorded.isAfter(due)) {
+                    row.reject("compliance_outcome", "complied on " + recorded + ", after the due date " + due + ": record it as complied late");
+                } else if (outcome == ComplianceOutcome.COMPLIED_LATE && !recorded.isAfter(due)) {
+                    row.reject("compliance_outcome", "complied on " + recorded + ", by the due date " + due + ": record it as complied");
+                }
+            }
+        }
+
+        static void enquiry(Row row) {
+            notBefore(row, "due_on", "sent_on", "the enquiry is due before it was sent");
+            notBefore(row, "answered_on", "sent_on", "the answer is dated before the enquiry was sent");
+            LocalDate extended = row.date("extended_to");
+            LocalDate due = row.date("due_on");
+            if (extended != null && due != null && !extended.isAfter(due)) {
+                row.reject("extended_to", "an extension must move the deadline past the due date " + due);
+            }
+            if (row.get("complete") != null && row.get("answered_on") == null) {
+                row.reject("complete", "only an answered enquiry can be complete or incomplete");
+            }
+        }
+    }
+}

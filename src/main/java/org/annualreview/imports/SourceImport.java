@@ -1,0 +1,201 @@
+package org.annualreview.imports;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one source into its staging table, row by row, then checks what needs the database (duplicates
+ * inside the file, unknown references) and, when nothing anywhere was wrong, merges it into its table.
+ */
+final class SourceImport implements RecordSource.Sink {
+
+    private final RecordSource source;
+    private final Staging staging;
+    private final Problems problems;
+    private final Row row;
+    private int[] cellOf;          // cellOf[column index] = position of its cell in the file's rows, or -1
+    private int headingCount;
+    private long rows;
+    private SQLException failure;
+
+    SourceImport(RecordSource source, Staging staging, Problems problems) {
+        this.source = source;
+        this.staging = staging;
+        this.problems = problems;
+        this.row = new Row(source.type(), problems, source.name());
+    }
+
+    long rows() {
+        return rows;
+    }
+
+    boolean headingsUsable() {
+        return cellOf != null;
+    }
+
+    @Override
+    public void headings(List<String> headings) {
+        RecordType type = source.type();
+        Map<String, Integer> position = new HashMap<>();
+        boolean usable = true;
+        for (int i = 0; i < headings.size(); i++) {
+            String heading = headings.get(i).trim().toLowerCase(Locale.ROOT).replace(' ', '_');
+            boolean known = type.columns().stream().anyMatch(c -> c.heading().equals(heading));
+            if (!known) {
+                usable = false;
+                problems.add(new Problem(source.name(), 1, headings.get(i), "unknown column: " + type.fileName()
+                        + " have the columns " + type.columns().stream().map(Column::heading).collect(Collectors.joining(", "))));
+            } else if (position.putIfAbsent(heading, i) != null) {
+                usable = false;
+                problems.add(new Problem(source.name(), 1, headings.get(i), "the column appears twice"));
+            }
+        }
+        int[] cells = new int[type.columns().size()];
+        for (int c = 0; c < cells.length; c++) {
+            Column column = type.columns().get(c);
+            cells[c] = position.getOrDefault(column.heading(), -1);
+            if (cells[c] < 0 && column.required()) {
+                usable = false;
+                problems.add(new Problem(source.name(), 1, column.heading(), "missing column: " + type.fileName() + " must have it"));
+            }
+        }
+        headingCount = headings.size();
+        cellOf = usable ? cells : null;
+    }
+
+    @Override
+    public void row(long number, List<String> cells) {
+        rows++;
+        if (cellOf == null || failure != null) {
+            return;
+        }
+        row.reset(number);
+        if (cells.size() > headingCount && cells.subList(headingCount, cells.size()).stream().anyMatch(c -> !c.isBlank())) {
+            problems.add(new Problem(source.name(), number, null,
+                    "the row has " + cells.size() + " cells but the heading row only " + headingCount));
+            return;
+        }
+        List<Column> columns = source.type().columns();
+        for (int c = 0; c < columns.size(); c++) {
+            int at = cellOf[c];
+            String text = at >= 0 && at < cells.size() ? cells.get(at).strip() : "";
+            Column column = columns.get(c);
+            if (text.isEmpty()) {
+                if (column.required()) {
+                    row.rejectCell(c, "is empty: every row needs a " + column.heading());
+                }
+                continue;
+            }
+            try {
+                row.put(c, column.type().parse(text));
+            } catch (CellType.BadCell bad) {
+                row.rejectCell(c, bad.getMessage());
+            }
+        }
+        if (row.isValid()) {
+            source.type().rule().check(row);
+        }
+        if (row.isValid()) {
+            try {
+                staging.add(number, row.values());
+            } catch (SQLException e) {
+                failure = e;
+            }
+        }
+    }
+
+    /** Flushes the staged rows and runs the checks that need the whole file and the database. */
+    void check(Connection connection) throws SQLException {
+        if (failure != null) {
+            throw failure;
+        }
+        staging.flush();
+        if (cellOf == null) {
+            return;
+        }
+        reportDuplicates(connection);
+        for (SqlCheck check : source.type().checks()) {
+            report(connection, check);
+        }
+    }
+
+    private void reportDuplicates(Connection connection) throws SQLException {
+        RecordType type = source.type();
+        String keys = String.join(", ", type.keys());
+        String join = type.keys().stream().map(k -> "s." + k + " = f." + k).collect(Collectors.joining(" and "));
+        String sql = "select s.row_no, f.first_row, " + type.keys().stream().map(k -> "s." + k).collect(Collectors.joining(", "))
+                + " from " + staging.table + " s join (select " + keys + ", min(row_no) as first_row from " + staging.table
+                + " group by " + keys + " having count(*) > 1) f on " + join
+                + " where s.row_no <> f.first_row order by s.row_no";
+        String what = type.keys().stream().map(type::headingOf).collect(Collectors.joining(" and "));
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setMaxRows(Math.max(1, problems.room() + 1));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    List<String> values = new ArrayList<>();
+                    for (int k = 0; k < type.keys().size(); k++) {
+                        values.add(String.valueOf(rs.getObject(3 + k)));
+                    }
+                    problems.add(new Problem(source.name(), rs.getLong(1), type.headingOf(type.keys().get(0)),
+                            "duplicate " + what + " " + String.join(" / ", values) + " inside the file (first on row " + rs.getLong(2) + ")"));
+                }
+            }
+        }
+    }
+
+    private void report(Connection connection, SqlCheck check) throws SQLException {
+        String sql = "select s.row_no, s." + check.target() + " from " + staging.table + " s where " + check.offending() + " order by s.row_no";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setMaxRows(Math.max(1, problems.room() + 1));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    problems.add(new Problem(source.name(), rs.getLong(1), source.type().headingOf(check.target()),
+                            String.format(check.reason(), rs.getString(2))));
+                }
+            }
+        }
+    }
+
+    /** Merges the staged rows into the table; returns what happened to them. */
+    SourceSummary merge(Connection connection) throws SQLException {
+        RecordType type = source.type();
+        List<String> all = Staging.targets(type);
+        List<String> others = all.stream().filter(c -> !type.keys().contains(c)).toList();
+        String on = type.keys().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" and "));
+        String changed = others.isEmpty() ? "1 = 0"
+                : others.stream().map(c -> "t." + c + " is distinct from s." + c).collect(Collectors.joining(" or "));
+        String firstKey = "t." + type.keys().get(0);
+
+        long total;
+        long inserted;
+        long updated;
+        String count = "select count(*), coalesce(sum(case when " + firstKey + " is null then 1 else 0 end), 0),"
+                + " coalesce(sum(case when " + firstKey + " is not null and (" + changed + ") then 1 else 0 end), 0)"
+                + " from " + staging.table + " s left join " + type.table() + " t on " + on;
+        try (PreparedStatement statement = connection.prepareStatement(count); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            total = rs.getLong(1);
+            inserted = rs.getLong(2);
+            updated = rs.getLong(3);
+        }
+        if (inserted + updated > 0) {
+            String merge = "merge into " + type.table() + " t using " + staging.table + " s on (" + on + ")"
+                    + (others.isEmpty() ? "" : " when matched and (" + changed + ") then update set "
+                            + others.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", ")))
+                    + " when not matched then insert (" + String.join(", ", all) + ") values ("
+                    + all.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
+            try (PreparedStatement statement = connection.prepareStatement(merge)) {
+                statement.executeUpdate();
+            }
+        }
+        return new SourceSummary(source.name(), type, rows, inserted, updated, total - inserted - updated);
+    }
+}

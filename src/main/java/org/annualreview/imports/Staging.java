@@ -1,0 +1,181 @@
+package org.annualreview.imports;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * A temporary table per record type that a file's valid rows are written to before they are checked
+ * against each other and the database, and merged. PostgreSQL is fed with COPY, H2 with batched inserts.
+ */
+abstract class Staging implements AutoCloseable {
+
+    @Override
+    public abstract void close() throws SQLException;
+
+    final RecordType type;
+    final String table;
+
+    private Staging(RecordType type) {
+        this.type = type;
+        this.table = "staged_" + type.table();
+    }
+
+    /** Creates the staging table; run before the import's transaction begins (H2 commits on DDL). */
+    static Staging create(Connection connection, RecordType type) throws SQLException {
+        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        String columns = type.columns().stream()
+                .map(c -> c.target() + " " + c.type().sqlType())
+                .collect(Collectors.joining(", "));
+        String kind = postgres ? "create temporary table " : "create cached local temporary table ";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists staged_" + type.table());
+            statement.execute(kind + "staged_" + type.table() + " (row_no bigint not null, " + columns + ")");
+        }
+        return postgres
+                ? new Copy(type, connection.unwrap(PGConnection.class))
+                : new Batch(type, connection);
+    }
+
+    abstract void add(long rowNumber, Object[] values) throws SQLException;
+
+    abstract void flush() throws SQLException;
+
+    static void drop(Connection connection, RecordType type) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists staged_" + type.table());
+        }
+    }
+
+    String columnList() {
+        return type.columns().stream().map(Column::target).collect(Collectors.joining(", "));
+    }
+
+    /** Batched inserts: what H2 takes fastest. */
+    private static final class Batch extends Staging {
+        private static final int BATCH = 2_000;
+        private final PreparedStatement insert;
+        private int pending;
+
+        Batch(RecordType type, Connection connection) throws SQLException {
+            super(type);
+            String marks = type.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
+            this.insert = connection.prepareStatement("insert into " + table + " (row_no, " + columnList() + ") values (?, " + marks + ")");
+        }
+
+        @Override
+        void add(long rowNumber, Object[] values) throws SQLException {
+            insert.setLong(1, rowNumber);
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i] instanceof LocalDate date ? Date.valueOf(date) : values[i];
+                insert.setObject(i + 2, value);
+            }
+            insert.addBatch();
+            if (++pending == BATCH) {
+                flush();
+            }
+        }
+
+        @Override
+        void flush() throws SQLException {
+            if (pending > 0) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            insert.close();
+        }
+    }
+
+    /** PostgreSQL's COPY, fed CSV text in large chunks. */
+    private static final class Copy extends Staging {
+        private static final int CHUNK = 1 << 20;
+        private final PGConnection connection;
+        private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
+        private CopyIn copy;
+
+        Copy(RecordType type, PGConnection connection) {
+            super(type);
+            this.connection = connection;
+        }
+
+        @Override
+        void add(long rowNumber, Object[] values) throws SQLException {
+            buffer.append(rowNumber);
+            for (Object value : values) {
+                buffer.append(',');
+                append(value);
+            }
+            buffer.append('\n');
+            if (buffer.length() >= CHUNK) {
+                send();
+            }
+        }
+
+        private void append(Object value) {
+            if (value == null) {
+                return;
+            }
+            if (value instanceof String text) {
+                buffer.append('"');
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c == '"') {
+                        buffer.append('"');
+                    }
+                    buffer.append(c);
+                }
+                buffer.append('"');
+            } else if (value instanceof BigDecimal decimal) {
+                buffer.append(decimal.toPlainString());
+            } else {
+                buffer.append(value);
+            }
+        }
+
+        private void send() throws SQLException {
+            if (copy == null) {
+                copy = connection.getCopyAPI().copyIn("copy " + table + " (row_no, " + columnList() + ") from stdin with (format csv)");
+            }
+            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            buffer.setLength(0);
+        }
+
+        @Override
+        void flush() throws SQLException {
+            if (buffer.length() > 0) {
+                send();
+            }
+            if (copy != null) {
+                copy.endCopy();
+                copy = null;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (copy != null && copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    static List<String> targets(RecordType type) {
+        return type.columns().stream().map(Column::target).toList();
+    }
+
+}

@@ -1,0 +1,67 @@
+package org.annualreview.organisations;
+
+import java.sql.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.annualreview.shared.Term;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The register of bodies the ombudsman decides complaints about. */
+public final class Organisations {
+
+    private static final String SELECT = "select code, name, short_name, kind, started_on, ended_on from organisation";
+    private static final RowMapper<Organisation> ROW = (rs, n) -> new Organisation(rs.getString("code"), rs.getString("name"),
+            rs.getString("short_name"), Term.byCode(OrganisationKind.class, rs.getString("kind")),
+            Optional.ofNullable(rs.getDate("started_on")).map(Date::toLocalDate),
+            Optional.ofNullable(rs.getDate("ended_on")).map(Date::toLocalDate));
+
+    private final JdbcTemplate jdbc;
+
+    public Organisations(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /**
+     * Finds one organisation by its code, its name or short name (any case), or failing those a unique
+     * part of its name. Several matches are an error that lists them.
+     */
+    public Organisation find(String nameOrCode) {
+        String wanted = nameOrCode.trim();
+        List<Organisation> exact = jdbc.query(SELECT + " where upper(code) = ? or lower(name) = ? or lower(short_name) = ? order by name",
+                ROW, wanted.toUpperCase(Locale.ROOT), wanted.toLowerCase(Locale.ROOT), wanted.toLowerCase(Locale.ROOT));
+        if (exact.size() == 1) {
+            return exact.get(0);
+        }
+        List<Organisation> matches = exact.isEmpty()
+                ? jdbc.query(SELECT + " where lower(name) like ? order by name", ROW, "%" + wanted.toLowerCase(Locale.ROOT) + "%")
+                : exact;
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw new UnknownOrganisation("no organisation has the code or name '" + wanted + "'");
+        }
+        StringBuilder message = new StringBuilder("'" + wanted + "' matches " + matches.size() + " organisations; give one's code:");
+        matches.stream().limit(10).forEach(o -> message.append("\n  ").append(o.code()).append("  ").append(o.name()));
+        if (matches.size() > 10) {
+            message.append("\n  … and ").append(matches.size() - 10).append(" more");
+        }
+        throw new UnknownOrganisation(message.toString());
+    }
+
+    public long count() {
+        return jdbc.queryForObject("select count(*) from organisation", Long.class);
+    }
+
+    /** No organisation, or several, answer to a name or code. */
+    public static final class UnknownOrganisation extends RuntimeException {
+        UnknownOrganisation(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.annualreview.statistics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.annualreview.decisions.Outcome;
+import org.annualreview.decisions.ServiceArea;
+import org.annualreview.shared.Rate;
+
+/**
+ * A year's figures as a tree of plain values, in the field names documented in docs/statistics.md
+ * ("JSON fields"). Those names are a published interface: add fields, never rename them.
+ */
+public final class FiguresDocument {
+
+    private FiguresDocument() {
+    }
+
+    public static Map<String, Object> of(YearFigures year, List<OrganisationFigures> organisations, AverageMethod method, boolean synthetic) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("reportingYear", year.year().toString());
+        doc.put("firstDay", year.year().firstDay().toString());
+        doc.put("lastDay", year.year().lastDay().toString());
+        doc.put("computedAt", year.computedAt().toString());
+        doc.put("syntheticDemoData", synthetic);
+        doc.put("typeAverageMethod", method.code());
+        var averages = year.averages(method);
+        List<Object> list = new ArrayList<>();
+        for (OrganisationFigures f : organisations) {
+            Map<String, Object> o = organisation(f);
+            o.put("typeAverage", f.kind().hasTypeAverage() && averages.containsKey(f.kind()) ? average(averages.get(f.kind())) : null);
+            list.add(o);
+        }
+        doc.put("organisations", list);
+        List<Object> types = new ArrayList<>();
+        averages.values().forEach(a -> types.add(average(a)));
+        doc.put("typeAverages", types);
+        return doc;
+    }
+
+    static Map<String, Object> organisation(OrganisationFigures f) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("code", f.code());
+        o.put("name", f.name());
+        o.put("kind", f.kind().code());
+        o.put("kindLabel", f.kind().label());
+        o.put("population", f.population().map(p -> (Object) Map.of("residents", p.residents(), "midYear", p.midYear())).orElse(null));
+        o.put("complaintsAndEnquiries", ordered("total", f.complaintsAndEnquiries(), "notForUs", f.notForUs(),
+                "assessedAndClosed", f.assessedAndClosed(), "investigated", f.investigated()));
+        Map<String, Object> outcomes = new LinkedHashMap<>();
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome.code(), f.outcomes().get(outcome));
+        }
+        o.put("outcomes", outcomes);
+        Map<String, Object> areas = new LinkedHashMap<>();
+        for (ServiceArea area : ServiceArea.values()) {
+            areas.put(area.code(), f.serviceAreas().get(area));
+        }
+        o.put("serviceAreas", areas);
+        Map<String, Object> upheld = rate(f.upheld(), Shown.upheld(f.upheld()));
+        upheld.put("per100000", f.upheldPerHundredThousand().oneDecimal().orElse(null));
+        upheld.put("per100000Shown", Shown.perHundredThousand(f.upheldPerHundredThousand()));
+        o.put("upheld", upheld);
+        Map<String, Object> compliance = rate(f.compliance(), Shown.compliance(f.compliance()));
+        compliance.put("compliedOnTime", f.compliedOnTime());
+        compliance.put("compliedLate", f.compliedLate());
+        compliance.put("notComplied", f.notComplied());
+        compliance.put("pending", f.compliancePending());
+        o.put("compliance", compliance);
+        o.put("satisfactoryRemedy", rate(f.satisfactoryRemedy(), Shown.satisfactoryRemedy(f.satisfactoryRemedy())));
+        o.put("publicReports", f.publicReports());
+        o.put("serviceImprovements", f.serviceImprovements());
+        Map<String, Object> enquiries = rate(f.lateEnquiries(), Shown.lateEnquiries(f.lateEnquiries()));
+        enquiries.put("extended", f.extendedEnquiries());
+        enquiries.put("incomplete", f.incompleteEnquiries());
+        o.put("lateEnquiries", enquiries);
+        o.put("training", ordered("courses", f.trainingCourses(), "attendees", f.trainingAttendees()));
+        return o;
+    }
+
+    private static Map<String, Object> rate(Rate rate, String shown) {
+        return ordered("count", rate.numerator(), "of", rate.denominator(), "percent", rate.wholePercent().orElse(null), "shown", shown);
+    }
+
+    static Map<String, Object> average(TypeAverage a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", a.kind().code());
+        m.put("kindLabel", a.kind().plural());
+        m.put("method", a.method().code());
+        m.put("councils", a.councils());
+        m.put("upheldPercent", whole(a.upheld()));
+        m.put("upheldPer100000", a.upheldPerHundredThousand().map(v -> v.setScale(1, RoundingMode.HALF_UP)).orElse(null));
+        m.put("compliancePercent", whole(a.compliance()));
+        m.put("satisfactoryRemedyPercent", whole(a.satisfactoryRemedy()));
+        return m;
+    }
+
+    private static Integer whole(Optional<BigDecimal> value) {
+        return value.map(v -> v.setScale(0, RoundingMode.HALF_UP).intValueExact()).orElse(null);
+    }
+
+    private static Map<String, Object> ordered(Object... pairs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+}

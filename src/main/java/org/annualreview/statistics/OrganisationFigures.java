@@ -1,0 +1,161 @@
+package org.annualreview.statistics;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.annualreview.decisions.Outcome;
+import org.annualreview.decisions.ServiceArea;
+import org.annualreview.organisations.OrganisationKind;
+import org.annualreview.shared.PerHundredThousand;
+import org.annualreview.shared.Rate;
+
+/**
+ * One organisation's figures for one reporting year, as stored in the snapshot. Only counts are held;
+ * every rate is calculated from them, with its numerator and denominator.
+ */
+public final class OrganisationFigures {
+
+    /** The mid-year population estimate a per-100,000 figure was calculated with. */
+    public record Population(int midYear, long residents) {
+    }
+
+    private final String code;
+    private final String name;
+    private final OrganisationKind kind;
+    private final Optional<Population> population;
+    private final Map<Tally, Long> counts;
+    private final Map<Outcome, Long> outcomes;
+    private final Map<ServiceArea, Long> serviceAreas;
+
+    OrganisationFigures(String code, String name, OrganisationKind kind, Optional<Population> population,
+            Map<Tally, Long> counts, Map<Outcome, Long> outcomes, Map<ServiceArea, Long> serviceAreas) {
+        this.code = code;
+        this.name = name;
+        this.kind = kind;
+        this.population = population;
+        this.counts = new EnumMap<>(Tally.class);
+        for (Tally tally : Tally.values()) {
+            this.counts.put(tally, counts.getOrDefault(tally, 0L));
+        }
+        this.outcomes = new EnumMap<>(Outcome.class);
+        this.serviceAreas = new EnumMap<>(ServiceArea.class);
+        for (Outcome outcome : Outcome.values()) {
+            this.outcomes.put(outcome, outcomes.getOrDefault(outcome, 0L));
+        }
+        for (ServiceArea area : ServiceArea.values()) {
+            this.serviceAreas.put(area, serviceAreas.getOrDefault(area, 0L));
+        }
+    }
+
+    long count(Tally tally) {
+        return counts.get(tally);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public OrganisationKind kind() {
+        return kind;
+    }
+
+    public Optional<Population> population() {
+        return population;
+    }
+
+    /** Complaints and enquiries dealt with: not for us + assessed and closed + investigated. */
+    public long complaintsAndEnquiries() {
+        return count(Tally.DECISIONS);
+    }
+
+    public long notForUs() {
+        return count(Tally.NOT_FOR_US);
+    }
+
+    public long assessedAndClosed() {
+        return count(Tally.ASSESSED_AND_CLOSED);
+    }
+
+    /** Detailed investigations completed. */
+    public long investigated() {
+        return count(Tally.INVESTIGATED);
+    }
+
+    /** Upheld decisions of detailed investigations. */
+    public Rate upheld() {
+        return new Rate(count(Tally.UPHELD), count(Tally.INVESTIGATED));
+    }
+
+    public PerHundredThousand upheldPerHundredThousand() {
+        return new PerHundredThousand(count(Tally.UPHELD), population.map(Population::residents).orElse(0L));
+    }
+
+    /** Recommendations complied with (on time or late) of the compliance outcomes recorded for those due in the year. */
+    public Rate compliance() {
+        long complied = count(Tally.COMPLIED) + count(Tally.COMPLIED_LATE);
+        return new Rate(complied, complied + count(Tally.NOT_COMPLIED));
+    }
+
+    public long compliedOnTime() {
+        return count(Tally.COMPLIED);
+    }
+
+    public long compliedLate() {
+        return count(Tally.COMPLIED_LATE);
+    }
+
+    public long notComplied() {
+        return count(Tally.NOT_COMPLIED);
+    }
+
+    public long compliancePending() {
+        return count(Tally.COMPLIANCE_PENDING);
+    }
+
+    /** Upheld decisions where the organisation had already put things right satisfactorily, of upheld decisions. */
+    public Rate satisfactoryRemedy() {
+        return new Rate(count(Tally.SATISFACTORY_REMEDIES), count(Tally.UPHELD));
+    }
+
+    public long publicReports() {
+        return count(Tally.PUBLIC_REPORTS);
+    }
+
+    public long serviceImprovements() {
+        return count(Tally.SERVICE_IMPROVEMENTS);
+    }
+
+    /** Enquiries answered late (or not at all by a deadline within the year), of enquiries sent in the year. */
+    public Rate lateEnquiries() {
+        return new Rate(count(Tally.ENQUIRIES_LATE), count(Tally.ENQUIRIES));
+    }
+
+    public long extendedEnquiries() {
+        return count(Tally.ENQUIRIES_EXTENDED);
+    }
+
+    public long incompleteEnquiries() {
+        return count(Tally.ENQUIRIES_INCOMPLETE);
+    }
+
+    public long trainingCourses() {
+        return count(Tally.TRAINING_COURSES);
+    }
+
+    public long trainingAttendees() {
+        return count(Tally.TRAINING_ATTENDEES);
+    }
+
+    public Map<Outcome, Long> outcomes() {
+        return Map.copyOf(outcomes);
+    }
+
+    public Map<ServiceArea, Long> serviceAreas() {
+        return Map.copyOf(serviceAreas);
+    }
+}

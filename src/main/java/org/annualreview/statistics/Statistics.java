@@ -1,0 +1,103 @@
+package org.annualreview.statistics;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.annualreview.shared.ReportingYear;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The figures of a reporting year: computed from the records once, stored as the year's snapshot, and
+ * read from there by the command line, the letters and the site. Any import marks snapshots stale; the
+ * next read recomputes.
+ */
+public final class Statistics {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final FiguresCalculator calculator;
+    private final SnapshotStore snapshots;
+    private final Clock clock;
+
+    public Statistics(DataSource dataSource, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.calculator = new FiguresCalculator(jdbc);
+        this.snapshots = new SnapshotStore(jdbc);
+        this.clock = clock;
+    }
+
+    /** The stored figures of the year, recomputed first if there are none or the records have changed. */
+    public YearFigures figures(ReportingYear year) {
+        return snapshots.loadFresh(year).orElseGet(() -> recompute(year));
+    }
+
+    /** Computes the year's figures from the records and stores them as its snapshot. */
+    public YearFigures recompute(ReportingYear year) {
+        return transaction.execute(status -> {
+            List<OrganisationFigures> figures = calculator.compute(year);
+            var now = clock.instant();
+            snapshots.save(year, now, figures);
+            return new YearFigures(year, now, figures);
+        });
+    }
+
+    /** Every reporting year from the first decision to the last. */
+    public List<ReportingYear> yearsWithDecisions() {
+        List<ReportingYear> years = new ArrayList<>();
+        jdbc.query("select min(decided_on), max(decided_on) from decision", rs -> {
+            Date first = rs.getDate(1);
+            Date last = rs.getDate(2);
+            if (first != null) {
+                ReportingYear end = ReportingYear.containing(last.toLocalDate());
+                for (ReportingYear y = ReportingYear.containing(first.toLocalDate()); y.compareTo(end) <= 0; y = y.next()) {
+                    years.add(y);
+                }
+            }
+        });
+        return years;
+    }
+
+    /** The latest reporting year that has ended by today, among those with decisions; else the latest with decisions. */
+    public java.util.Optional<ReportingYear> latestYear() {
+        List<ReportingYear> years = yearsWithDecisions();
+        LocalDate today = LocalDate.now(clock);
+        return years.stream().filter(y -> y.lastDay().isBefore(today)).reduce((a, b) -> b)
+                .or(() -> years.stream().reduce((a, b) -> b));
+    }
+
+    /** Lists the records counted in a figure, from the records themselves, by the same conditions as the snapshot. */
+    public Explanation explain(ReportingYear year, String organisationCode, Measure measure) {
+        OrganisationFigures figures = figures(year).of(organisationCode)
+                .orElseThrow(() -> new IllegalArgumentException("no figures for " + organisationCode + " in " + year));
+        return new Explanation(year, figures, measure,
+                items(year, organisationCode, measure.numerator()),
+                items(year, organisationCode, measure.denominator()),
+                measure == Measure.UPHELD_PER_100000 ? figures.population() : java.util.Optional.empty());
+    }
+
+    private List<String> items(ReportingYear year, String organisationCode, List<Tally> tallies) {
+        if (tallies.isEmpty()) {
+            return List.of();
+        }
+        Tally.Counted counted = tallies.get(0).counted();
+        String sql = "select " + counted.item + " as item from " + counted.from
+                + " where " + counted.date + " between ? and ? and " + counted.organisation + " = ?"
+                + " and (" + tallies.stream().map(t -> "(" + t.condition() + ")").collect(Collectors.joining(" or ")) + ")"
+                + " order by 1";
+        return jdbc.queryForList(FiguresCalculator.withYearEnd(sql, year), String.class,
+                Date.valueOf(year.firstDay()), Date.valueOf(year.lastDay()), organisationCode);
+    }
+
+    public void markAllStale() {
+        snapshots.markAllStale();
+    }
+}

@@ -1,0 +1,87 @@
+package org.annualreview.statistics;
+
+/**
+ * One count in a reporting year's figures, defined once: the aggregate that computes it and the
+ * explanation that lists what it counted are both built from this condition, so they cannot disagree.
+ */
+enum Tally {
+    DECISIONS(Counted.DECISIONS, "1 = 1"),
+    NOT_FOR_US(Counted.DECISIONS, "d.outcome in ('advice-given', 'incomplete-or-invalid', 'referred-back-for-local-resolution')"),
+    ASSESSED_AND_CLOSED(Counted.DECISIONS, "d.outcome = 'closed-after-initial-enquiries'"),
+    INVESTIGATED(Counted.DECISIONS, "d.detailed_investigation = true"),
+    UPHELD(Counted.DECISIONS, "d.outcome = 'upheld'"),
+    SATISFACTORY_REMEDIES(Counted.DECISIONS, "d.outcome = 'upheld' and d.satisfactory_remedy = true"),
+    PUBLIC_REPORTS(Counted.PUBLIC_REPORTS, "1 = 1"),
+    SERVICE_IMPROVEMENTS(Counted.SERVICE_IMPROVEMENTS, "1 = 1"),
+    COMPLIED(Counted.RECOMMENDATIONS, "r.compliance_outcome = 'complied'"),
+    COMPLIED_LATE(Counted.RECOMMENDATIONS, "r.compliance_outcome = 'complied-late'"),
+    NOT_COMPLIED(Counted.RECOMMENDATIONS, "r.compliance_outcome = 'not-complied'"),
+    COMPLIANCE_PENDING(Counted.RECOMMENDATIONS, "r.compliance_outcome = 'pending'"),
+    ENQUIRIES(Counted.ENQUIRIES, "1 = 1"),
+    /** Answered after the deadline (the extended one, if extended), or still unanswered when the year ended past it. */
+    ENQUIRIES_LATE(Counted.ENQUIRIES, "(e.answered_on > coalesce(e.extended_to, e.due_on)"
+            + " or (e.answered_on is null and coalesce(e.extended_to, e.due_on) < :year_end))"),
+    ENQUIRIES_EXTENDED(Counted.ENQUIRIES, "e.extended_to is not null"),
+    ENQUIRIES_INCOMPLETE(Counted.ENQUIRIES, "e.complete = false"),
+    TRAINING_COURSES(Counted.TRAINING, "1 = 1"),
+    TRAINING_ATTENDEES(Counted.TRAINING, "1 = 1", "t.attendees");
+
+    private final Counted counted;
+    private final String condition;
+    private final String amount;
+
+    Tally(Counted counted, String condition) {
+        this(counted, condition, "1");
+    }
+
+    Tally(Counted counted, String condition, String amount) {
+        this.counted = counted;
+        this.condition = condition;
+        this.amount = amount;
+    }
+
+    Counted counted() {
+        return counted;
+    }
+
+    String condition() {
+        return condition;
+    }
+
+    /** The column of organisation_figures this count is stored in. */
+    String column() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    String aggregate() {
+        return "coalesce(sum(case when " + condition + " then " + amount + " else 0 end), 0)";
+    }
+
+    /**
+     * The records a tally counts from, and the date that places them in a reporting year. Every source
+     * names the organisation and the item (a case reference, or a case reference and number) it lists.
+     */
+    enum Counted {
+        DECISIONS("decision d", "d.decided_on", "d.organisation_code", "d.case_reference"),
+        PUBLIC_REPORTS("decision d", "d.public_report_on", "d.organisation_code", "d.case_reference"),
+        SERVICE_IMPROVEMENTS("service_improvement i join decision d on d.case_reference = i.case_reference",
+                "d.decided_on", "d.organisation_code", "i.case_reference || ' #' || cast(i.number as varchar(10))"),
+        RECOMMENDATIONS("recommendation r join decision d on d.case_reference = r.case_reference",
+                "r.due_on", "d.organisation_code", "r.case_reference || ' #' || cast(r.number as varchar(10))"),
+        ENQUIRIES("enquiry e", "e.sent_on", "e.organisation_code", "e.case_reference || ' #' || cast(e.number as varchar(10))"),
+        TRAINING("training_course t", "t.delivered_on", "t.organisation_code",
+                "t.course || ' on ' || cast(t.delivered_on as varchar(10)) || ' (' || cast(t.attendees as varchar(10)) || ' attendees)'");
+
+        final String from;
+        final String date;
+        final String organisation;
+        final String item;
+
+        Counted(String from, String date, String organisation, String item) {
+            this.from = from;
+            this.date = date;
+            this.organisation = organisation;
+            this.item = item;
+        }
+    }
+}
