@@ -1,0 +1,241 @@
+package org.annualreview.imports;
+
+import static org.annualreview.testing.DecisionRow.aDecision;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.annualreview.testing.RecordFiles;
+import org.annualreview.testing.TableContents;
+import org.annualreview.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
+class ImportsIT {
+
+    @Parameter
+    String databaseKind;
+
+    @TempDir
+    Path directory;
+
+    TestDatabase database;
+    Imports imports;
+    List<Object> events;
+    RecordFiles files;
+
+    @BeforeEach
+    void startDatabase() {
+        database = TestDatabase.start(databaseKind);
+        events = new ArrayList<>();
+        imports = new Imports(database.dataSource(), events::add);
+        files = new RecordFiles(directory);
+        files.organisation("E08000011", "Knowsley Metropolitan Borough Council", "Metropolitan Borough")
+                .organisation("E08000012", "Liverpool City Council", "Metropolitan Borough")
+                .importInto(imports);
+        events.clear();
+    }
+
+    @AfterEach
+    void stopDatabase() {
+        database.close();
+    }
+
+    ImportReport importFiles(Path... paths) {
+        return imports.importFiles(List.of(paths), Optional.empty(), ImportProgress.NONE);
+    }
+
+    Path write(String name, String content) throws Exception {
+        Path file = directory.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    @Nested
+    class WhenTheFilesAreValid {
+
+        @Test
+        void importsEverySampleFileAndReportsThemInsertedThenUnchanged() throws Exception {
+            List<Path> samples;
+            try (Stream<Path> list = Files.list(Path.of("docs/samples"))) {
+                samples = list.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+            }
+            ImportReport first = imports.importFiles(samples, Optional.empty(), ImportProgress.NONE);
+            assertThat(first.problems()).isEmpty();
+            assertThat(first.sources()).hasSize(9);
+            assertThat(first.inserted()).isEqualTo(first.rows() - 2);   // Knowsley and Liverpool were already there
+            assertThat(first.unchanged()).isZero();
+            assertThat(first.updated()).isEqualTo(2);                  // the samples give them a region and dates
+
+            var before = TableContents.of(database.dataSource());
+            ImportReport second = imports.importFiles(samples, Optional.empty(), ImportProgress.NONE);
+            assertThat(second.succeeded()).isTrue();
+            assertThat(second.inserted()).isZero();
+            assertThat(second.updated()).isZero();
+            assertThat(second.unchanged()).isEqualTo(first.rows());
+            assertThat(TableContents.of(database.dataSource())).isEqualTo(before);
+        }
+
+        @Test
+        void aChangedRowIsReportedUpdatedAndTheOthersUnchanged() {
+            files.decision(aDecision("C1").upheld()).decision(aDecision("C2").notUpheld()).importInto(imports);
+            ImportReport again = files.decision(aDecision("C1").upheld().withRemedy()).decision(aDecision("C2").notUpheld())
+                    .decision(aDecision("C3")).importInto(imports);
+            assertThat(again.inserted()).isEqualTo(1);
+            assertThat(again.updated()).isEqualTo(1);
+            assertThat(again.unchanged()).isEqualTo(1);
+            assertThat(new org.springframework.jdbc.core.JdbcTemplate(database.dataSource())
+                    .queryForObject("select satisfactory_remedy from decision where case_reference = 'C1'", Boolean.class)).isTrue();
+        }
+
+        @Test
+        void aBlankDetailedInvestigationIsTakenFromTheOutcome() {
+            files.decision(aDecision("C1").upheld()).decision(aDecision("C2").outcome("advice given")).importInto(imports);
+            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(database.dataSource());
+            assertThat(jdbc.queryForObject("select detailed_investigation from decision where case_reference = 'C1'", Boolean.class)).isTrue();
+            assertThat(jdbc.queryForObject("select detailed_investigation from decision where case_reference = 'C2'", Boolean.class)).isFalse();
+        }
+
+        @Test
+        void aSuccessfulImportAnnouncesWhichRecordsItChanged() {
+            files.decision(aDecision("C1")).importInto(imports);
+            assertThat(events).containsExactly(new RecordsImported(java.util.EnumSet.of(RecordType.DECISIONS)));
+        }
+
+        @Test
+        void csvWithAByteOrderMarkAndUkDatesIsRead() throws Exception {
+            Path file = directory.resolve("decisions.csv");
+            Files.write(file, ("\uFEFFcase_reference,organisation_code,service_area,received_date,decision_date,outcome\n"
+                    + "C1,E08000011,housing,01/04/2023,31/03/2024,upheld\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ImportReport report = importFiles(file);
+            assertThat(report.problems()).isEmpty();
+            assertThat(report.inserted()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class WhenAFileHasProblems {
+
+        Map<String, List<String>> before;
+
+        @BeforeEach
+        void rememberTheDatabase() {
+            files.decision(aDecision("EXISTING").upheld()).importInto(imports);
+            before = TableContents.of(database.dataSource());
+            events.clear();
+        }
+
+        void assertNothingChanged() {
+            assertThat(TableContents.of(database.dataSource())).isEqualTo(before);
+            assertThat(events).isEmpty();
+        }
+
+        ImportReport refused(Path... paths) {
+            ImportReport report = importFiles(paths);
+            assertThat(report.succeeded()).as("import should be refused").isFalse();
+            assertNothingChanged();
+            return report;
+        }
+
+        @Test
+        void importRejectsWholeFileWhenOneRowHasUnknownOrganisation() {
+            files.decision(aDecision("C1")).decision(aDecision("C2").about("E99999999")).decision(aDecision("C3"));
+            ImportReport report = refused(files.write().toArray(Path[]::new));
+            assertThat(report.problems()).extracting(Problem::toString)
+                    .containsExactly("decisions.csv, row 3, column organisation_code: unknown organisation 'E99999999': "
+                            + "add it to the register (organisations) first");
+        }
+
+        @Test
+        void importRejectsWholeFileWhenOneRowHasUnknownOutcome() {
+            files.decision(aDecision("C1")).decision(aDecision("C2").outcome("partly upheld"));
+            ImportReport report = refused(files.write().toArray(Path[]::new));
+            assertThat(report.problems()).singleElement().satisfies(p -> {
+                assertThat(p.row()).isEqualTo(3);
+                assertThat(p.column()).isEqualTo("outcome");
+                assertThat(p.reason()).startsWith("unknown outcome 'partly upheld': expected one of Upheld, Not upheld");
+            });
+        }
+
+        @Test
+        void importRejectsABadDate() {
+            files.decision(aDecision("C1").with("decision_date", "31/02/2024"));
+            ImportReport report = refused(files.write().toArray(Path[]::new));
+            assertThat(report.problems()).singleElement().satisfies(p -> {
+                assertThat(p.column()).isEqualTo("decision_date");
+                assertThat(p.reason()).contains("'31/02/2024' is not a date");
+            });
+        }
+
+        @Test
+        void importRejectsADecisionBeforeItsComplaintWasReceived() {
+            files.decision(aDecision("C1").receivedOn("2023-10-01").with("decision_date", "2023-09-30"));
+            ImportReport report = refused(files.write().toArray(Path[]::new));
+            assertThat(report.problems()).singleElement().satisfies(p -> {
+                assertThat(p.column()).isEqualTo("decision_date");
+                assertThat(p.reason()).contains("before the complaint was received");
+            });
+        }
+
+        @Test
+        void importRejectsADuplicateReferenceInsideTheFile() {
+            files.decision(aDecision("C1")).decision(aDecision("C2")).decision(aDecision("C1"));
+            ImportReport report = refused(files.write().toArray(Path[]::new));
+            assertThat(report.problems()).extracting(Problem::toString)
+                    .containsExactly("decisions.csv, row 4, column case_reference: duplicate case_reference C1 inside the file (first on row 2)");
+        }
+
+        @Test
+        void importRejectsAFileWithoutARequiredColumn() throws Exception {
+            Path file = write("decisions.csv", "case_reference,organisation_code,service_area,received_date,outcome\n"
+                    + "C1,E08000011,Housing,2023-04-01,Upheld\n");
+            ImportReport report = refused(file);
+            assertThat(report.problems()).extracting(Problem::toString)
+                    .containsExactly("decisions.csv, row 1, column decision_date: missing column: decisions must have it");
+        }
+
+        @Test
+        void importRejectsAFileThatIsNotUtf8() throws Exception {
+            Path file = directory.resolve("decisions.csv");
+            Files.write(file, ("case_reference,organisation_code,service_area,received_date,decision_date,outcome\n"
+                    + "C1,E08000011,Housing,2023-04-01,2023-05-01,Upheld\n"
+                    + "C2,E08000011,Housing,2023-04-01,2023-05-01,Upheld – café\n").getBytes(Charset.forName("windows-1252")));
+            ImportReport report = refused(file);
+            assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("not UTF-8"));
+        }
+
+        @Test
+        void oneBadFileStopsEveryFileOfTheRun() throws Exception {
+            Path good = write("training-totals.csv", "reporting_year,workshops,people_reached\n2023-24,126,1700\n");
+            files.decision(aDecision("C1").outcome("nonsense"));
+            Path bad = files.write().get(0);
+            refused(good, bad);
+        }
+
+        @Test
+        void problemsAreListedUpToTheCapAndTheRestCounted() {
+            for (int i = 0; i < Imports.PROBLEM_CAP + 25; i++) {
+                files.decision(aDecision("C" + i).outcome("nonsense"));
+            }
+            ImportReport report = refused(files.write().toArray(Path[]::new));
+            assertThat(report.problems()).hasSize(Imports.PROBLEM_CAP);
+            assertThat(report.problemCount()).isEqualTo(Imports.PROBLEM_CAP + 25);
+            assertThat(report.unlistedProblems()).isEqualTo(25);
+        }
+    }
+}

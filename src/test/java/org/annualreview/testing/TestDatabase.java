@@ -1,0 +1,105 @@
+package org.annualreview.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A fresh, migrated database for one test: an in-memory H2, or a schema of its own in the real PostgreSQL
+ * (ANNUAL_REVIEW_TEST_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/annual_review_test). Without a
+ * reachable PostgreSQL the PostgreSQL runs are skipped with the reason printed, except under CI, where they fail.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    public static final String POSTGRES_URL = System.getenv().getOrDefault("ANNUAL_REVIEW_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/annual_review_test");
+
+    private final String kind;
+    private final DataSource dataSource;
+    private final Runnable cleanup;
+
+    private TestDatabase(String kind, DataSource dataSource, Runnable cleanup) {
+        this.kind = kind;
+        this.dataSource = dataSource;
+        this.cleanup = cleanup;
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    /** "h2" or "postgresql". */
+    public static TestDatabase start(String kind) {
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "h2" -> h2();
+            case "postgresql" -> postgres();
+            default -> throw new IllegalArgumentException("no test database of kind " + kind);
+        };
+    }
+
+    public static TestDatabase h2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        return new TestDatabase("h2", h2, () -> {
+            try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+                s.execute("shutdown");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    public static TestDatabase postgres() {
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(POSTGRES_URL, System.getProperty("user.name"), "");
+                Statement s = c.createStatement()) {
+            s.execute("create schema " + schema);
+        } catch (SQLException e) {
+            String reason = "PostgreSQL is not reachable at " + POSTGRES_URL + " (" + e.getMessage() + ")";
+            if (System.getenv("CI") != null) {
+                Assertions.fail(reason + ": CI must run the tests on PostgreSQL too (.ci/run starts it)");
+            }
+            System.out.println("SKIPPED on PostgreSQL: " + reason);
+            Assumptions.abort(reason);
+        }
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(POSTGRES_URL);
+        pg.setUser(System.getProperty("user.name"));
+        pg.setCurrentSchema(schema);
+        return new TestDatabase("postgresql", pg, () -> {
+            try (Connection c = DriverManager.getConnection(POSTGRES_URL, System.getProperty("user.name"), "");
+                    Statement s = c.createStatement()) {
+                s.execute("drop schema " + schema + " cascade");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public void close() {
+        cleanup.run();
+    }
+
+    @Override
+    public String toString() {
+        return kind;
+    }
+}
