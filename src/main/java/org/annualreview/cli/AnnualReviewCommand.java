@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "annual-review 0.1.0",
         description = "The yearly review of an ombudsman's decisions about public bodies: records, statistics, letters.",
-        subcommands = {ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
 public final class AnnualReviewCommand implements Runnable {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/annual-review;AUTO_SERVER=TRUE";

@@ -69,7 +69,9 @@ final class Enquiries implements Closeable {
         String complete = null;
         if (!chance.of(UNANSWERED)) {
             boolean late = chance.of(lateAnswerer ? LATE_FOR_LATE_ANSWERERS : LATE);
-            answered = late ? deadline.plusDays(chance.between(1, 35)) : chance.dayBetween(min(sent.plusDays(5), deadline), deadline);
+            // an organisation that asked for more time used it
+            LocalDate onTimeFrom = extendedTo != null ? due : sent.plusDays(5);
+            answered = late ? deadline.plusDays(chance.between(1, 35)) : chance.dayBetween(onTimeFrom, deadline);
             answered = min(answered, decision.decidedOn());
             complete = CsvFile.yesNo(!chance.of(INCOMPLETE));
         }

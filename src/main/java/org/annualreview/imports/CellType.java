@@ -95,6 +95,9 @@ sealed interface CellType {
                 }
                 return value;
             } catch (NumberFormatException e) {
+                if (digits.matches("-?\\d+")) {
+                    throw new BadCell(text + " is out of range: expected " + min + " to " + max);
+                }
                 throw new BadCell("'" + text + "' is not a whole number");
             }
         }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -28,6 +27,8 @@ public final class Imports {
     /** How many problems are listed; the rest are counted. */
     public static final int PROBLEM_CAP = 100;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Imports.class);
+
     private final DataSource dataSource;
     private final Consumer<Object> events;
 
@@ -49,13 +50,25 @@ public final class Imports {
         try (Connection connection = dataSource.getConnection()) {
             List<Staging> stagings = new ArrayList<>();
             try {
-                for (RecordType recordType : types) {
-                    stagings.add(Staging.create(connection, recordType));
+                for (int i = 0; i < sources.size(); i++) {
+                    stagings.add(Staging.create(connection, sources.get(i).type(), i));
                 }
                 connection.setAutoCommit(false);
-                for (RecordSource source : sources) {
-                    Staging staging = stagings.stream().filter(s -> s.type == source.type()).findFirst().orElseThrow();
-                    summaries.add(importOne(connection, source, staging, problems, progress));
+                List<SourceImport> runs = new ArrayList<>();
+                Set<RecordType> refused = EnumSet.noneOf(RecordType.class);
+                for (int i = 0; i < sources.size(); i++) {
+                    SourceImport run = new SourceImport(sources.get(i), stagings.get(i), problems);
+                    long problemsBefore = problems.total();
+                    summaries.add(importOne(connection, run, refused, progress));
+                    if (problems.total() > problemsBefore) {
+                        refused.add(sources.get(i).type());
+                    }
+                    runs.add(run);
+                }
+                if (problems.total() == 0) {
+                    for (SourceImport run : runs) {
+                        run.checkAfterMerge(connection);
+                    }
                 }
                 if (problems.total() > 0) {
                     connection.rollback();
@@ -66,41 +79,45 @@ public final class Imports {
                 connection.rollback();
                 throw e;
             } finally {
+                connection.setAutoCommit(true);
                 for (Staging staging : stagings) {
                     staging.close();
-                }
-                connection.setAutoCommit(true);
-                for (RecordType recordType : types) {
-                    Staging.drop(connection, recordType);
+                    staging.drop(connection);
                 }
             }
         } catch (SQLException e) {
             throw new ImportFailed("the database refused the import: " + e.getMessage(), e);
         }
-        events.accept(new RecordsImported(EnumSet.copyOf(types)));
-        return new ImportReport(summaries, List.of(), 0);
+        ImportReport report = new ImportReport(summaries, List.of(), 0);
+        if (report.inserted() + report.updated() > 0) {
+            events.accept(new RecordsImported(EnumSet.copyOf(types)));
+        }
+        return report;
     }
 
-    private SourceSummary importOne(Connection connection, RecordSource source, Staging staging, Problems problems,
-            ImportProgress progress) throws SQLException {
-        SourceImport run = new SourceImport(source, staging, problems);
+    /** Reads, checks and (if the run has no problems so far) merges one source; the run's transaction is still open. */
+    private SourceSummary importOne(Connection connection, SourceImport run, Set<RecordType> refused, ImportProgress progress)
+            throws SQLException {
+        RecordSource source = run.source();
         progress.started(source.name(), source instanceof CsvSource ? sizeOf(source) : -1, source instanceof CsvSource ? "B" : " rows");
+        long started = System.nanoTime();
         try {
             source.read(run);
         } catch (RecordSource.Unreadable e) {
-            problems.add(new Problem(source.name(), e.row(), null, e.getMessage()));
+            run.problems().add(new Problem(source.name(), e.row(), null, e.getMessage()));
         } catch (IOException e) {
-            problems.add(new Problem(source.name(), 0, null, "cannot read the file: " + e.getMessage()));
+            run.problems().add(new Problem(source.name(), 0, null, "cannot read the file: " + e.getMessage()));
         } finally {
             progress.finished();
         }
-        run.check(connection);
-        SourceSummary summary = problems.total() == 0
+        long read = System.nanoTime();
+        run.check(connection, refused);
+        long checked = System.nanoTime();
+        SourceSummary summary = run.problems().total() == 0
                 ? run.merge(connection)
                 : new SourceSummary(source.name(), source.type(), run.rows(), 0, 0, 0);
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("delete from " + staging.table);
-        }
+        LOG.debug("{}: {} rows read and staged in {} ms, checked in {} ms, merged in {} ms", source.name(), run.rows(),
+                (read - started) / 1_000_000, (checked - read) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
         return summary;
     }
 

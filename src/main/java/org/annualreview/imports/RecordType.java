@@ -37,7 +37,7 @@ public enum RecordType {
                     optional("latitude", "latitude", new CellType.Decimal(BigDecimal.valueOf(-90), BigDecimal.valueOf(90))),
                     optional("longitude", "longitude", new CellType.Decimal(BigDecimal.valueOf(-180), BigDecimal.valueOf(180)))),
             List.of("code"),
-            List.of(),
+            List.of(SqlCheck.DECISIONS_AFTER_END, SqlCheck.DECISIONS_BEFORE_START),
             row -> Rules.notBefore(row, "ended_on", "started_on", "the end date is before the start date")),
 
     POPULATIONS("populations", "population",
@@ -233,12 +233,12 @@ public enum RecordType {
                 row.setIfAbsent("satisfactory_remedy", Boolean.FALSE);
                 if (!row.get("detailed_investigation").equals(outcome.endsDetailedInvestigation())) {
                     row.reject("detailed_investigation", outcome.endsDetailedInvestigation()
-                            ? "an " + outcome.label().toLowerCase(Locale.ROOT) + " decision ends a detailed investigation: write yes or leave it blank"
+                            ? "'" + outcome.label() + "' decisions end a detailed investigation: write yes or leave it blank"
                             : "only upheld and not upheld decisions end a detailed investigation: write no or leave it blank");
                 }
                 if (Boolean.TRUE.equals(row.get("satisfactory_remedy")) && outcome != Outcome.UPHELD) {
-                    row.reject("satisfactory_remedy", "a satisfactory remedy by the organisation is recorded only on upheld decisions, not "
-                            + outcome.label().toLowerCase(Locale.ROOT));
+                    row.reject("satisfactory_remedy", "a satisfactory remedy by the organisation is recorded only on upheld decisions,"
+                            + " and this one is '" + outcome.label() + "'");
                 }
             }
             if (row.get("public_report_title") != null && row.get("public_report_on") == null) {
@@ -259,7 +259,7 @@ public enum RecordType {
             LocalDate recorded = row.date("compliance_recorded_on");
             LocalDate due = row.date("due_on");
             if (outcome.isRecorded() && recorded == null) {
-                row.reject("compliance_recorded_on", "a " + outcome.label().toLowerCase(Locale.ROOT) + " outcome needs the date it was recorded");
+                row.reject("compliance_recorded_on", "'" + outcome.label() + "' needs the date it was recorded");
             } else if (!outcome.isRecorded() && recorded != null) {
                 row.reject("compliance_recorded_on", "a pending recommendation has no compliance date yet");
             } else if (recorded != null && due != null) {

@@ -23,6 +23,7 @@ final class SourceImport implements RecordSource.Sink {
     private final Row row;
     private int[] cellOf;          // cellOf[column index] = position of its cell in the file's rows, or -1
     private int headingCount;
+    private boolean[] unheaded;
     private long rows;
     private SQLException failure;
 
@@ -37,6 +38,14 @@ final class SourceImport implements RecordSource.Sink {
         return rows;
     }
 
+    RecordSource source() {
+        return source;
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
     boolean headingsUsable() {
         return cellOf != null;
     }
@@ -46,8 +55,13 @@ final class SourceImport implements RecordSource.Sink {
         RecordType type = source.type();
         Map<String, Integer> position = new HashMap<>();
         boolean usable = true;
+        unheaded = new boolean[headings.size()];
         for (int i = 0; i < headings.size(); i++) {
             String heading = headings.get(i).trim().toLowerCase(Locale.ROOT).replace(' ', '_');
+            if (heading.isEmpty()) {
+                unheaded[i] = true;      // a spreadsheet's used range one column too wide: fine while its cells are empty
+                continue;
+            }
             boolean known = type.columns().stream().anyMatch(c -> c.heading().equals(heading));
             if (!known) {
                 usable = false;
@@ -78,10 +92,14 @@ final class SourceImport implements RecordSource.Sink {
             return;
         }
         row.reset(number);
-        if (cells.size() > headingCount && cells.subList(headingCount, cells.size()).stream().anyMatch(c -> !c.isBlank())) {
-            problems.add(new Problem(source.name(), number, null,
-                    "the row has " + cells.size() + " cells but the heading row only " + headingCount));
-            return;
+        for (int i = 0; i < cells.size(); i++) {
+            boolean outside = i >= headingCount || unheaded[i];
+            if (outside && !cells.get(i).isBlank()) {
+                problems.add(new Problem(source.name(), number, null, i >= headingCount
+                        ? "the row has " + cells.size() + " cells but the heading row only " + headingCount
+                        : "cell " + (i + 1) + " has no column heading: give the column its heading, or clear the cell"));
+                return;
+            }
         }
         List<Column> columns = source.type().columns();
         for (int c = 0; c < columns.size(); c++) {
@@ -90,7 +108,7 @@ final class SourceImport implements RecordSource.Sink {
             Column column = columns.get(c);
             if (text.isEmpty()) {
                 if (column.required()) {
-                    row.rejectCell(c, "is empty: every row needs a " + column.heading());
+                    row.rejectCell(c, "is empty: every row needs one");
                 }
                 continue;
             }
@@ -112,8 +130,11 @@ final class SourceImport implements RecordSource.Sink {
         }
     }
 
-    /** Flushes the staged rows and runs the checks that need the whole file and the database. */
-    void check(Connection connection) throws SQLException {
+    /**
+     * Flushes the staged rows and runs the checks that need the whole file and the database, except those
+     * referring to a record type whose file in this run was refused (its rows are not in the database).
+     */
+    void check(Connection connection, java.util.Set<RecordType> refused) throws SQLException {
         if (failure != null) {
             throw failure;
         }
@@ -123,37 +144,68 @@ final class SourceImport implements RecordSource.Sink {
         }
         reportDuplicates(connection);
         for (SqlCheck check : source.type().checks()) {
-            report(connection, check);
-        }
-    }
-
-    private void reportDuplicates(Connection connection) throws SQLException {
-        RecordType type = source.type();
-        String keys = String.join(", ", type.keys());
-        String join = type.keys().stream().map(k -> "s." + k + " = f." + k).collect(Collectors.joining(" and "));
-        String sql = "select s.row_no, f.first_row, " + type.keys().stream().map(k -> "s." + k).collect(Collectors.joining(", "))
-                + " from " + staging.table + " s join (select " + keys + ", min(row_no) as first_row from " + staging.table
-                + " group by " + keys + " having count(*) > 1) f on " + join
-                + " where s.row_no <> f.first_row order by s.row_no";
-        String what = type.keys().stream().map(type::headingOf).collect(Collectors.joining(" and "));
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setMaxRows(Math.max(1, problems.room() + 1));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    List<String> values = new ArrayList<>();
-                    for (int k = 0; k < type.keys().size(); k++) {
-                        values.add(String.valueOf(rs.getObject(3 + k)));
-                    }
-                    problems.add(new Problem(source.name(), rs.getLong(1), type.headingOf(type.keys().get(0)),
-                            "duplicate " + what + " " + String.join(" / ", values) + " inside the file (first on row " + rs.getLong(2) + ")"));
-                }
+            if (!check.afterMerge() && !check.refersToAnyOf(refused)) {
+                report(connection, check);
             }
         }
     }
 
+    /** The checks that look at the database once every file of the run is merged into it. */
+    void checkAfterMerge(Connection connection) throws SQLException {
+        for (SqlCheck check : source.type().checks()) {
+            if (check.afterMerge()) {
+                report(connection, check);
+            }
+        }
+    }
+
+    /**
+     * One grouping pass finds the keys that appear more than once (usually none); only then are their rows
+     * looked up, one key at a time, so that the check stays linear on every database.
+     */
+    private void reportDuplicates(Connection connection) throws SQLException {
+        RecordType type = source.type();
+        String keys = String.join(", ", type.keys());
+        String what = type.keys().stream().map(type::headingOf).collect(Collectors.joining(" and "));
+        List<Object[]> duplicated = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select " + keys + " from " + staging.table
+                + " group by " + keys + " having count(*) > 1")) {
+            statement.setMaxRows(Math.max(1, problems.room() + 1));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Object[] key = new Object[type.keys().size()];
+                    for (int k = 0; k < key.length; k++) {
+                        key[k] = rs.getObject(k + 1);
+                    }
+                    duplicated.add(key);
+                }
+            }
+        }
+        String rowsOf = "select row_no from " + staging.table + " where "
+                + type.keys().stream().map(k -> k + " = ?").collect(Collectors.joining(" and ")) + " order by row_no";
+        List<Problem> found = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(rowsOf)) {
+            for (Object[] key : duplicated) {
+                for (int k = 0; k < key.length; k++) {
+                    statement.setObject(k + 1, key[k]);
+                }
+                String value = java.util.Arrays.stream(key).map(String::valueOf).collect(Collectors.joining(" / "));
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    long first = rs.getLong(1);
+                    while (rs.next()) {
+                        found.add(new Problem(source.name(), rs.getLong(1), type.headingOf(type.keys().get(0)),
+                                "duplicate " + what + " " + value + " inside the file (first on row " + first + ")"));
+                    }
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparingLong(Problem::row));
+        found.forEach(problems::add);
+    }
+
     private void report(Connection connection, SqlCheck check) throws SQLException {
-        String sql = "select s.row_no, s." + check.target() + " from " + staging.table + " s where " + check.offending() + " order by s.row_no";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(check.sql(staging.table))) {
             statement.setMaxRows(Math.max(1, problems.room() + 1));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

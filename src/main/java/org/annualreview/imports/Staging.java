@@ -26,34 +26,38 @@ abstract class Staging implements AutoCloseable {
     final RecordType type;
     final String table;
 
-    private Staging(RecordType type) {
+    private Staging(RecordType type, String table) {
         this.type = type;
-        this.table = "staged_" + type.table();
+        this.table = table;
     }
 
-    /** Creates the staging table; run before the import's transaction begins (H2 commits on DDL). */
-    static Staging create(Connection connection, RecordType type) throws SQLException {
+    /**
+     * Creates the staging table of the run's {@code index}th source; run before the import's transaction begins
+     * (H2 commits on DDL). H2's is a cached table, so that a large file does not have to fit in memory.
+     */
+    static Staging create(Connection connection, RecordType type, int index) throws SQLException {
+        String table = "staged_" + type.table() + "_" + index;
         boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         String columns = type.columns().stream()
                 .map(c -> c.target() + " " + c.type().sqlType())
                 .collect(Collectors.joining(", "));
         String kind = postgres ? "create temporary table " : "create cached local temporary table ";
         try (Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists staged_" + type.table());
-            statement.execute(kind + "staged_" + type.table() + " (row_no bigint not null, " + columns + ")");
+            statement.execute("drop table if exists " + table);
+            statement.execute(kind + table + " (row_no bigint not null, " + columns + ")");
         }
         return postgres
-                ? new Copy(type, connection.unwrap(PGConnection.class))
-                : new Batch(type, connection);
+                ? new Copy(type, table, connection.unwrap(PGConnection.class))
+                : new Batch(type, table, connection);
     }
 
     abstract void add(long rowNumber, Object[] values) throws SQLException;
 
     abstract void flush() throws SQLException;
 
-    static void drop(Connection connection, RecordType type) throws SQLException {
+    void drop(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("drop table if exists staged_" + type.table());
+            statement.execute("drop table if exists " + table);
         }
     }
 
@@ -67,8 +71,8 @@ abstract class Staging implements AutoCloseable {
         private final PreparedStatement insert;
         private int pending;
 
-        Batch(RecordType type, Connection connection) throws SQLException {
-            super(type);
+        Batch(RecordType type, String table, Connection connection) throws SQLException {
+            super(type, table);
             String marks = type.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
             this.insert = connection.prepareStatement("insert into " + table + " (row_no, " + columnList() + ") values (?, " + marks + ")");
         }
@@ -107,8 +111,8 @@ abstract class Staging implements AutoCloseable {
         private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
         private CopyIn copy;
 
-        Copy(RecordType type, PGConnection connection) {
-            super(type);
+        Copy(RecordType type, String table, PGConnection connection) {
+            super(type, table);
             this.connection = connection;
         }
 

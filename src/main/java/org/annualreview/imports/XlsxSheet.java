@@ -60,8 +60,12 @@ final class XlsxSheet implements RecordSource {
                             "a sheet must be named after the records it holds: " + RecordType.allNames()));
                 }
             }
+        } catch (org.apache.poi.EmptyFileException e) {
+            throw new RecordSource.Unreadable(0, "the file is empty");
+        } catch (org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException e) {
+            throw new RecordSource.Unreadable(0, "this is an old .xls workbook with an .xlsx name: save it as .xlsx, or each sheet as CSV UTF-8");
         } catch (IOException | OpenXML4JException | RuntimeException e) {
-            throw new RecordSource.Unreadable(0, "not a readable XLSX workbook (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw new RecordSource.Unreadable(0, "not an XLSX workbook: open it in a spreadsheet and save it as .xlsx (Excel Workbook)");
         }
         return sheets;
     }
@@ -81,6 +85,7 @@ final class XlsxSheet implements RecordSource {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             var strings = new ReadOnlySharedStringsTable(pkg, false);
+            boolean date1904 = uses1904Dates(reader);
             XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (it.hasNext()) {
                 try (InputStream stream = it.next()) {
@@ -88,14 +93,29 @@ final class XlsxSheet implements RecordSource {
                         continue;
                     }
                     XMLReader xml = XMLHelper.newXMLReader();
+                    Rows rows = new Rows(sink, rowsRead);
                     xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
-                            new Rows(sink, rowsRead), new IsoDates(), false));
+                            rows, new IsoDates(date1904), false));
                     xml.parse(new InputSource(stream));
+                    if (!rows.headingSeen) {
+                        throw new Unreadable(0, "the sheet is empty: it needs a heading row");
+                    }
                     return;
                 }
             }
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
             throw new Unreadable(0, "the sheet cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
+    private static boolean uses1904Dates(XSSFReader reader) throws IOException, OpenXML4JException {
+        try (InputStream workbook = reader.getWorkbookData()) {
+            var properties = org.openxmlformats.schemas.spreadsheetml.x2006.main.WorkbookDocument.Factory
+                    .parse(workbook, org.apache.poi.ooxml.POIXMLTypeLoader.DEFAULT_XML_OPTIONS).getWorkbook();
+            return properties.isSetWorkbookPr() && properties.getWorkbookPr().getDate1904();
+        } catch (org.apache.xmlbeans.XmlException e) {
+            throw new IOException("the workbook's settings cannot be read", e);
         }
     }
 
@@ -145,8 +165,16 @@ final class XlsxSheet implements RecordSource {
 
     /** Shows date cells as 2024-03-31, so that a date reads the same whatever the spreadsheet's format. */
     private static final class IsoDates extends DataFormatter {
-        IsoDates() {
+        private final boolean date1904;
+
+        IsoDates(boolean date1904) {
             super(Locale.UK);
+            this.date1904 = date1904;
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString) {
+            return formatRawCellContents(value, formatIndex, formatString, date1904);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package org.annualreview.shared;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,10 +28,29 @@ public interface Term {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String wanted = normalise(text);
-        return Arrays.stream(type.getEnumConstants())
-                .filter(t -> t.code().equals(wanted) || normalise(t.label()).equals(wanted))
-                .findFirst();
+        Map<String, Enum<?>> byWord = Lookup.WORDS.get(type);
+        Enum<?> exact = byWord.get(text);
+        return Optional.ofNullable(type.cast(exact != null ? exact : byWord.get(normalise(text))));
+    }
+
+    /** Each vocabulary's codes, normalised labels and labels, built once per vocabulary. */
+    final class Lookup {
+        private static final ClassValue<Map<String, Enum<?>>> WORDS = new ClassValue<>() {
+            @Override
+            protected Map<String, Enum<?>> computeValue(Class<?> type) {
+                Map<String, Enum<?>> words = new HashMap<>();
+                for (Object constant : type.getEnumConstants()) {
+                    Term term = (Term) constant;
+                    words.put(term.code(), (Enum<?>) constant);
+                    words.put(normalise(term.label()), (Enum<?>) constant);
+                    words.putIfAbsent(term.label(), (Enum<?>) constant);
+                }
+                return Map.copyOf(words);
+            }
+        };
+
+        private Lookup() {
+        }
     }
 
     static <T extends Enum<T> & Term> T byCode(Class<T> type, String code) {

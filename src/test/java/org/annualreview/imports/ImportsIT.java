@@ -118,6 +118,14 @@ class ImportsIT {
         }
 
         @Test
+        void anImportThatChangedNothingAnnouncesNothing() {
+            files.decision(aDecision("C1")).importInto(imports);
+            events.clear();
+            files.decision(aDecision("C1")).importInto(imports);
+            assertThat(events).isEmpty();
+        }
+
+        @Test
         void csvWithAByteOrderMarkAndUkDatesIsRead() throws Exception {
             Path file = directory.resolve("decisions.csv");
             Files.write(file, ("\uFEFFcase_reference,organisation_code,service_area,received_date,decision_date,outcome\n"

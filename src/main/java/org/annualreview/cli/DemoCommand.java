@@ -1,0 +1,105 @@
+package org.annualreview.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.annualreview.demo.DemoDataset;
+import org.annualreview.demo.DemoLabel;
+import org.annualreview.imports.ImportReport;
+import org.annualreview.imports.Imports;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.AverageMethod;
+import org.annualreview.statistics.Statistics;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Loads the synthetic demo dataset (every English council, 2019-20 to 2025-26, invented decisions) "
+                + "through the normal import, computes every year's figures and prints the key statistics of the latest year.",
+                "It refuses a database that holds real records. Running it again changes nothing."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--seed", defaultValue = "" + DemoDataset.Options.DEFAULT_SEED, description = "Seed of the dataset (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--decisions", defaultValue = "0", paramLabel = "N",
+            description = "Exactly N decisions over all years instead of realistic volumes (for benchmarks)")
+    long decisions;
+
+    @Option(names = "--files", defaultValue = "data/demo", paramLabel = "DIR",
+            description = "Where the generated record files are written (default: ${DEFAULT-VALUE})")
+    Path directory;
+
+    @Option(names = "--generate-only", description = "Write the record files and stop, without importing them")
+    boolean generateOnly;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Imports imports;
+    private final Statistics statistics;
+    private final DemoLabel demoLabel;
+
+    DemoCommand(Imports imports, Statistics statistics, DemoLabel demoLabel) {
+        this.imports = imports;
+        this.statistics = statistics;
+        this.demoLabel = demoLabel;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!generateOnly && demoLabel.holdsRealRecords()) {
+            err.println("This database holds records that are not the demo dataset; demo data would mix with them.");
+            err.println("Give another database with --database-url (or ANNUAL_REVIEW_DATABASE_URL).");
+            return ExitCodes.REFUSED;
+        }
+        DemoDataset.Options options = DemoDataset.Options.defaults().withSeed(seed);
+        if (decisions > 0) {
+            options = options.withDecisions(decisions);
+        }
+        long started = System.nanoTime();
+        Files.createDirectories(directory);
+        DemoDataset.Summary summary = new DemoDataset().write(directory, options);
+        out.printf("*** %s ***%n", DemoLabel.BANNER);
+        out.printf("Generated %,d records (%,d decisions, seed %d) in %s in %.1f s.%n", summary.totalRows(), summary.decisions(), seed,
+                directory, seconds(started));
+        if (generateOnly) {
+            return ExitCodes.OK;
+        }
+        List<Path> files = DemoDataset.FILE_NAMES.stream().map(directory::resolve).toList();
+        long importing = System.nanoTime();
+        ImportReport report = imports.importFiles(files, Optional.empty(),
+                System.console() != null ? new TerminalProgress() : TerminalProgress.none());
+        if (!report.succeeded()) {
+            err.println("The demo dataset was refused by the importer (a bug; please report it):");
+            report.problems().forEach(p -> err.println("  " + p));
+            return ExitCodes.FAILED;
+        }
+        demoLabel.markSynthetic();
+        out.printf("Imported %,d rows in %.1f s: %,d inserted, %,d updated, %,d unchanged.%n", report.rows(), seconds(importing),
+                report.inserted(), report.updated(), report.unchanged());
+        long computing = System.nanoTime();
+        for (ReportingYear year : options.years()) {
+            statistics.recompute(year);
+        }
+        out.printf("Computed the figures of %d reporting years in %.1f s.%n%n", options.years().size(), seconds(computing));
+        ReportingYear latest = statistics.latestYear().orElse(options.lastYear());
+        FiguresOutput.yearTable(out, statistics.figures(latest), AverageMethod.POOLED, true);
+        out.printf("%nNext: ./annual-review stats --year %s --organisation Knowsley   (one council in full)%n", latest);
+        out.printf("      ./annual-review stats --year %s --organisation Knowsley --explain upheld   (the cases behind a figure)%n", latest);
+        return ExitCodes.OK;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
