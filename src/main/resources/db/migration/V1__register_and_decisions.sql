@@ -48,7 +48,7 @@ create table decision (
     complaint_handling_code_finding varchar(2000)
 );
 create index decision_decided_on on decision (decided_on, organisation_code);
-create index decision_organisation on decision (organisation_code);
+create index decision_public_report_on on decision (public_report_on);
 
 create table recommendation (
     case_reference         varchar(30)   not null references decision (case_reference),

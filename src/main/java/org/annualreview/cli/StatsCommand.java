@@ -47,6 +47,9 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--recompute", description = "Recompute the snapshot from the records first")
     boolean recompute;
 
+    @Option(names = "--all-years", description = "With --recompute: recompute every year that has decisions, and print one line a year")
+    boolean allYears;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +67,9 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (allYears) {
+            return recomputeAllYears(out);
+        }
         AverageMethod method;
         ReportingYear reportingYear;
         try {
@@ -114,6 +120,22 @@ final class StatsCommand implements Callable<Integer> {
                 }
             }
         }
+        return ExitCodes.OK;
+    }
+
+    private int recomputeAllYears(PrintWriter out) {
+        if (!recompute || year != null || organisation != null || explain != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--all-years goes with --recompute alone");
+        }
+        long started = System.nanoTime();
+        for (ReportingYear each : statistics.yearsWithDecisions()) {
+            long begun = System.nanoTime();
+            YearFigures figures = statistics.recompute(each);
+            long decided = figures.organisations().stream().mapToLong(OrganisationFigures::complaintsAndEnquiries).sum();
+            out.printf("%s: %,d organisations, %,d decisions, computed in %,d ms%n", each, figures.organisations().size(), decided,
+                    (System.nanoTime() - begun) / 1_000_000);
+        }
+        out.printf("All years computed in %,d ms.%n", (System.nanoTime() - started) / 1_000_000);
         return ExitCodes.OK;
     }
 

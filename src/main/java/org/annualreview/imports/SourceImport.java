@@ -247,6 +247,7 @@ final class SourceImport implements RecordSource.Sink {
             try (PreparedStatement statement = connection.prepareStatement(merge)) {
                 statement.executeUpdate();
             }
+            staging.refreshPlannerStatistics(connection, inserted + updated);
         }
         return new SourceSummary(source.name(), type, rows, inserted, updated, total - inserted - updated);
     }

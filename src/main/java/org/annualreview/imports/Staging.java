@@ -53,6 +53,18 @@ abstract class Staging implements AutoCloseable {
 
     abstract void add(long rowNumber, Object[] values) throws SQLException;
 
+    /**
+     * After a large merge PostgreSQL's planner statistics are out of date until autovacuum catches up,
+     * and the next statistics queries would be planned for an empty table: refresh them at once.
+     */
+    void refreshPlannerStatistics(Connection connection, long rowsChanged) throws SQLException {
+        if (this instanceof Copy && rowsChanged > 10_000) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("analyze " + type.table());
+            }
+        }
+    }
+
     abstract void flush() throws SQLException;
 
     void drop(Connection connection) throws SQLException {

@@ -58,10 +58,20 @@ final class SnapshotStore {
                 }
             });
         }
-        jdbc.batchUpdate("insert into organisation_figures (reporting_year, organisation_code, kind, residents, population_mid_year, "
-                + COUNT_COLUMNS + ") values (?, ?, ?, ?, ?, " + marks + ")", rows);
-        jdbc.batchUpdate("insert into organisation_figures_breakdown (reporting_year, organisation_code, dimension, category, decisions)"
-                + " values (?, ?, ?, ?, ?)", breakdown);
+        insertInChunks("insert into organisation_figures (reporting_year, organisation_code, kind, residents, population_mid_year, "
+                + COUNT_COLUMNS + ") values ", "(?, ?, ?, ?, ?, " + marks + ")", rows);
+        insertInChunks("insert into organisation_figures_breakdown (reporting_year, organisation_code, dimension, category, decisions)"
+                + " values ", "(?, ?, ?, ?, ?)", breakdown);
+    }
+
+    /** Multi-row inserts, a few hundred rows a statement: one round trip each instead of one per row. */
+    private void insertInChunks(String insert, String rowMarks, List<Object[]> rows) {
+        int chunk = 200;
+        for (int from = 0; from < rows.size(); from += chunk) {
+            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+            String sql = insert + String.join(", ", java.util.Collections.nCopies(part.size(), rowMarks));
+            jdbc.update(sql, part.stream().flatMap(Arrays::stream).toArray());
+        }
     }
 
     /** The year's snapshot, unless there is none or records changed since it was computed. */

@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class Statistics {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Statistics.class);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final FiguresCalculator calculator;
@@ -45,7 +47,9 @@ public final class Statistics {
         return transaction.execute(status -> {
             List<OrganisationFigures> figures = calculator.compute(year);
             var now = clock.instant();
+            long started = System.nanoTime();
             snapshots.save(year, now, figures);
+            LOG.debug("{} snapshot saved in {} ms", year, (System.nanoTime() - started) / 1_000_000);
             return new YearFigures(year, now, figures);
         });
     }
