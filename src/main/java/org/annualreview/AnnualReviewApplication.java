@@ -1,5 +1,6 @@
 package org.annualreview;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,13 +28,16 @@ import org.springframework.context.event.EventListener;
 public class AnnualReviewApplication {
 
     public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line to its end and returns its exit code; the application stops afterwards. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         SpringApplication application = new SpringApplication(AnnualReviewApplication.class);
         application.setDefaultProperties(Settings.fromCommandLine(args));
-        int exitCode;
         try (ConfigurableApplicationContext context = application.run()) {
-            exitCode = AnnualReviewCommand.run(context, args);
+            return AnnualReviewCommand.run(context, out, err, args);
         }
-        System.exit(exitCode);
     }
 
     @Bean

@@ -29,8 +29,10 @@ public final class AnnualReviewCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: demo, import or stats");
     }
 
-    public static int run(ApplicationContext context, String... args) {
+    public static int run(ApplicationContext context, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new AnnualReviewCommand(), new SpringFactory(context));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("annual-review: " + e.getMessage()));
             return ExitCodes.FAILED;

@@ -1,0 +1,196 @@
+package org.annualreview.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.annualreview.AnnualReviewApplication;
+import org.annualreview.testing.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line as staff run it: the real application, a real H2 file database, real files. */
+class CommandLineIT {
+
+    @TempDir
+    Path directory;
+
+    String databaseUrl;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--database-url", databaseUrl));
+        all.addAll(List.of(args));
+        int code = AnnualReviewApplication.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    String[] samples() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("docs/samples"))) {
+            return Stream.concat(Stream.of("import"), files.filter(f -> f.toString().endsWith(".csv")).sorted().map(Path::toString))
+                    .toArray(String[]::new);
+        }
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        databaseUrl = "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
+    }
+
+    @Nested
+    class Import {
+
+        @Test
+        void importsTheSamplesThenFindsThemUnchanged() throws Exception {
+            Run first = run(samples());
+            assertThat(first.exitCode()).isZero();
+            assertThat(first.out()).contains("Imported 9 sources, 37 rows").contains("37 inserted, 0 updated, 0 unchanged");
+            Run second = run(samples());
+            assertThat(second.exitCode()).isZero();
+            assertThat(second.out()).contains("0 inserted, 0 updated, 37 unchanged");
+        }
+
+        @Test
+        void refusesAFileWithProblemsListingThemAndExitsWithOne() throws Exception {
+            assertThat(run(samples()).exitCode()).isZero();
+            Path bad = directory.resolve("decisions.csv");
+            Files.writeString(bad, "case_reference,organisation_code,service_area,received_date,decision_date,outcome\n"
+                    + "X1,E08000011,Housing,2023-05-01,2023-04-01,Upheld\n"
+                    + "X2,E99999999,Housing,2023-05-01,2023-06-01,Upheld\n");
+            Run refused = run("import", bad.toString());
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err()).contains("Nothing was imported: 2 problems found.")
+                    .contains("decisions.csv, row 2, column decision_date: the decision is dated before the complaint was received")
+                    .contains("decisions.csv, row 3, column organisation_code: unknown organisation 'E99999999'");
+            assertThat(run("stats", "--year", "2023-24", "--organisation", "E08000011", "--explain", "complaints-and-enquiries").out())
+                    .doesNotContain("X1");
+        }
+
+        @Test
+        void anUnknownRecordTypeIsAUsageError() {
+            Run usage = run("import", "--type", "complaints", "whatever.csv");
+            assertThat(usage.exitCode()).isEqualTo(2);
+            assertThat(usage.err()).contains("Unknown record type 'complaints'");
+        }
+    }
+
+    @Nested
+    class Stats {
+
+        @BeforeEach
+        void importSamples() throws Exception {
+            assertThat(run(samples()).exitCode()).isZero();
+        }
+
+        @Test
+        void printsOneOrganisationWithItsTypeAverage() {
+            Run stats = run("stats", "--year", "2023-24", "--organisation", "Knowsley");
+            assertThat(stats.exitCode()).isZero();
+            assertThat(stats.out()).contains("Knowsley Metropolitan Borough Council (E08000011), Metropolitan Borough")
+                    .containsPattern("Complaints upheld\\s+67% \\(2 of 3\\)\\s+75%")
+                    .containsPattern("Compliance with recommendations\\s+100% \\(2 of 2\\)");
+        }
+
+        @Test
+        void jsonUsesTheDocumentedFieldsAndNullForNoRate() {
+            Run stats = run("stats", "--year", "2023-24", "--format", "json");
+            assertThat(stats.exitCode()).isZero();
+            JsonNode doc = JsonMapper.builder().build().readTree(stats.out());
+            assertThat(doc.get("reportingYear").asString()).isEqualTo("2023-24");
+            assertThat(doc.get("syntheticDemoData").asBoolean()).isFalse();
+            JsonNode knowsley = null;
+            JsonNode cumberland = null;
+            for (JsonNode o : doc.get("organisations")) {
+                if (o.get("code").asString().equals("E08000011")) {
+                    knowsley = o;
+                }
+                if (o.get("code").asString().equals("E06000063")) {
+                    cumberland = o;
+                }
+            }
+            assertThat(knowsley.get("upheld").get("count").asLong()).isEqualTo(2);
+            assertThat(knowsley.get("upheld").get("of").asLong()).isEqualTo(3);
+            assertThat(knowsley.get("upheld").get("percent").asInt()).isEqualTo(67);
+            assertThat(knowsley.get("typeAverage").get("kindLabel").asString()).isEqualTo("Metropolitan Boroughs");
+            assertThat(cumberland.get("upheld").get("percent").isNull()).isTrue();
+            assertThat(cumberland.get("upheld").get("shown").asString()).isEqualTo("no investigations");
+        }
+
+        @Test
+        void explainListsTheCasesCounted() {
+            Run explained = run("stats", "--year", "2023-24", "--organisation", "E08000011", "--explain", "upheld");
+            assertThat(explained.exitCode()).isZero();
+            assertThat(explained.out()).contains("Numerator: 2", "SAMPLE-23-0001", "SAMPLE-23-0002", "Denominator: 3", "SAMPLE-23-0003",
+                    "Result: 67%").doesNotContain("SAMPLE-23-0006");
+        }
+
+        @Test
+        void csvHasOneRowPerOrganisation() {
+            Run csv = run("stats", "--year", "2023-24", "--format", "csv");
+            assertThat(csv.exitCode()).isZero();
+            assertThat(csv.out().lines()).hasSize(1 + 4).first().asString().startsWith("reporting_year,code,name,kind");
+        }
+
+        @Test
+        void anUnknownOrganisationExitsWithOne() {
+            Run stats = run("stats", "--year", "2023-24", "--organisation", "Atlantis");
+            assertThat(stats.exitCode()).isEqualTo(1);
+            assertThat(stats.err()).contains("no organisation has the code or name 'Atlantis'");
+        }
+
+        @Test
+        void aMalformedYearIsAUsageError() {
+            Run stats = run("stats", "--year", "2023/24");
+            assertThat(stats.exitCode()).isEqualTo(2);
+            assertThat(stats.err()).contains("reporting year must look like 2023-24");
+        }
+    }
+
+    @Nested
+    class Demo {
+
+        @Test
+        void loadsLabelledSyntheticDataAndChangesNothingTheSecondTime() {
+            Run first = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString());
+            assertThat(first.exitCode()).isZero();
+            assertThat(first.out()).startsWith("*** SYNTHETIC DEMO DATA").contains("Reporting year 2025-26")
+                    .contains("Averages of similar authorities (pooled)");
+            Run second = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString());
+            assertThat(second.out()).contains(" 0 inserted, 0 updated");
+            assertThat(run("stats", "--format", "json").out()).contains("\"syntheticDemoData\" : true");
+        }
+
+        @Test
+        void refusesADatabaseHoldingRealRecords() throws Exception {
+            assertThat(run(samples()).exitCode()).isZero();
+            Run demo = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString());
+            assertThat(demo.exitCode()).isEqualTo(1);
+            assertThat(demo.err()).contains("holds records that are not the demo dataset");
+        }
+    }
+
+    @Test
+    void theSameCommandsWorkOnPostgreSql() throws Exception {
+        try (TestDatabase postgres = TestDatabase.postgres()) {
+            String schema = ((org.postgresql.ds.PGSimpleDataSource) postgres.dataSource()).getCurrentSchema();
+            databaseUrl = TestDatabase.POSTGRES_URL + "?currentSchema=" + schema;
+            assertThat(run(samples()).exitCode()).isZero();
+            assertThat(run("stats", "--year", "2023-24", "--organisation", "E08000011", "--explain", "upheld").out()).contains("Result: 67%");
+        }
+    }
+}
