@@ -41,7 +41,7 @@ for run in $(seq 1 "$runs"); do
     read -r wall rss <<<"$(measure java -Xmx"$heap" -jar "$jar" --database-url "$url" import "$files"/*.csv)"
     inside=$(grep -oE 'rows in [0-9.]+ s' "$work/last.out" | grep -oE '[0-9.]+ s' | tr -d ' s')
     read -r swall srss <<<"$(measure java -Xmx"$heap" -jar "$jar" --database-url "$url" stats --recompute --all-years)"
-    sinside=$(grep -oE 'All years computed in [0-9,]+ ms' "$work/last.out" | grep -oE '[0-9,]+' | tr -d ',')
+    sinside=$(grep -oE 'All years computed and stored in [0-9,]+ ms' "$work/last.out" | grep -oE '[0-9,]+' | tr -d ',')
     echo "run $run $db: import ${wall}s wall (${inside}s inside, $(awk -v r="$rows" -v s="$inside" 'BEGIN{printf "%d", r/s}') rows/s), peak RSS ${rss} MB; statistics of all years ${sinside} ms inside (${swall}s wall, ${srss} MB)"
     results["$db-import"]+="$inside "; results["$db-rss"]+="$rss "; results["$db-stats"]+="$sinside "
   done

@@ -1,5 +1,8 @@
 -- The register of bodies and every decision the ombudsman made about them.
 -- One migration set for H2 and PostgreSQL: standard SQL only.
+-- The *_year columns repeat, as '2023-24', the reporting year a date falls in. The importer derives them from the
+-- dates (never read from files), so that a year's figures are one grouped pass over an index instead of a date
+-- range per year (docs/decisions/003-stored-reporting-years.md).
 
 create table organisation (
     code          varchar(20)  not null primary key,   -- ONS GSS code for councils, the scheme's own code otherwise
@@ -40,26 +43,29 @@ create table decision (
     service_area                    varchar(40)   not null,  -- ServiceArea code
     received_on                     date          not null,
     decided_on                      date          not null,
+    reporting_year                  varchar(7)    not null,  -- derived at import: the year decided_on falls in (2023-24)
     outcome                         varchar(40)   not null,  -- Outcome code
     detailed_investigation          boolean       not null,
     satisfactory_remedy             boolean       not null,
     public_report_on                date,
+    public_report_year              varchar(7),              -- derived at import: the year public_report_on falls in
     public_report_title             varchar(300),
     complaint_handling_code_finding varchar(2000)
 );
-create index decision_decided_on on decision (decided_on, organisation_code);
-create index decision_public_report_on on decision (public_report_on);
+create index decision_year on decision (reporting_year, organisation_code);
+create index decision_public_report_year on decision (public_report_year);
 
 create table recommendation (
     case_reference         varchar(30)   not null references decision (case_reference),
     number                 integer       not null,
     recommended            varchar(2000) not null,
     due_on                 date          not null,
+    due_year               varchar(7)    not null,        -- derived at import: the year due_on falls in
     compliance_outcome     varchar(20)   not null,        -- ComplianceOutcome code
     compliance_recorded_on date,
     primary key (case_reference, number)
 );
-create index recommendation_due_on on recommendation (due_on);
+create index recommendation_due_year on recommendation (due_year);
 
 create table service_improvement (
     case_reference varchar(30)   not null references decision (case_reference),
@@ -75,18 +81,21 @@ create table enquiry (
     number            integer     not null,
     organisation_code varchar(20) not null references organisation (code),
     sent_on           date        not null,
+    sent_year         varchar(7)  not null,               -- derived at import: the year sent_on falls in
     due_on            date        not null,
     extended_to       date,
+    deadline_year     varchar(7)  not null,               -- derived at import: the year the deadline (extended, if so) falls in
     answered_on       date,
     complete          boolean,
     primary key (case_reference, number)
 );
-create index enquiry_sent_on on enquiry (sent_on);
+create index enquiry_sent_year on enquiry (sent_year);
 
 create table training_course (
     organisation_code varchar(20)  not null references organisation (code),
     course            varchar(200) not null,
     delivered_on      date         not null,
+    reporting_year    varchar(7)   not null,              -- derived at import: the year delivered_on falls in
     attendees         integer      not null,
     primary key (organisation_code, course, delivered_on)
 );

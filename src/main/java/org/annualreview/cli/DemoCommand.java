@@ -88,10 +88,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("Imported %,d rows in %.1f s: %,d inserted, %,d updated, %,d unchanged.%n", report.rows(), seconds(importing),
                 report.inserted(), report.updated(), report.unchanged());
         long computing = System.nanoTime();
-        for (ReportingYear year : options.years()) {
-            statistics.recompute(year);
-        }
-        out.printf("Computed the figures of %d reporting years in %.1f s.%n%n", options.years().size(), seconds(computing));
+        int years = statistics.recomputeAllYears().size();
+        out.printf("Computed the figures of %d reporting years in %.1f s.%n%n", years, seconds(computing));
         ReportingYear latest = statistics.latestYear().orElse(options.lastYear());
         FiguresOutput.yearTable(out, statistics.figures(latest), AverageMethod.POOLED, true);
         out.printf("%nNext: ./annual-review stats --year %s --organisation Knowsley   (one council in full)%n", latest);

@@ -16,6 +16,7 @@ import org.annualreview.decisions.Outcome;
 import org.annualreview.decisions.ServiceArea;
 import org.annualreview.organisations.ContactRole;
 import org.annualreview.organisations.OrganisationKind;
+import org.annualreview.shared.ReportingYear;
 import org.annualreview.shared.Term;
 
 /**
@@ -67,10 +68,12 @@ public enum RecordType {
                     required("service_area", "service_area", new CellType.Vocabulary<>(ServiceArea.class, "service area")),
                     required("received_date", "received_on", Cells.DATE),
                     required("decision_date", "decided_on", Cells.DATE),
+                    Column.derived("reporting_year", Cells.YEAR),
                     required("outcome", "outcome", new CellType.Vocabulary<>(Outcome.class, "outcome")),
                     optional("detailed_investigation", "detailed_investigation", Cells.YES_NO),
                     optional("satisfactory_remedy", "satisfactory_remedy", Cells.YES_NO),
                     optional("public_report_date", "public_report_on", Cells.DATE),
+                    Column.derived("public_report_year", Cells.YEAR),
                     optional("public_report_title", "public_report_title", new CellType.Text(300)),
                     optional("complaint_handling_code_finding", "complaint_handling_code_finding", new CellType.Text(2000))),
             List.of("case_reference"),
@@ -82,6 +85,7 @@ public enum RecordType {
                     required("number", "number", new CellType.WholeNumber(1, 999)),
                     required("recommendation", "recommended", new CellType.Text(2000)),
                     required("due_date", "due_on", Cells.DATE),
+                    Column.derived("due_year", Cells.YEAR),
                     required("compliance_outcome", "compliance_outcome", new CellType.Vocabulary<>(ComplianceOutcome.class, "compliance outcome")),
                     optional("compliance_date", "compliance_recorded_on", Cells.DATE)),
             List.of("case_reference", "number"),
@@ -102,8 +106,10 @@ public enum RecordType {
                     required("number", "number", new CellType.WholeNumber(1, 999)),
                     required("organisation_code", "organisation_code", Cells.ORGANISATION_CODE),
                     required("sent_date", "sent_on", Cells.DATE),
+                    Column.derived("sent_year", Cells.YEAR),
                     required("due_date", "due_on", Cells.DATE),
                     optional("extended_to", "extended_to", Cells.DATE),
+                    Column.derived("deadline_year", Cells.YEAR),
                     optional("answered_date", "answered_on", Cells.DATE),
                     optional("complete", "complete", Cells.YES_NO)),
             List.of("case_reference", "number"),
@@ -114,10 +120,11 @@ public enum RecordType {
             List.of(required("organisation_code", "organisation_code", Cells.ORGANISATION_CODE),
                     required("course", "course", new CellType.Text(200)),
                     required("delivered_date", "delivered_on", Cells.DATE),
+                    Column.derived("reporting_year", Cells.YEAR),
                     required("attendees", "attendees", new CellType.WholeNumber(0, 100_000))),
             List.of("organisation_code", "course", "delivered_on"),
             List.of(SqlCheck.UNKNOWN_ORGANISATION),
-            row -> { }),
+            row -> Rules.yearOf(row, "delivered_on", "reporting_year")),
 
     TRAINING_TOTALS("training-totals", "training_total",
             List.of(required("reporting_year", "reporting_year", new CellType.Year()),
@@ -203,11 +210,20 @@ public enum RecordType {
         static final CellType CASE_REFERENCE = new CellType.Code(30);
         static final CellType DATE = new CellType.Date();
         static final CellType YES_NO = new CellType.YesNo();
+        static final CellType YEAR = new CellType.Year();
     }
 
     /** Checks that look at more than one cell of a row. */
     private static final class Rules {
         private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+        /** Fills a derived column with the reporting year its date falls in. */
+        static void yearOf(Row row, String date, String year) {
+            LocalDate value = row.date(date);
+            if (value != null) {
+                row.put(row.indexOf(year), ReportingYear.containing(value).toString());
+            }
+        }
 
         static void notBefore(Row row, String later, String earlier, String reason) {
             LocalDate a = row.date(later);
@@ -225,6 +241,8 @@ public enum RecordType {
         }
 
         static void decision(Row row) {
+            yearOf(row, "decided_on", "reporting_year");
+            yearOf(row, "public_report_on", "public_report_year");
             notBefore(row, "decided_on", "received_on", "the decision is dated before the complaint was received");
             Object outcomeCode = row.get("outcome");
             if (outcomeCode != null) {
@@ -251,6 +269,7 @@ public enum RecordType {
         }
 
         static void recommendation(Row row) {
+            yearOf(row, "due_on", "due_year");
             Object code = row.get("compliance_outcome");
             if (code == null) {
                 return;
@@ -272,6 +291,11 @@ public enum RecordType {
         }
 
         static void enquiry(Row row) {
+            yearOf(row, "sent_on", "sent_year");
+            LocalDate deadline = row.date("extended_to") != null ? row.date("extended_to") : row.date("due_on");
+            if (deadline != null) {
+                row.put(row.indexOf("deadline_year"), ReportingYear.containing(deadline).toString());
+            }
             notBefore(row, "due_on", "sent_on", "the enquiry is due before it was sent");
             notBefore(row, "answered_on", "sent_on", "the answer is dated before the enquiry was sent");
             LocalDate extended = row.date("extended_to");

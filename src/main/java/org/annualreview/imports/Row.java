@@ -46,6 +46,10 @@ final class Row {
         return type.columns();
     }
 
+    int indexOf(String target) {
+        return type.indexOf(target);
+    }
+
     void put(int index, Object value) {
         values[index] = value;
     }

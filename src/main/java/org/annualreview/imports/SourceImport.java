@@ -62,11 +62,12 @@ final class SourceImport implements RecordSource.Sink {
                 unheaded[i] = true;      // a spreadsheet's used range one column too wide: fine while its cells are empty
                 continue;
             }
-            boolean known = type.columns().stream().anyMatch(c -> c.heading().equals(heading));
+            boolean known = type.columns().stream().anyMatch(c -> heading.equals(c.heading()));
             if (!known) {
                 usable = false;
                 problems.add(new Problem(source.name(), 1, headings.get(i), "unknown column: " + type.fileName()
-                        + " have the columns " + type.columns().stream().map(Column::heading).collect(Collectors.joining(", "))));
+                        + " have the columns " + type.columns().stream().filter(c -> !c.isDerived()).map(Column::heading)
+                                .collect(Collectors.joining(", "))));
             } else if (position.putIfAbsent(heading, i) != null) {
                 usable = false;
                 problems.add(new Problem(source.name(), 1, headings.get(i), "the column appears twice"));
@@ -75,7 +76,7 @@ final class SourceImport implements RecordSource.Sink {
         int[] cells = new int[type.columns().size()];
         for (int c = 0; c < cells.length; c++) {
             Column column = type.columns().get(c);
-            cells[c] = position.getOrDefault(column.heading(), -1);
+            cells[c] = column.isDerived() ? -1 : position.getOrDefault(column.heading(), -1);
             if (cells[c] < 0 && column.required()) {
                 usable = false;
                 problems.add(new Problem(source.name(), 1, column.heading(), "missing column: " + type.fileName() + " must have it"));

@@ -2,8 +2,10 @@ package org.annualreview.statistics;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +20,9 @@ import org.annualreview.shared.Term;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Computes a reporting year's figures from the records: one grouped query per kind of record, built from
- * the {@link Tally} definitions. Covers every council that existed in the year and every other body with
- * records in it.
+ * Computes reporting years' figures from the records: one grouped query per kind of record, built from the
+ * {@link Tally} definitions, for one year or for every year at once. Covers every council that existed in a
+ * year and every other body with records in it.
  */
 final class FiguresCalculator {
 
@@ -32,68 +34,80 @@ final class FiguresCalculator {
         this.jdbc = jdbc;
     }
 
-    List<OrganisationFigures> compute(ReportingYear year) {
-        Map<String, Map<Tally, Long>> counts = new HashMap<>();
+    /** The figures of the given years; a single year is read through its index, several in one pass each. */
+    Map<ReportingYear, List<OrganisationFigures>> compute(List<ReportingYear> years) {
+        Optional<ReportingYear> only = years.size() == 1 ? Optional.of(years.get(0)) : Optional.empty();
+        Map<String, Map<String, Map<Tally, Long>>> counts = new HashMap<>();
         for (Tally.Counted counted : Tally.Counted.values()) {
-            long begun = System.nanoTime();
-            countInto(counts, counted, year);
-            LOG.debug("{} {}: {} ms", year, counted, (System.nanoTime() - begun) / 1_000_000);
+            long started = System.nanoTime();
+            countInto(counts, counted, only);
+            LOG.debug("{} {}: {} ms", only.map(Object::toString).orElse("all years"), counted, (System.nanoTime() - started) / 1_000_000);
         }
-        long breakdownStarted = System.nanoTime();
-        Map<String, Map<Outcome, Long>> outcomes = new HashMap<>();
-        Map<String, Map<ServiceArea, Long>> areas = new HashMap<>();
-        breakdown(year, outcomes, areas);
+        long started = System.nanoTime();
+        Map<String, Map<String, Map<Outcome, Long>>> outcomes = new HashMap<>();
+        Map<String, Map<String, Map<ServiceArea, Long>>> areas = new HashMap<>();
+        breakdown(only, outcomes, areas);
         Map<String, TreeMap<Integer, Long>> populations = populations();
-        LOG.debug("{} breakdowns and populations: {} ms", year, (System.nanoTime() - breakdownStarted) / 1_000_000);
+        List<Registered> register = jdbc.query("select code, name, kind, started_on, ended_on from organisation order by name, code",
+                (rs, n) -> new Registered(rs.getString("code"), rs.getString("name"), Term.byCode(OrganisationKind.class, rs.getString("kind")),
+                        rs.getDate("started_on"), rs.getDate("ended_on")));
+        LOG.debug("breakdowns, populations and register: {} ms", (System.nanoTime() - started) / 1_000_000);
 
-        List<OrganisationFigures> figures = new ArrayList<>();
-        jdbc.query("select code, name, kind, started_on, ended_on from organisation order by name, code", rs -> {
-            String code = rs.getString("code");
-            OrganisationKind kind = Term.byCode(OrganisationKind.class, rs.getString("kind"));
-            Date started = rs.getDate("started_on");
-            Date ended = rs.getDate("ended_on");
-            boolean existed = (started == null || !started.toLocalDate().isAfter(year.lastDay()))
-                    && (ended == null || !ended.toLocalDate().isBefore(year.firstDay()));
-            if (existed && kind.hasTypeAverage() || counts.containsKey(code)) {
-                figures.add(new OrganisationFigures(code, rs.getString("name"), kind,
-                        populationFor(populations.get(code), year),
-                        counts.getOrDefault(code, Map.of()), outcomes.getOrDefault(code, Map.of()), areas.getOrDefault(code, Map.of())));
+        Map<ReportingYear, List<OrganisationFigures>> result = new LinkedHashMap<>();
+        for (ReportingYear year : years) {
+            String name = year.toString();
+            Map<String, Map<Tally, Long>> yearCounts = counts.getOrDefault(name, Map.of());
+            List<OrganisationFigures> figures = new ArrayList<>();
+            for (Registered o : register) {
+                if (o.existedIn(year) && o.kind().hasTypeAverage() || yearCounts.containsKey(o.code())) {
+                    figures.add(new OrganisationFigures(o.code(), o.name(), o.kind(), populationFor(populations.get(o.code()), year),
+                            yearCounts.getOrDefault(o.code(), Map.of()),
+                            outcomes.getOrDefault(name, Map.of()).getOrDefault(o.code(), Map.of()),
+                            areas.getOrDefault(name, Map.of()).getOrDefault(o.code(), Map.of())));
+                }
             }
-        });
-        return figures;
+            result.put(year, figures);
+        }
+        return result;
     }
 
-    private void countInto(Map<String, Map<Tally, Long>> counts, Tally.Counted counted, ReportingYear year) {
-        List<Tally> tallies = java.util.Arrays.stream(Tally.values()).filter(t -> t.counted() == counted).toList();
-        String sql = "select " + counted.organisation + " as organisation_code, "
+    private record Registered(String code, String name, OrganisationKind kind, Date startedOn, Date endedOn) {
+        boolean existedIn(ReportingYear year) {
+            return (startedOn == null || !startedOn.toLocalDate().isAfter(year.lastDay()))
+                    && (endedOn == null || !endedOn.toLocalDate().isBefore(year.firstDay()));
+        }
+    }
+
+    private void countInto(Map<String, Map<String, Map<Tally, Long>>> counts, Tally.Counted counted, Optional<ReportingYear> only) {
+        List<Tally> tallies = Arrays.stream(Tally.values()).filter(t -> t.counted() == counted).toList();
+        String sql = "select " + counted.year + " as reporting_year, " + counted.organisation + " as organisation_code, "
                 + tallies.stream().map(t -> t.aggregate() + " as " + t.column()).collect(Collectors.joining(", "))
                 + " from " + counted.from
-                + " where " + counted.date + " between ? and ?"
-                + " group by " + counted.organisation;
-        jdbc.query(withYearEnd(sql, year), rs -> {
-            Map<Tally, Long> row = counts.computeIfAbsent(rs.getString("organisation_code"), c -> new EnumMap<>(Tally.class));
+                + (only.isPresent() ? " where " + counted.year + " = ?" : " where " + counted.year + " is not null")
+                + " group by " + counted.year + ", " + counted.organisation;
+        jdbc.query(sql, rs -> {
+            Map<Tally, Long> row = counts.computeIfAbsent(rs.getString("reporting_year"), y -> new HashMap<>())
+                    .computeIfAbsent(rs.getString("organisation_code"), c -> new EnumMap<>(Tally.class));
             for (Tally tally : tallies) {
                 row.put(tally, rs.getLong(tally.column()));
             }
-        }, Date.valueOf(year.firstDay()), Date.valueOf(year.lastDay()));
+        }, only.map(y -> new Object[] {y.toString()}).orElse(new Object[0]));
     }
 
-    /** Tally conditions may compare with the last day of the year; it is a date literal both databases read. */
-    static String withYearEnd(String sql, ReportingYear year) {
-        return sql.replace(":year_end", "date '" + year.lastDay() + "'");
-    }
-
-    /** Decisions of the year by outcome and by service area, from one grouped query. */
-    private void breakdown(ReportingYear year, Map<String, Map<Outcome, Long>> outcomes, Map<String, Map<ServiceArea, Long>> areas) {
-        jdbc.query("select organisation_code, outcome, service_area, count(*) as decisions from decision"
-                + " where decided_on between ? and ? group by organisation_code, outcome, service_area", rs -> {
+    /** Decisions by outcome and by service area, from one grouped query. */
+    private void breakdown(Optional<ReportingYear> only, Map<String, Map<String, Map<Outcome, Long>>> outcomes,
+            Map<String, Map<String, Map<ServiceArea, Long>>> areas) {
+        jdbc.query("select reporting_year, organisation_code, outcome, service_area, count(*) as decisions from decision"
+                + (only.isPresent() ? " where reporting_year = ?" : "")
+                + " group by reporting_year, organisation_code, outcome, service_area", rs -> {
+                    String year = rs.getString("reporting_year");
                     String code = rs.getString("organisation_code");
                     long decisions = rs.getLong("decisions");
-                    outcomes.computeIfAbsent(code, c -> new EnumMap<>(Outcome.class))
+                    outcomes.computeIfAbsent(year, y -> new HashMap<>()).computeIfAbsent(code, c -> new EnumMap<>(Outcome.class))
                             .merge(Term.byCode(Outcome.class, rs.getString("outcome")), decisions, Long::sum);
-                    areas.computeIfAbsent(code, c -> new EnumMap<>(ServiceArea.class))
+                    areas.computeIfAbsent(year, y -> new HashMap<>()).computeIfAbsent(code, c -> new EnumMap<>(ServiceArea.class))
                             .merge(Term.byCode(ServiceArea.class, rs.getString("service_area")), decisions, Long::sum);
-                }, Date.valueOf(year.firstDay()), Date.valueOf(year.lastDay()));
+                }, only.map(y -> new Object[] {y.toString()}).orElse(new Object[0]));
     }
 
     private Map<String, TreeMap<Integer, Long>> populations() {

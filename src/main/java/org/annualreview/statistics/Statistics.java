@@ -1,6 +1,5 @@
 package org.annualreview.statistics;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,25 +43,40 @@ public final class Statistics {
 
     /** Computes the year's figures from the records and stores them as its snapshot. */
     public YearFigures recompute(ReportingYear year) {
+        return recompute(List.of(year)).get(0);
+    }
+
+    /** Computes every year that has decisions, one grouped pass per kind of record, and stores each year's snapshot. */
+    public List<YearFigures> recomputeAllYears() {
+        return recompute(yearsWithDecisions());
+    }
+
+    private List<YearFigures> recompute(List<ReportingYear> years) {
+        if (years.isEmpty()) {
+            return List.of();
+        }
         return transaction.execute(status -> {
-            List<OrganisationFigures> figures = calculator.compute(year);
+            var computed = calculator.compute(years);
             var now = clock.instant();
             long started = System.nanoTime();
-            snapshots.save(year, now, figures);
-            LOG.debug("{} snapshot saved in {} ms", year, (System.nanoTime() - started) / 1_000_000);
-            return new YearFigures(year, now, figures);
+            List<YearFigures> result = new ArrayList<>();
+            computed.forEach((year, figures) -> {
+                snapshots.save(year, now, figures);
+                result.add(new YearFigures(year, now, figures));
+            });
+            LOG.debug("{} snapshot(s) saved in {} ms", result.size(), (System.nanoTime() - started) / 1_000_000);
+            return result;
         });
     }
 
     /** Every reporting year from the first decision to the last. */
     public List<ReportingYear> yearsWithDecisions() {
         List<ReportingYear> years = new ArrayList<>();
-        jdbc.query("select min(decided_on), max(decided_on) from decision", rs -> {
-            Date first = rs.getDate(1);
-            Date last = rs.getDate(2);
+        jdbc.query("select min(reporting_year), max(reporting_year) from decision", rs -> {
+            String first = rs.getString(1);
             if (first != null) {
-                ReportingYear end = ReportingYear.containing(last.toLocalDate());
-                for (ReportingYear y = ReportingYear.containing(first.toLocalDate()); y.compareTo(end) <= 0; y = y.next()) {
+                ReportingYear end = ReportingYear.parse(rs.getString(2));
+                for (ReportingYear y = ReportingYear.parse(first); y.compareTo(end) <= 0; y = y.next()) {
                     years.add(y);
                 }
             }
@@ -94,11 +108,10 @@ public final class Statistics {
         }
         Tally.Counted counted = tallies.get(0).counted();
         String sql = "select " + counted.item + " as item from " + counted.from
-                + " where " + counted.date + " between ? and ? and " + counted.organisation + " = ?"
+                + " where " + counted.year + " = ? and " + counted.organisation + " = ?"
                 + " and (" + tallies.stream().map(t -> "(" + t.condition() + ")").collect(Collectors.joining(" or ")) + ")"
                 + " order by 1";
-        return jdbc.queryForList(FiguresCalculator.withYearEnd(sql, year), String.class,
-                Date.valueOf(year.firstDay()), Date.valueOf(year.lastDay()), organisationCode);
+        return jdbc.queryForList(sql, String.class, year.toString(), organisationCode);
     }
 
     public void markAllStale() {

@@ -18,9 +18,9 @@ enum Tally {
     NOT_COMPLIED(Counted.RECOMMENDATIONS, "r.compliance_outcome = 'not-complied'"),
     COMPLIANCE_PENDING(Counted.RECOMMENDATIONS, "r.compliance_outcome = 'pending'"),
     ENQUIRIES(Counted.ENQUIRIES, "1 = 1"),
-    /** Answered after the deadline (the extended one, if extended), or still unanswered when the year ended past it. */
+    /** Answered after the deadline (the extended one, if extended), or not answered with the deadline within the year. */
     ENQUIRIES_LATE(Counted.ENQUIRIES, "(e.answered_on > coalesce(e.extended_to, e.due_on)"
-            + " or (e.answered_on is null and coalesce(e.extended_to, e.due_on) < :year_end))"),
+            + " or (e.answered_on is null and e.deadline_year = e.sent_year))"),
     ENQUIRIES_EXTENDED(Counted.ENQUIRIES, "e.extended_to is not null"),
     ENQUIRIES_INCOMPLETE(Counted.ENQUIRIES, "e.complete = false"),
     TRAINING_COURSES(Counted.TRAINING, "1 = 1"),
@@ -58,28 +58,29 @@ enum Tally {
     }
 
     /**
-     * The records a tally counts from, and the date that places them in a reporting year. Every source
-     * names the organisation and the item (a case reference, or a case reference and number) it lists.
+     * The records a tally counts from, and the reporting year that places them (the year of the date named in
+     * docs/statistics.md, stored beside it at import). Every source names the organisation and the item (a case
+     * reference, or a case reference and number) it lists.
      */
     enum Counted {
-        DECISIONS("decision d", "d.decided_on", "d.organisation_code", "d.case_reference"),
-        PUBLIC_REPORTS("decision d", "d.public_report_on", "d.organisation_code", "d.case_reference"),
+        DECISIONS("decision d", "d.reporting_year", "d.organisation_code", "d.case_reference"),
+        PUBLIC_REPORTS("decision d", "d.public_report_year", "d.organisation_code", "d.case_reference"),
         SERVICE_IMPROVEMENTS("service_improvement i join decision d on d.case_reference = i.case_reference",
-                "d.decided_on", "d.organisation_code", "i.case_reference || ' #' || cast(i.number as varchar(10))"),
+                "d.reporting_year", "d.organisation_code", "i.case_reference || ' #' || cast(i.number as varchar(10))"),
         RECOMMENDATIONS("recommendation r join decision d on d.case_reference = r.case_reference",
-                "r.due_on", "d.organisation_code", "r.case_reference || ' #' || cast(r.number as varchar(10))"),
-        ENQUIRIES("enquiry e", "e.sent_on", "e.organisation_code", "e.case_reference || ' #' || cast(e.number as varchar(10))"),
-        TRAINING("training_course t", "t.delivered_on", "t.organisation_code",
+                "r.due_year", "d.organisation_code", "r.case_reference || ' #' || cast(r.number as varchar(10))"),
+        ENQUIRIES("enquiry e", "e.sent_year", "e.organisation_code", "e.case_reference || ' #' || cast(e.number as varchar(10))"),
+        TRAINING("training_course t", "t.reporting_year", "t.organisation_code",
                 "t.course || ' on ' || cast(t.delivered_on as varchar(10)) || ' (' || cast(t.attendees as varchar(10)) || ' attendees)'");
 
         final String from;
-        final String date;
+        final String year;
         final String organisation;
         final String item;
 
-        Counted(String from, String date, String organisation, String item) {
+        Counted(String from, String year, String organisation, String item) {
             this.from = from;
-            this.date = date;
+            this.year = year;
             this.organisation = organisation;
             this.item = item;
         }

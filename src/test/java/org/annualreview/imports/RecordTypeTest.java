@@ -82,7 +82,8 @@ class RecordTypeTest {
     @ParameterizedTest
     @EnumSource(RecordType.class)
     void headingsAreLowercaseWordsJoinedByUnderscoresAndUnique(RecordType type) {
-        List<String> headings = type.columns().stream().map(Column::heading).toList();
+        // derived columns (the reporting year of a date) have no heading: files never hold them
+        List<String> headings = type.columns().stream().filter(c -> !c.isDerived()).map(Column::heading).toList();
         assertThat(headings).doesNotHaveDuplicates().allMatch(h -> h.matches("[a-z]+(_[a-z]+)*"));
     }
 }

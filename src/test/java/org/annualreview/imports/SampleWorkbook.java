@@ -119,7 +119,7 @@ final class SampleWorkbook {
     }
 
     private static Column columnOf(RecordType type, String heading) {
-        return type.columns().stream().filter(c -> c.heading().equals(heading)).findFirst()
+        return type.columns().stream().filter(c -> heading.equals(c.heading())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(type.fileName() + " has no column " + heading));
     }
 
