@@ -31,14 +31,22 @@ create table organisation_figures (
     enquiries_incomplete    integer     not null,
     training_courses        integer     not null,
     training_attendees      integer     not null,
+    -- decisions of the year by outcome (Outcome codes, - as _)
+    outcome_upheld                                integer not null,
+    outcome_not_upheld                            integer not null,
+    outcome_closed_after_initial_enquiries        integer not null,
+    outcome_advice_given                          integer not null,
+    outcome_incomplete_or_invalid                 integer not null,
+    outcome_referred_back_for_local_resolution    integer not null,
+    -- and by service area (ServiceArea codes, - as _)
+    area_adult_care_services                      integer not null,
+    area_benefits_and_tax                         integer not null,
+    area_corporate_and_other_services             integer not null,
+    area_education_and_childrens_services         integer not null,
+    area_environmental_services                   integer not null,
+    area_highways_and_transport                   integer not null,
+    area_housing                                  integer not null,
+    area_planning_and_development                 integer not null,
+    area_other                                    integer not null,
     primary key (reporting_year, organisation_code)
-);
-
-create table organisation_figures_breakdown (
-    reporting_year    varchar(7)  not null references statistics_snapshot (reporting_year) on delete cascade,
-    organisation_code varchar(20) not null,
-    dimension         varchar(20) not null,               -- outcome | service-area
-    category          varchar(40) not null,               -- Outcome or ServiceArea code
-    decisions         integer     not null,
-    primary key (reporting_year, organisation_code, dimension, category)
 );

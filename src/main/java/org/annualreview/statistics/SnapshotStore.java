@@ -1,11 +1,11 @@
 package org.annualreview.statistics;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +17,29 @@ import org.annualreview.organisations.OrganisationKind;
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.shared.Term;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 /** Reads and writes the one stored snapshot of figures per reporting year. */
 final class SnapshotStore {
 
-    private static final String COUNT_COLUMNS = Arrays.stream(Tally.values()).map(Tally::column).collect(Collectors.joining(", "));
+    private static final List<String> COLUMNS = columns();
+
+    /** Every count column: the tallies, then decisions by outcome and by service area. */
+    private static List<String> columns() {
+        List<String> columns = new ArrayList<>();
+        Arrays.stream(Tally.values()).map(Tally::column).forEach(columns::add);
+        Arrays.stream(Outcome.values()).map(SnapshotStore::column).forEach(columns::add);
+        Arrays.stream(ServiceArea.values()).map(SnapshotStore::column).forEach(columns::add);
+        return List.copyOf(columns);
+    }
+
+    static String column(Outcome outcome) {
+        return "outcome_" + outcome.code().replace('-', '_');
+    }
+
+    static String column(ServiceArea area) {
+        return "area_" + area.code().replace('-', '_');
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -31,37 +49,30 @@ final class SnapshotStore {
 
     /** Replaces the year's snapshot; the caller runs this in one transaction. */
     void save(ReportingYear year, Instant computedAt, List<OrganisationFigures> figures) {
-        jdbc.update("delete from organisation_figures_breakdown where reporting_year = ?", year.toString());
         jdbc.update("delete from organisation_figures where reporting_year = ?", year.toString());
         jdbc.update("delete from statistics_snapshot where reporting_year = ?", year.toString());
         jdbc.update("insert into statistics_snapshot (reporting_year, computed_at, stale) values (?, ?, false)",
                 year.toString(), Timestamp.from(computedAt));
-        String marks = Arrays.stream(Tally.values()).map(t -> "?").collect(Collectors.joining(", "));
+        String marks = COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", "));
         List<Object[]> rows = new ArrayList<>();
-        List<Object[]> breakdown = new ArrayList<>();
         for (OrganisationFigures f : figures) {
             List<Object> row = new ArrayList<>(List.of(year.toString(), f.code(), f.kind().code()));
-            row.add(f.population().map(p -> p.residents()).orElse(null));
-            row.add(f.population().map(p -> p.midYear()).orElse(null));
+            // typed, so that a missing population does not make the driver ask the database what type a null is
+            row.add(new SqlParameterValue(Types.BIGINT, f.population().map(p -> p.residents()).orElse(null)));
+            row.add(new SqlParameterValue(Types.INTEGER, f.population().map(p -> p.midYear()).orElse(null)));
             for (Tally tally : Tally.values()) {
                 row.add(f.count(tally));
             }
+            for (Outcome outcome : Outcome.values()) {
+                row.add(f.outcomes().get(outcome));
+            }
+            for (ServiceArea area : ServiceArea.values()) {
+                row.add(f.serviceAreas().get(area));
+            }
             rows.add(row.toArray());
-            f.outcomes().forEach((outcome, n) -> {
-                if (n > 0) {
-                    breakdown.add(new Object[] {year.toString(), f.code(), "outcome", outcome.code(), n});
-                }
-            });
-            f.serviceAreas().forEach((area, n) -> {
-                if (n > 0) {
-                    breakdown.add(new Object[] {year.toString(), f.code(), "service-area", area.code(), n});
-                }
-            });
         }
         insertInChunks("insert into organisation_figures (reporting_year, organisation_code, kind, residents, population_mid_year, "
-                + COUNT_COLUMNS + ") values ", "(?, ?, ?, ?, ?, " + marks + ")", rows);
-        insertInChunks("insert into organisation_figures_breakdown (reporting_year, organisation_code, dimension, category, decisions)"
-                + " values ", "(?, ?, ?, ?, ?)", breakdown);
+                + String.join(", ", COLUMNS) + ") values ", "(?, ?, ?, ?, ?, " + marks + ")", rows);
     }
 
     /** Multi-row inserts, a few hundred rows a statement: one round trip each instead of one per row. */
@@ -81,19 +92,6 @@ final class SnapshotStore {
         if (computed.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Map<Outcome, Long>> outcomes = new HashMap<>();
-        Map<String, Map<ServiceArea, Long>> areas = new HashMap<>();
-        jdbc.query("select organisation_code, dimension, category, decisions from organisation_figures_breakdown where reporting_year = ?",
-                rs -> {
-                    String code = rs.getString(1);
-                    if (rs.getString(2).equals("outcome")) {
-                        outcomes.computeIfAbsent(code, c -> new EnumMap<>(Outcome.class))
-                                .put(Term.byCode(Outcome.class, rs.getString(3)), rs.getLong(4));
-                    } else {
-                        areas.computeIfAbsent(code, c -> new EnumMap<>(ServiceArea.class))
-                                .put(Term.byCode(ServiceArea.class, rs.getString(3)), rs.getLong(4));
-                    }
-                }, year.toString());
         List<OrganisationFigures> figures = jdbc.query("select f.*, o.name from organisation_figures f"
                 + " join organisation o on o.code = f.organisation_code where f.reporting_year = ? order by o.name, o.code", (rs, n) -> {
                     Map<Tally, Long> counts = new EnumMap<>(Tally.class);
@@ -103,9 +101,16 @@ final class SnapshotStore {
                     Object residents = rs.getObject("residents");
                     Optional<OrganisationFigures.Population> population = residents == null ? Optional.empty()
                             : Optional.of(new OrganisationFigures.Population(rs.getInt("population_mid_year"), rs.getLong("residents")));
-                    String code = rs.getString("organisation_code");
-                    return new OrganisationFigures(code, rs.getString("name"), Term.byCode(OrganisationKind.class, rs.getString("kind")),
-                            population, counts, outcomes.getOrDefault(code, Map.of()), areas.getOrDefault(code, Map.of()));
+                    Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+                    for (Outcome outcome : Outcome.values()) {
+                        outcomes.put(outcome, rs.getLong(column(outcome)));
+                    }
+                    Map<ServiceArea, Long> areas = new EnumMap<>(ServiceArea.class);
+                    for (ServiceArea area : ServiceArea.values()) {
+                        areas.put(area, rs.getLong(column(area)));
+                    }
+                    return new OrganisationFigures(rs.getString("organisation_code"), rs.getString("name"),
+                            Term.byCode(OrganisationKind.class, rs.getString("kind")), population, counts, outcomes, areas);
                 }, year.toString());
         return Optional.of(new YearFigures(year, computed.get(0), figures));
     }
