@@ -38,6 +38,11 @@ final class TerminalProgress implements ImportProgress {
     }
 
     @Override
+    public void checking(String source) {
+        System.err.println(source + ": checking against the register and merging…");
+    }
+
+    @Override
     public void finished() {
         if (bar != null) {
             bar.close();

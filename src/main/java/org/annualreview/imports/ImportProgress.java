@@ -23,4 +23,8 @@ public interface ImportProgress {
     void advanced(long amount);
 
     void finished();
+
+    /** The source is read; it is now being checked against the database and merged (no measure of how far). */
+    default void checking(String source) {
+    }
 }

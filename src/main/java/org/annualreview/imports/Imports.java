@@ -111,6 +111,7 @@ public final class Imports {
             progress.finished();
         }
         long read = System.nanoTime();
+        progress.checking(source.name());
         run.check(connection, refused);
         long checked = System.nanoTime();
         SourceSummary summary = run.problems().total() == 0
