@@ -74,7 +74,7 @@ abstract class Staging implements AutoCloseable {
     }
 
     String columnList() {
-        return type.columns().stream().map(Column::target).collect(Collectors.joining(", "));
+        return String.join(", ", targets(type));
     }
 
     /** Batched inserts: what H2 takes fastest. */

@@ -22,7 +22,6 @@ import org.annualreview.shared.ReportingYear;
 import org.annualreview.shared.Term;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoDatasetTest {
@@ -184,16 +183,6 @@ class DemoDatasetTest {
         assertThat(count(directory.resolve("decisions.csv"))).isEqualTo(50_000);
         Map<ReportingYear, YearTally> scaledTallies = tally(directory);
         assertThat(scaledTallies.get(ReportingYear.parse("2023-24")).upheldPercent()).isBetween(74.0, 86.0);
-    }
-
-    @Test
-    @EnabledIfSystemProperty(named = "demo.benchmark", matches = "true")
-    void aMillionDecisions(@TempDir Path directory) throws IOException {
-        long started = System.nanoTime();
-        DemoDataset.Summary big = new DemoDataset().write(directory, DemoDataset.Options.defaults().withDecisions(1_000_000));
-        System.out.printf("Benchmark: %,d decisions, %,d rows in all, written in %d ms%n", big.decisions(), big.totalRows(),
-                (System.nanoTime() - started) / 1_000_000);
-        assertThat(big.decisions()).isEqualTo(1_000_000);
     }
 
     // ---- reading the files back
