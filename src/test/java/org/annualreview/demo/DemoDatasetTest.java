@@ -210,8 +210,12 @@ class DemoDatasetTest {
             return percent(upheld, investigated);
         }
 
+        /** Every generated year has something in each denominator; a year without would be a generator bug. */
         double percent(long part, long whole) {
-            return whole == 0 ? Double.NaN : 100.0 * part / whole;
+            if (whole == 0) {
+                throw new AssertionError("the generated year has nothing to divide by (" + part + " of 0)");
+            }
+            return 100.0 * part / whole;
         }
     }
 
