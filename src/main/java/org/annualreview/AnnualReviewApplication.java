@@ -35,9 +35,25 @@ public class AnnualReviewApplication {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         SpringApplication application = new SpringApplication(AnnualReviewApplication.class);
         application.setDefaultProperties(Settings.fromCommandLine(args));
-        try (ConfigurableApplicationContext context = application.run()) {
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run();
+        } catch (RuntimeException e) {
+            err.println("annual-review: cannot open the database " + Settings.fromCommandLine(args).get("spring.datasource.url")
+                    + ": " + rootCause(e).getMessage());
+            return AnnualReviewCommand.DATABASE_FAILED;
+        }
+        try (context) {
             return AnnualReviewCommand.run(context, out, err, args);
         }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @Bean

@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
 public final class AnnualReviewCommand implements Runnable {
 
+    /** The exit code when the database cannot be opened or fails (see ExitCodes). */
+    public static final int DATABASE_FAILED = ExitCodes.FAILED;
+
     public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/annual-review;AUTO_SERVER=TRUE";
 
     /** Read before Spring starts (see AnnualReviewApplication.Settings); declared here for --help and validation. */

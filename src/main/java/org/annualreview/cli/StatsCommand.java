@@ -105,7 +105,8 @@ final class StatsCommand implements Callable<Integer> {
             final String code = one.code();
             shown = figures.of(code).map(List::of).orElse(List.of());
             if (shown.isEmpty()) {
-                err.println(one.name() + " (" + one.code() + ") did not exist in " + reportingYear + " and has no records in it.");
+                err.println(one.name() + " (" + one.code() + ") has no figures for " + reportingYear
+                        + ": a council appears in the years it existed, any other body in the years it has records.");
                 return ExitCodes.REFUSED;
             }
         }
@@ -148,7 +149,8 @@ final class StatsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain needs --organisation");
         }
         if (statistics.figures(reportingYear).of(one.code()).isEmpty()) {
-            err.println(one.name() + " (" + one.code() + ") did not exist in " + reportingYear + " and has no records in it.");
+            err.println(one.name() + " (" + one.code() + ") has no figures for " + reportingYear
+                    + ": a council appears in the years it existed, any other body in the years it has records.");
             return ExitCodes.REFUSED;
         }
         FiguresOutput.explanation(out, statistics.explain(reportingYear, one.code(), measure.get()), synthetic);

@@ -27,10 +27,15 @@ sealed interface CellType {
     }
 
     record Text(int maxLength) implements CellType {
+        private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\r\\n]]");
+
         @Override
         public Object parse(String text) throws BadCell {
             if (text.length() > maxLength) {
                 throw new BadCell("is " + text.length() + " characters long; at most " + maxLength + " fit");
+            }
+            if (CONTROL.matcher(text).find()) {
+                throw new BadCell("holds an invisible control character (such as a NUL byte): retype the cell");
             }
             return text;
         }
@@ -71,11 +76,16 @@ sealed interface CellType {
 
         @Override
         public Object parse(String text) throws BadCell {
+            LocalDate date;
             try {
-                return text.contains("/") ? LocalDate.parse(text, UK) : LocalDate.parse(text, ISO);
+                date = text.contains("/") ? LocalDate.parse(text, UK) : LocalDate.parse(text, ISO);
             } catch (DateTimeParseException e) {
                 throw new BadCell("'" + text + "' is not a date: write 2024-03-31 or 31/03/2024");
             }
+            if (date.getYear() < 1800 || date.getYear() > 2998) {
+                throw new BadCell("'" + text + "' has an impossible year: write 2024-03-31 or 31/03/2024");
+            }
+            return date;
         }
 
         @Override

@@ -73,7 +73,7 @@ final class CsvSource implements RecordSource {
                         continue;
                     }
                     if (!headingSeen) {
-                        sink.headings(record.getFields());
+                        sink.headings(row, record.getFields());
                         headingSeen = true;
                     } else {
                         sink.row(row, record.getFields());

@@ -58,10 +58,9 @@ public final class Imports {
                 Set<RecordType> refused = EnumSet.noneOf(RecordType.class);
                 for (int i = 0; i < sources.size(); i++) {
                     SourceImport run = new SourceImport(sources.get(i), stagings.get(i), problems);
-                    long problemsBefore = problems.total();
                     summaries.add(importOne(connection, run, refused, progress));
-                    if (problems.total() > problemsBefore) {
-                        refused.add(sources.get(i).type());
+                    if (problems.total() > 0) {
+                        refused.add(sources.get(i).type());   // not merged: later files cannot find its rows in the database
                     }
                     runs.add(run);
                 }

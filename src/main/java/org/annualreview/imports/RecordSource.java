@@ -15,7 +15,8 @@ interface RecordSource {
     void read(Sink sink) throws IOException, Unreadable;
 
     interface Sink {
-        void headings(List<String> headings);
+        /** The heading row, numbered as a spreadsheet shows it (1, unless blank rows come first). */
+        void headings(long row, List<String> headings);
 
         /** A data row; {@code number} counts the heading as row 1. */
         void row(long number, List<String> cells);

@@ -221,9 +221,20 @@ public enum RecordType {
         static void yearOf(Row row, String date, String year) {
             LocalDate value = row.date(date);
             if (value != null) {
+                putYear(row, date, year, value);
+            }
+        }
+
+        /** The reporting year of a date; a date before the ombudsman's first year (1974-75) is a problem. */
+        private static void putYear(Row row, String date, String year, LocalDate value) {
+            if (value.isBefore(FIRST_DAY)) {
+                row.reject(date, value + " is before the ombudsman's first reporting year (1 April 1974)");
+            } else {
                 row.put(row.indexOf(year), ReportingYear.containing(value).toString());
             }
         }
+
+        private static final LocalDate FIRST_DAY = LocalDate.of(1974, 4, 1);
 
         static void notBefore(Row row, String later, String earlier, String reason) {
             LocalDate a = row.date(later);
@@ -292,9 +303,9 @@ public enum RecordType {
 
         static void enquiry(Row row) {
             yearOf(row, "sent_on", "sent_year");
-            LocalDate deadline = row.date("extended_to") != null ? row.date("extended_to") : row.date("due_on");
-            if (deadline != null) {
-                row.put(row.indexOf("deadline_year"), ReportingYear.containing(deadline).toString());
+            String deadlineColumn = row.date("extended_to") != null ? "extended_to" : "due_on";
+            if (row.date(deadlineColumn) != null) {
+                putYear(row, deadlineColumn, "deadline_year", row.date(deadlineColumn));
             }
             notBefore(row, "due_on", "sent_on", "the enquiry is due before it was sent");
             notBefore(row, "answered_on", "sent_on", "the answer is dated before the enquiry was sent");

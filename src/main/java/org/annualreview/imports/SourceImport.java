@@ -51,7 +51,7 @@ final class SourceImport implements RecordSource.Sink {
     }
 
     @Override
-    public void headings(List<String> headings) {
+    public void headings(long rowNumber, List<String> headings) {
         RecordType type = source.type();
         Map<String, Integer> position = new HashMap<>();
         boolean usable = true;
@@ -65,12 +65,12 @@ final class SourceImport implements RecordSource.Sink {
             boolean known = type.columns().stream().anyMatch(c -> heading.equals(c.heading()));
             if (!known) {
                 usable = false;
-                problems.add(new Problem(source.name(), 1, headings.get(i), "unknown column: " + type.fileName()
+                problems.add(new Problem(source.name(), rowNumber, headings.get(i), "unknown column: " + type.fileName()
                         + " have the columns " + type.columns().stream().filter(c -> !c.isDerived()).map(Column::heading)
                                 .collect(Collectors.joining(", "))));
             } else if (position.putIfAbsent(heading, i) != null) {
                 usable = false;
-                problems.add(new Problem(source.name(), 1, headings.get(i), "the column appears twice"));
+                problems.add(new Problem(source.name(), rowNumber, headings.get(i), "the column appears twice"));
             }
         }
         int[] cells = new int[type.columns().size()];
@@ -79,7 +79,7 @@ final class SourceImport implements RecordSource.Sink {
             cells[c] = column.isDerived() ? -1 : position.getOrDefault(column.heading(), -1);
             if (cells[c] < 0 && column.required()) {
                 usable = false;
-                problems.add(new Problem(source.name(), 1, column.heading(), "missing column: " + type.fileName() + " must have it"));
+                problems.add(new Problem(source.name(), rowNumber, column.heading(), "missing column: " + type.fileName() + " must have it"));
             }
         }
         headingCount = headings.size();
@@ -171,7 +171,6 @@ final class SourceImport implements RecordSource.Sink {
         List<Object[]> duplicated = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("select " + keys + " from " + staging.table
                 + " group by " + keys + " having count(*) > 1")) {
-            statement.setMaxRows(Math.max(1, problems.room() + 1));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     Object[] key = new Object[type.keys().size()];
@@ -207,7 +206,6 @@ final class SourceImport implements RecordSource.Sink {
 
     private void report(Connection connection, SqlCheck check) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(check.sql(staging.table))) {
-            statement.setMaxRows(Math.max(1, problems.room() + 1));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     problems.add(new Problem(source.name(), rs.getLong(1), source.type().headingOf(check.target()),

@@ -146,7 +146,7 @@ final class XlsxSheet implements RecordSource {
             }
             if (!headingSeen) {
                 headingSeen = true;
-                sink.headings(List.copyOf(cells));
+                sink.headings(rowNum + 1L, List.copyOf(cells));
             } else {
                 sink.row(rowNum + 1L, List.copyOf(cells));
                 rowsRead.accept(1);

@@ -185,6 +185,15 @@ class CommandLineIT {
     }
 
     @Test
+    void aDatabaseThatCannotBeOpenedIsOneLineAndExitCodeThree() {
+        databaseUrl = "jdbc:postgresql://127.0.0.1:1/nowhere";
+        Run run = run("stats");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("annual-review: cannot open the database jdbc:postgresql://127.0.0.1:1/nowhere:");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
     void theSameCommandsWorkOnPostgreSql() throws Exception {
         try (TestDatabase postgres = TestDatabase.postgres()) {
             String schema = ((org.postgresql.ds.PGSimpleDataSource) postgres.dataSource()).getCurrentSchema();

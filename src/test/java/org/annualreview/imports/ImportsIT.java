@@ -236,6 +236,56 @@ class ImportsIT {
         }
 
         @Test
+        void aBadRowInAnEarlierFileIsTheOnlyProblemNotEveryLaterReferenceToItsRun() throws Exception {
+            Path populations = write("populations.csv", "organisation_code,mid_year,residents\nE08000011,2023,lots\n");
+            files.decision(aDecision("C1").upheld()).recommendation("C1", 1, "2023-10-01", "complied", "2023-09-30")
+                    .serviceImprovement("C1", 1, "Agreed");
+            List<Path> all = new ArrayList<>(files.write());
+            all.add(populations);
+            ImportReport report = imports.importFiles(all, Optional.empty(), ImportProgress.NONE);
+            assertThat(report.problems()).extracting(Problem::toString)
+                    .containsExactly("populations.csv, row 2, column residents: 'lots' is not a whole number");
+            assertNothingChanged();
+        }
+
+        @Test
+        void everyProblemTheDatabaseChecksFindIsCountedBeyondTheCap() {
+            for (int i = 0; i < 150; i++) {
+                files.row("populations", RecordFiles.cells("organisation_code", "E9" + String.format("%07d", i), "mid_year", "2023",
+                        "residents", "1000"));
+            }
+            ImportReport report = refused(files.write().toArray(Path[]::new));
+            assertThat(report.problems()).hasSize(Imports.PROBLEM_CAP);
+            assertThat(report.problemCount()).isEqualTo(150);
+        }
+
+        @Test
+        void aDateWithAnImpossibleYearOrBeforeTheOmbudsmanIsAProblemOfItsCell() {
+            files.decision(aDecision("C1").receivedOn("2023-01-01").with("decision_date", "14/06/0223"))
+                    .decision(aDecision("C2").receivedOn("1973-01-01").with("decision_date", "1973-05-01"));
+            ImportReport report = refused(files.write().toArray(Path[]::new));
+            assertThat(report.problems()).extracting(Problem::toString).containsExactly(
+                    "decisions.csv, row 2, column decision_date: '14/06/0223' has an impossible year: write 2024-03-31 or 31/03/2024",
+                    "decisions.csv, row 3, column decision_date: 1973-05-01 is before the ombudsman's first reporting year (1 April 1974)");
+        }
+
+        @Test
+        void anInvisibleControlCharacterInTextIsRefusedOnEveryDatabase() throws Exception {
+            Path training = write("training.csv", "organisation_code,course,delivered_date,attendees\nE08000011,Bad\u0000course,2023-10-12,14\n");
+            ImportReport report = refused(training);
+            assertThat(report.problems()).extracting(Problem::toString).containsExactly(
+                    "training.csv, row 2, column course: holds an invisible control character (such as a NUL byte): retype the cell");
+        }
+
+        @Test
+        void headingProblemsNameTheRowTheHeadingIsOn() throws Exception {
+            Path populations = write("populations.csv", "\n\norganisation_code,mid_year,resident\nE08000011,2023,1000\n");
+            ImportReport report = refused(populations);
+            assertThat(report.problems()).extracting(Problem::toString).contains(
+                    "populations.csv, row 3, column residents: missing column: populations must have it");
+        }
+
+        @Test
         void problemsAreListedUpToTheCapAndTheRestCounted() {
             for (int i = 0; i < Imports.PROBLEM_CAP + 25; i++) {
                 files.decision(aDecision("C" + i).outcome("nonsense"));
