@@ -58,7 +58,8 @@ public final class Imports {
                 Set<RecordType> refused = EnumSet.noneOf(RecordType.class);
                 for (int i = 0; i < sources.size(); i++) {
                     SourceImport run = new SourceImport(sources.get(i), stagings.get(i), problems);
-                    summaries.add(importOne(connection, run, refused, progress));
+                    List<SourceImport> earlierOfSameType = runs.stream().filter(r -> r.source().type() == run.source().type()).toList();
+                    summaries.add(importOne(connection, run, refused, earlierOfSameType, progress));
                     if (problems.total() > 0) {
                         refused.add(sources.get(i).type());   // not merged: later files cannot find its rows in the database
                     }
@@ -95,8 +96,8 @@ public final class Imports {
     }
 
     /** Reads, checks and (if the run has no problems so far) merges one source; the run's transaction is still open. */
-    private SourceSummary importOne(Connection connection, SourceImport run, Set<RecordType> refused, ImportProgress progress)
-            throws SQLException {
+    private SourceSummary importOne(Connection connection, SourceImport run, Set<RecordType> refused,
+            List<SourceImport> earlierOfSameType, ImportProgress progress) throws SQLException {
         RecordSource source = run.source();
         progress.started(source.name(), source instanceof CsvSource ? sizeOf(source) : -1, source instanceof CsvSource ? "B" : " rows");
         long started = System.nanoTime();
@@ -111,7 +112,7 @@ public final class Imports {
         }
         long read = System.nanoTime();
         progress.checking(source.name());
-        run.check(connection, refused);
+        run.check(connection, refused, earlierOfSameType);
         long checked = System.nanoTime();
         SourceSummary summary = run.problems().total() == 0
                 ? run.merge(connection)

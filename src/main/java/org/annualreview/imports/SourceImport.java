@@ -135,7 +135,7 @@ final class SourceImport implements RecordSource.Sink {
      * Flushes the staged rows and runs the checks that need the whole file and the database, except those
      * referring to a record type whose file in this run was refused (its rows are not in the database).
      */
-    void check(Connection connection, java.util.Set<RecordType> refused) throws SQLException {
+    void check(Connection connection, java.util.Set<RecordType> refused, List<SourceImport> earlierOfSameType) throws SQLException {
         if (failure != null) {
             throw failure;
         }
@@ -144,6 +144,9 @@ final class SourceImport implements RecordSource.Sink {
             return;
         }
         reportDuplicates(connection);
+        for (SourceImport earlier : earlierOfSameType) {
+            reportDuplicatesIn(connection, earlier);
+        }
         for (SqlCheck check : source.type().checks()) {
             if (!check.afterMerge() && !check.refersToAnyOf(refused)) {
                 report(connection, check);
@@ -202,6 +205,22 @@ final class SourceImport implements RecordSource.Sink {
         }
         found.sort(java.util.Comparator.comparingLong(Problem::row));
         found.forEach(problems::add);
+    }
+
+    /** A record may be in only one file of a run: otherwise which one holds would depend on the order of the files. */
+    private void reportDuplicatesIn(Connection connection, SourceImport earlier) throws SQLException {
+        RecordType type = source.type();
+        String join = type.keys().stream().map(k -> "s." + k + " = e." + k).collect(Collectors.joining(" and "));
+        String what = type.keys().stream().map(type::headingOf).collect(Collectors.joining(" and "));
+        try (PreparedStatement statement = connection.prepareStatement("select s.row_no, e.row_no from " + staging.table + " s join "
+                + earlier.staging.table + " e on " + join + " order by s.row_no");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                problems.add(new Problem(source.name(), rs.getLong(1), type.headingOf(type.keys().get(0)),
+                        "the same " + what + " is also in " + earlier.source.name() + ", row " + rs.getLong(2)
+                                + ": a record may be in only one file of an import"));
+            }
+        }
     }
 
     private void report(Connection connection, SqlCheck check) throws SQLException {

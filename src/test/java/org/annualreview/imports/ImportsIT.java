@@ -249,6 +249,16 @@ class ImportsIT {
         }
 
         @Test
+        void aRecordInTwoFilesOfOneImportIsRefusedNamingBoth() throws Exception {
+            Path first = write("training-totals-a.csv", "reporting_year,workshops,people_reached\n2022-23,120,1500\n2023-24,126,1700\n");
+            Path second = write("training-totals-b.csv", "reporting_year,workshops,people_reached\n2023-24,130,1800\n");
+            ImportReport report = refused(first, second);
+            assertThat(report.problems()).extracting(Problem::toString).containsExactly(
+                    "training-totals-b.csv, row 2, column reporting_year: the same reporting_year is also in training-totals-a.csv, row 3:"
+                            + " a record may be in only one file of an import");
+        }
+
+        @Test
         void everyProblemTheDatabaseChecksFindIsCountedBeyondTheCap() {
             for (int i = 0; i < 150; i++) {
                 files.row("populations", RecordFiles.cells("organisation_code", "E9" + String.format("%07d", i), "mid_year", "2023",
