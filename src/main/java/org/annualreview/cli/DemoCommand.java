@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         List<Path> files = DemoDataset.FILE_NAMES.stream().map(directory::resolve).toList();
         long importing = System.nanoTime();
         ImportReport report = imports.importFiles(files, Optional.empty(),
-                System.console() != null ? new TerminalProgress() : TerminalProgress.none());
+                TerminalProgress.ifTerminal());
         if (!report.succeeded()) {
             err.println("The demo dataset was refused by the importer (a bug; please report it):");
             report.problems().forEach(p -> err.println("  " + p));

@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         boolean terminal = System.console() != null;
-        ImportReport report = imports.importFiles(files, recordType, terminal ? new TerminalProgress() : TerminalProgress.none());
+        ImportReport report = imports.importFiles(files, recordType, TerminalProgress.ifTerminal());
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!report.succeeded()) {
             err.printf("Nothing was imported: %,d problem%s found.%n", report.problemCount(), report.problemCount() == 1 ? "" : "s");

@@ -95,20 +95,21 @@ final class StatsCommand implements Callable<Integer> {
                 return ExitCodes.REFUSED;
             }
         }
+        Measure measure = explain == null ? null : measureToExplain(one);
         YearFigures figures = recompute ? statistics.recompute(reportingYear) : statistics.figures(reportingYear);
         boolean synthetic = demoLabel.isSynthetic();
-        if (explain != null) {
-            return explain(out, err, reportingYear, one, synthetic);
-        }
         List<OrganisationFigures> shown = figures.organisations();
         if (one != null) {
-            final String code = one.code();
-            shown = figures.of(code).map(List::of).orElse(List.of());
+            shown = figures.of(one.code()).map(List::of).orElse(List.of());
             if (shown.isEmpty()) {
                 err.println(one.name() + " (" + one.code() + ") has no figures for " + reportingYear
                         + ": a council appears in the years it existed, any other body in the years it has records.");
                 return ExitCodes.REFUSED;
             }
+        }
+        if (measure != null) {
+            FiguresOutput.explanation(out, statistics.explain(reportingYear, one.code(), measure), synthetic);
+            return ExitCodes.OK;
         }
         switch (format) {
             case json -> FiguresOutput.json(out, figures, shown, method, synthetic);
@@ -139,7 +140,8 @@ final class StatsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int explain(PrintWriter out, PrintWriter err, ReportingYear reportingYear, Organisation one, boolean synthetic) {
+    /** The measure --explain names; it needs --organisation. */
+    private Measure measureToExplain(Organisation one) {
         var measure = Measure.byCode(explain);
         if (measure.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -148,12 +150,6 @@ final class StatsCommand implements Callable<Integer> {
         if (one == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain needs --organisation");
         }
-        if (statistics.figures(reportingYear).of(one.code()).isEmpty()) {
-            err.println(one.name() + " (" + one.code() + ") has no figures for " + reportingYear
-                    + ": a council appears in the years it existed, any other body in the years it has records.");
-            return ExitCodes.REFUSED;
-        }
-        FiguresOutput.explanation(out, statistics.explain(reportingYear, one.code(), measure.get()), synthetic);
-        return ExitCodes.OK;
+        return measure.get();
     }
 }

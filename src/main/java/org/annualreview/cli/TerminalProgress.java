@@ -11,8 +11,9 @@ final class TerminalProgress implements ImportProgress {
 
     private ProgressBar bar;
 
-    static ImportProgress none() {
-        return ImportProgress.NONE;
+    /** A progress bar when the output is a terminal, nothing otherwise. */
+    static ImportProgress ifTerminal() {
+        return System.console() != null ? new TerminalProgress() : ImportProgress.NONE;
     }
 
     @Override

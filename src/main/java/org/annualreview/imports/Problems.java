@@ -21,14 +21,6 @@ final class Problems {
         }
     }
 
-    boolean isFull() {
-        return kept.size() >= cap;
-    }
-
-    int room() {
-        return cap - kept.size();
-    }
-
     long total() {
         return total;
     }

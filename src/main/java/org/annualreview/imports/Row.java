@@ -1,7 +1,6 @@
 package org.annualreview.imports;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** One parsed row on its way to the staging table; rules read it, fill defaults and report problems. */
 final class Row {
@@ -42,10 +41,6 @@ final class Row {
         return values;
     }
 
-    List<Column> columns() {
-        return type.columns();
-    }
-
     int indexOf(String target) {
         return type.indexOf(target);
     }
@@ -71,8 +66,7 @@ final class Row {
 
     /** Reports a problem with this row, under the heading of the column that holds the given target. */
     void reject(String target, String reason) {
-        valid = false;
-        problems.add(new Problem(file, number, type.columns().get(type.indexOf(target)).heading(), reason));
+        rejectCell(type.indexOf(target), reason);
     }
 
     void rejectCell(int index, String reason) {

@@ -46,10 +46,6 @@ final class SourceImport implements RecordSource.Sink {
         return problems;
     }
 
-    boolean headingsUsable() {
-        return cellOf != null;
-    }
-
     @Override
     public void headings(long rowNumber, List<String> headings) {
         RecordType type = source.type();
@@ -170,7 +166,7 @@ final class SourceImport implements RecordSource.Sink {
     private void reportDuplicates(Connection connection) throws SQLException {
         RecordType type = source.type();
         String keys = String.join(", ", type.keys());
-        String what = type.keys().stream().map(type::headingOf).collect(Collectors.joining(" and "));
+        String what = keyHeadings();
         List<Object[]> duplicated = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("select " + keys + " from " + staging.table
                 + " group by " + keys + " having count(*) > 1")) {
@@ -211,7 +207,7 @@ final class SourceImport implements RecordSource.Sink {
     private void reportDuplicatesIn(Connection connection, SourceImport earlier) throws SQLException {
         RecordType type = source.type();
         String join = type.keys().stream().map(k -> "s." + k + " = e." + k).collect(Collectors.joining(" and "));
-        String what = type.keys().stream().map(type::headingOf).collect(Collectors.joining(" and "));
+        String what = keyHeadings();
         try (PreparedStatement statement = connection.prepareStatement("select s.row_no, e.row_no from " + staging.table + " s join "
                 + earlier.staging.table + " e on " + join + " order by s.row_no");
                 ResultSet rs = statement.executeQuery()) {
@@ -221,6 +217,12 @@ final class SourceImport implements RecordSource.Sink {
                                 + ": a record may be in only one file of an import"));
             }
         }
+    }
+
+    /** "case_reference", or "case_reference and number": what makes two rows the same record. */
+    private String keyHeadings() {
+        RecordType type = source.type();
+        return type.keys().stream().map(type::headingOf).collect(Collectors.joining(" and "));
     }
 
     private void report(Connection connection, SqlCheck check) throws SQLException {
