@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.shared.Term;
@@ -27,14 +26,22 @@ sealed interface CellType {
     }
 
     record Text(int maxLength) implements CellType {
-        private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\r\\n]]");
+        private static boolean hasControlCharacter(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         @Override
         public Object parse(String text) throws BadCell {
             if (text.length() > maxLength) {
                 throw new BadCell("is " + text.length() + " characters long; at most " + maxLength + " fit");
             }
-            if (CONTROL.matcher(text).find()) {
+            if (hasControlCharacter(text)) {
                 throw new BadCell("holds an invisible control character (such as a NUL byte): retype the cell");
             }
             return text;
@@ -48,14 +55,23 @@ sealed interface CellType {
 
     /** A code such as a GSS code or a case reference: no spaces at either end, no line breaks. */
     record Code(int maxLength) implements CellType {
-        private static final Pattern SAFE = Pattern.compile("[\\p{Alnum} ./_-]+");
+        private static boolean isSafe(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                if (!alnum && c != ' ' && c != '.' && c != '/' && c != '_' && c != '-') {
+                    return false;
+                }
+            }
+            return !text.isEmpty();
+        }
 
         @Override
         public Object parse(String text) throws BadCell {
             if (text.length() > maxLength) {
                 throw new BadCell("'" + text + "' is longer than " + maxLength + " characters");
             }
-            if (!SAFE.matcher(text).matches()) {
+            if (!isSafe(text)) {
                 throw new BadCell("'" + text + "' may hold only letters, digits, spaces and . / _ -");
             }
             return text;
@@ -78,14 +94,39 @@ sealed interface CellType {
         public Object parse(String text) throws BadCell {
             LocalDate date;
             try {
-                date = text.contains("/") ? LocalDate.parse(text, UK) : LocalDate.parse(text, ISO);
-            } catch (DateTimeParseException e) {
+                date = isIsoShaped(text) ? isoDate(text) : LocalDate.parse(text, text.contains("/") ? UK : ISO);
+            } catch (java.time.DateTimeException e) {   // a DateTimeParseException, or a day that does not exist
                 throw new BadCell("'" + text + "' is not a date: write 2024-03-31 or 31/03/2024");
             }
             if (date.getYear() < 1800 || date.getYear() > 2998) {
                 throw new BadCell("'" + text + "' has an impossible year: write 2024-03-31 or 31/03/2024");
             }
             return date;
+        }
+
+        /** 2024-03-31 read without a formatter: most cells of a large file are dates. */
+        private static boolean isIsoShaped(String text) {
+            if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+                return false;
+            }
+            for (int i = 0; i < 10; i++) {
+                if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static LocalDate isoDate(String text) {
+            return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+        }
+
+        private static int digits(String text, int from, int to) {
+            int value = 0;
+            for (int i = from; i < to; i++) {
+                value = value * 10 + text.charAt(i) - '0';
+            }
+            return value;
         }
 
         @Override

@@ -90,7 +90,8 @@ public enum RecordType {
                     optional("compliance_date", "compliance_recorded_on", Cells.DATE)),
             List.of("case_reference", "number"),
             List.of(SqlCheck.UNKNOWN_DECISION),
-            Rules::recommendation),
+            Rules::recommendation,
+            List.of("organisation_code")),
 
     SERVICE_IMPROVEMENTS("service-improvements", "service_improvement",
             List.of(required("case_reference", "case_reference", Cells.CASE_REFERENCE),
@@ -99,7 +100,8 @@ public enum RecordType {
                     required("status", "status", new CellType.Vocabulary<>(ImprovementStatus.class, "status"))),
             List.of("case_reference", "number"),
             List.of(SqlCheck.UNKNOWN_DECISION),
-            row -> { }),
+            row -> { },
+            List.of("organisation_code", "reporting_year")),
 
     ENQUIRIES("enquiries", "enquiry",
             List.of(required("case_reference", "case_reference", Cells.CASE_REFERENCE),
@@ -140,14 +142,29 @@ public enum RecordType {
     private final List<String> keys;
     private final List<SqlCheck> checks;
     private final Row.Rule rule;
+    private final List<String> copiedFromDecision;
 
     RecordType(String fileName, String table, List<Column> columns, List<String> keys, List<SqlCheck> checks, Row.Rule rule) {
+        this(fileName, table, columns, keys, checks, rule, List.of());
+    }
+
+    RecordType(String fileName, String table, List<Column> columns, List<String> keys, List<SqlCheck> checks, Row.Rule rule,
+            List<String> copiedFromDecision) {
         this.fileName = fileName;
         this.table = table;
         this.columns = columns;
         this.keys = keys;
         this.checks = checks;
         this.rule = rule;
+        this.copiedFromDecision = copiedFromDecision;
+    }
+
+    /**
+     * Columns of the decision (same names) that the table keeps a copy of, so that figures need no join with the
+     * decisions: filled at import from the decision, and kept up to date when the decision is imported again.
+     */
+    List<String> copiedFromDecision() {
+        return copiedFromDecision;
     }
 
     public String fileName() {

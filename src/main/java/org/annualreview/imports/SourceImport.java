@@ -239,8 +239,10 @@ final class SourceImport implements RecordSource.Sink {
     /** Merges the staged rows into the table; returns what happened to them. */
     SourceSummary merge(Connection connection) throws SQLException {
         RecordType type = source.type();
-        List<String> all = Staging.targets(type);
+        List<String> all = new ArrayList<>(Staging.targets(type));
+        all.addAll(type.copiedFromDecision());
         List<String> others = all.stream().filter(c -> !type.keys().contains(c)).toList();
+        String from = mergeSource(type);
         String on = type.keys().stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" and "));
         String changed = others.isEmpty() ? "1 = 0"
                 : others.stream().map(c -> "t." + c + " is distinct from s." + c).collect(Collectors.joining(" or "));
@@ -249,8 +251,12 @@ final class SourceImport implements RecordSource.Sink {
         long total;
         long inserted;
         long updated;
+        // the copies of decision columns are left out: they are kept equal to the decision's own whenever it changes
+        String stagedChanged = others.stream().filter(c -> !type.copiedFromDecision().contains(c))
+                .map(c -> "t." + c + " is distinct from s." + c).collect(Collectors.joining(" or "));
         String count = "select count(*), coalesce(sum(case when " + firstKey + " is null then 1 else 0 end), 0),"
-                + " coalesce(sum(case when " + firstKey + " is not null and (" + changed + ") then 1 else 0 end), 0)"
+                + " coalesce(sum(case when " + firstKey + " is not null and (" + (stagedChanged.isEmpty() ? "1 = 0" : stagedChanged)
+                + ") then 1 else 0 end), 0)"
                 + " from " + staging.table + " s left join " + type.table() + " t on " + on;
         try (PreparedStatement statement = connection.prepareStatement(count); ResultSet rs = statement.executeQuery()) {
             rs.next();
@@ -258,17 +264,57 @@ final class SourceImport implements RecordSource.Sink {
             inserted = rs.getLong(2);
             updated = rs.getLong(3);
         }
-        if (inserted + updated > 0) {
-            String merge = "merge into " + type.table() + " t using " + staging.table + " s on (" + on + ")"
+        String sql;
+        if (inserted == total) {
+            // every staged row is new (the first load of a year, say): a plain insert, without MERGE's join
+            sql = "insert into " + type.table() + " (" + String.join(", ", all) + ") select "
+                    + all.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + " from " + from + " s";
+        } else if (inserted + updated > 0) {
+            sql = "merge into " + type.table() + " t using " + from + " s on (" + on + ")"
                     + (others.isEmpty() ? "" : " when matched and (" + changed + ") then update set "
                             + others.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", ")))
                     + " when not matched then insert (" + String.join(", ", all) + ") values ("
                     + all.stream().map(c -> "s." + c).collect(Collectors.joining(", ")) + ")";
-            try (PreparedStatement statement = connection.prepareStatement(merge)) {
+        } else {
+            return new SourceSummary(source.name(), type, rows, 0, 0, total);
+        }
+        SetAside setAside = staging.onPostgres() ? SetAside.ifWorthIt(connection, type.table(), inserted) : null;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.executeUpdate();
+        }
+        if (setAside != null) {
+            setAside.restore(connection);
+        }
+        if (updated > 0 && type == RecordType.DECISIONS) {
+            refreshCopiesOfDecisions(connection);
+        }
+        staging.refreshPlannerStatistics(connection, inserted + updated);
+        return new SourceSummary(source.name(), type, rows, inserted, updated, total - inserted - updated);
+    }
+
+    /** The staged rows, with the columns copied from their decisions (the import has checked every decision exists). */
+    private String mergeSource(RecordType type) {
+        if (type.copiedFromDecision().isEmpty()) {
+            return staging.table;
+        }
+        return "(select staged.*, " + type.copiedFromDecision().stream().map(c -> "d." + c).collect(Collectors.joining(", "))
+                + " from " + staging.table + " staged join decision d on d.case_reference = staged.case_reference)";
+    }
+
+    /** Decisions imported again may have moved organisation or year: the copies kept by other tables follow. */
+    private void refreshCopiesOfDecisions(Connection connection) throws SQLException {
+        for (RecordType dependent : RecordType.values()) {
+            List<String> copied = dependent.copiedFromDecision();
+            if (copied.isEmpty()) {
+                continue;
+            }
+            String sql = "merge into " + dependent.table() + " t using (select d.* from decision d join " + staging.table
+                    + " s on s.case_reference = d.case_reference) d on (t.case_reference = d.case_reference)"
+                    + " when matched and (" + copied.stream().map(c -> "t." + c + " <> d." + c).collect(Collectors.joining(" or "))
+                    + ") then update set " + copied.stream().map(c -> c + " = d." + c).collect(Collectors.joining(", "));
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.executeUpdate();
             }
-            staging.refreshPlannerStatistics(connection, inserted + updated);
         }
-        return new SourceSummary(source.name(), type, rows, inserted, updated, total - inserted - updated);
     }
 }

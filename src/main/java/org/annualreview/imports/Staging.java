@@ -9,6 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.postgresql.PGConnection;
@@ -58,7 +62,7 @@ abstract class Staging implements AutoCloseable {
      * and the next statistics queries would be planned for an empty table: refresh them at once.
      */
     void refreshPlannerStatistics(Connection connection, long rowsChanged) throws SQLException {
-        if (this instanceof Copy && rowsChanged > 10_000) {
+        if (onPostgres() && rowsChanged > 10_000) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("analyze " + type.table());
             }
@@ -66,6 +70,11 @@ abstract class Staging implements AutoCloseable {
     }
 
     abstract void flush() throws SQLException;
+
+
+    boolean onPostgres() {
+        return this instanceof Copy;
+    }
 
     void drop(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -116,11 +125,20 @@ abstract class Staging implements AutoCloseable {
         }
     }
 
-    /** PostgreSQL's COPY, fed CSV text in large chunks. */
+    /**
+     * PostgreSQL's COPY, fed CSV text in chunks. A second thread sends each chunk while the next one is read
+     * from the file, so that reading (this JVM) and storing (the database) run side by side.
+     */
     private static final class Copy extends Staging {
-        private static final int CHUNK = 1 << 20;
+        private static final int CHUNK = 1 << 18;
         private final PGConnection connection;
         private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
+        private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "copy-" + r.hashCode());
+            thread.setDaemon(true);
+            return thread;
+        });
+        private Future<?> sending;
         private CopyIn copy;
 
         Copy(RecordType type, String table, PGConnection connection) {
@@ -155,6 +173,10 @@ abstract class Staging implements AutoCloseable {
                     buffer.append(c);
                 }
                 buffer.append('"');
+            } else if (value instanceof LocalDate date) {
+                appendDigits(date.getYear(), 4).append('-');
+                appendDigits(date.getMonthValue(), 2).append('-');
+                appendDigits(date.getDayOfMonth(), 2);
             } else if (value instanceof BigDecimal decimal) {
                 buffer.append(decimal.toPlainString());
             } else {
@@ -162,13 +184,42 @@ abstract class Staging implements AutoCloseable {
             }
         }
 
+        private StringBuilder appendDigits(int value, int width) {
+            for (int scale = width == 4 ? 1000 : 10; scale > 0; scale /= 10) {
+                buffer.append((char) ('0' + value / scale % 10));
+            }
+            return buffer;
+        }
+
+        /** Hands the chunk to the sending thread, once it has sent the previous one. */
         private void send() throws SQLException {
             if (copy == null) {
                 copy = connection.getCopyAPI().copyIn("copy " + table + " (row_no, " + columnList() + ") from stdin with (format csv)");
             }
             byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
             buffer.setLength(0);
+            awaitSending();
+            CopyIn to = copy;
+            sending = sender.submit(() -> {
+                to.writeToCopy(bytes, 0, bytes.length);
+                return null;
+            });
+        }
+
+        private void awaitSending() throws SQLException {
+            if (sending == null) {
+                return;
+            }
+            try {
+                sending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while sending rows to the database", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+            } finally {
+                sending = null;
+            }
         }
 
         @Override
@@ -176,6 +227,7 @@ abstract class Staging implements AutoCloseable {
             if (buffer.length() > 0) {
                 send();
             }
+            awaitSending();
             if (copy != null) {
                 copy.endCopy();
                 copy = null;
@@ -184,6 +236,14 @@ abstract class Staging implements AutoCloseable {
 
         @Override
         public void close() throws SQLException {
+            sender.shutdownNow();
+            if (sending != null) {
+                try {
+                    sending.get();
+                } catch (InterruptedException | ExecutionException e) {
+                    // the import already failed; what matters now is ending the COPY
+                }
+            }
             if (copy != null && copy.isActive()) {
                 copy.cancelCopy();
             }

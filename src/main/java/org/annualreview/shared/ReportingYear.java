@@ -77,6 +77,7 @@ public record ReportingYear(int startYear) implements Comparable<ReportingYear> 
 
     @Override
     public String toString() {
-        return startYear + "-" + String.format("%02d", (startYear + 1) % 100);
+        int end = (startYear + 1) % 100;
+        return startYear + (end < 10 ? "-0" : "-") + end;
     }
 }

@@ -49,6 +49,15 @@ public interface Term {
             }
         };
 
+        private static final ClassValue<String[]> CODES = new ClassValue<>() {
+            @Override
+            protected String[] computeValue(Class<?> type) {
+                return Arrays.stream(type.getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .toArray(String[]::new);
+            }
+        };
+
         private Lookup() {
         }
     }
@@ -61,7 +70,8 @@ public interface Term {
         return Arrays.stream(type.getEnumConstants()).map(Term::label).collect(Collectors.joining(", "));
     }
 
+    /** The code of a constant named like the code ({@code NOT_UPHELD} is {@code not-upheld}), made once per constant. */
     static String codeFromName(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Lookup.CODES.get(constant.getDeclaringClass())[constant.ordinal()];
     }
 }

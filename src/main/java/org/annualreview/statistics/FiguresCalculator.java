@@ -38,20 +38,19 @@ final class FiguresCalculator {
     Map<ReportingYear, List<OrganisationFigures>> compute(List<ReportingYear> years) {
         Optional<ReportingYear> only = years.size() == 1 ? Optional.of(years.get(0)) : Optional.empty();
         Map<String, Map<String, Map<Tally, Long>>> counts = new HashMap<>();
+        Map<String, Map<String, Map<Outcome, Long>>> outcomes = new HashMap<>();
+        Map<String, Map<String, Map<ServiceArea, Long>>> areas = new HashMap<>();
         for (Tally.Counted counted : Tally.Counted.values()) {
             long started = System.nanoTime();
-            countInto(counts, counted, only);
+            countInto(counts, counted, only, outcomes, areas);
             LOG.debug("{} {}: {} ms", only.map(Object::toString).orElse("all years"), counted, (System.nanoTime() - started) / 1_000_000);
         }
         long started = System.nanoTime();
-        Map<String, Map<String, Map<Outcome, Long>>> outcomes = new HashMap<>();
-        Map<String, Map<String, Map<ServiceArea, Long>>> areas = new HashMap<>();
-        breakdown(only, outcomes, areas);
         Map<String, TreeMap<Integer, Long>> populations = populations();
         List<Registered> register = jdbc.query("select code, name, kind, started_on, ended_on from organisation order by name, code",
                 (rs, n) -> new Registered(rs.getString("code"), rs.getString("name"), Term.byCode(OrganisationKind.class, rs.getString("kind")),
                         rs.getDate("started_on"), rs.getDate("ended_on")));
-        LOG.debug("breakdowns, populations and register: {} ms", (System.nanoTime() - started) / 1_000_000);
+        LOG.debug("populations and register: {} ms", (System.nanoTime() - started) / 1_000_000);
 
         Map<ReportingYear, List<OrganisationFigures>> result = new LinkedHashMap<>();
         for (ReportingYear year : years) {
@@ -78,38 +77,50 @@ final class FiguresCalculator {
         }
     }
 
-    private void countInto(Map<String, Map<String, Map<Tally, Long>>> counts, Tally.Counted counted, Optional<ReportingYear> only) {
+    /**
+     * One grouped query for one kind of record. The decisions' query also splits them by outcome and by service
+     * area, so that the largest table is read once.
+     */
+    private void countInto(Map<String, Map<String, Map<Tally, Long>>> counts, Tally.Counted counted, Optional<ReportingYear> only,
+            Map<String, Map<String, Map<Outcome, Long>>> outcomes, Map<String, Map<String, Map<ServiceArea, Long>>> areas) {
         List<Tally> tallies = Arrays.stream(Tally.values()).filter(t -> t.counted() == counted).toList();
+        boolean breakdowns = counted == Tally.Counted.DECISIONS;
+        List<String> aggregates = new ArrayList<>();
+        tallies.forEach(t -> aggregates.add(t.aggregate() + " as " + t.column()));
+        if (breakdowns) {
+            Arrays.stream(Outcome.values()).forEach(o -> aggregates.add(countWhere("d.outcome", o) + " as " + SnapshotStore.column(o)));
+            Arrays.stream(ServiceArea.values()).forEach(a -> aggregates.add(countWhere("d.service_area", a) + " as " + SnapshotStore.column(a)));
+        }
         String sql = "select " + counted.year + " as reporting_year, " + counted.organisation + " as organisation_code, "
-                + tallies.stream().map(t -> t.aggregate() + " as " + t.column()).collect(Collectors.joining(", "))
+                + String.join(", ", aggregates)
                 + " from " + counted.from
                 + (only.isPresent() ? " where " + counted.year + " = ?" : " where " + counted.year + " is not null")
                 + " group by " + counted.year + ", " + counted.organisation;
         jdbc.query(sql, rs -> {
-            Map<Tally, Long> row = counts.computeIfAbsent(rs.getString("reporting_year"), y -> new HashMap<>())
-                    .computeIfAbsent(rs.getString("organisation_code"), c -> new EnumMap<>(Tally.class));
+            String year = rs.getString("reporting_year");
+            String organisation = rs.getString("organisation_code");
+            Map<Tally, Long> row = counts.computeIfAbsent(year, y -> new HashMap<>())
+                    .computeIfAbsent(organisation, c -> new EnumMap<>(Tally.class));
             for (Tally tally : tallies) {
                 row.put(tally, rs.getLong(tally.column()));
+            }
+            if (breakdowns) {
+                Map<Outcome, Long> byOutcome = outcomes.computeIfAbsent(year, y -> new HashMap<>())
+                        .computeIfAbsent(organisation, c -> new EnumMap<>(Outcome.class));
+                for (Outcome outcome : Outcome.values()) {
+                    byOutcome.put(outcome, rs.getLong(SnapshotStore.column(outcome)));
+                }
+                Map<ServiceArea, Long> byArea = areas.computeIfAbsent(year, y -> new HashMap<>())
+                        .computeIfAbsent(organisation, c -> new EnumMap<>(ServiceArea.class));
+                for (ServiceArea area : ServiceArea.values()) {
+                    byArea.put(area, rs.getLong(SnapshotStore.column(area)));
+                }
             }
         }, only.map(y -> new Object[] {y.toString()}).orElse(new Object[0]));
     }
 
-    /** Decisions by outcome and by service area: two grouped queries (one over both would make far more groups). */
-    private void breakdown(Optional<ReportingYear> only, Map<String, Map<String, Map<Outcome, Long>>> outcomes,
-            Map<String, Map<String, Map<ServiceArea, Long>>> areas) {
-        breakdownBy("outcome", Outcome.class, only, outcomes);
-        breakdownBy("service_area", ServiceArea.class, only, areas);
-    }
-
-    private <T extends Enum<T> & Term> void breakdownBy(String column, Class<T> terms, Optional<ReportingYear> only,
-            Map<String, Map<String, Map<T, Long>>> into) {
-        jdbc.query("select reporting_year, organisation_code, " + column + " as category, count(*) as decisions from decision"
-                + (only.isPresent() ? " where reporting_year = ?" : "")
-                + " group by reporting_year, organisation_code, " + column, rs -> {
-                    into.computeIfAbsent(rs.getString("reporting_year"), y -> new HashMap<>())
-                            .computeIfAbsent(rs.getString("organisation_code"), c -> new EnumMap<>(terms))
-                            .put(Term.byCode(terms, rs.getString("category")), rs.getLong("decisions"));
-                }, only.map(y -> new Object[] {y.toString()}).orElse(new Object[0]));
+    private static String countWhere(String column, Term term) {
+        return "coalesce(sum(case when " + column + " = '" + term.code() + "' then 1 else 0 end), 0)";
     }
 
     private Map<String, TreeMap<Integer, Long>> populations() {

@@ -1,5 +1,8 @@
 package org.annualreview.statistics;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -16,8 +19,9 @@ import org.annualreview.decisions.ServiceArea;
 import org.annualreview.organisations.OrganisationKind;
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.shared.Term;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 
 /** Reads and writes the one stored snapshot of figures per reporting year. */
 final class SnapshotStore {
@@ -53,36 +57,64 @@ final class SnapshotStore {
         jdbc.update("delete from statistics_snapshot where reporting_year = ?", year.toString());
         jdbc.update("insert into statistics_snapshot (reporting_year, computed_at, stale) values (?, ?, false)",
                 year.toString(), Timestamp.from(computedAt));
-        String marks = COLUMNS.stream().map(c -> "?").collect(Collectors.joining(", "));
-        List<Object[]> rows = new ArrayList<>();
-        for (OrganisationFigures f : figures) {
-            List<Object> row = new ArrayList<>(List.of(year.toString(), f.code(), f.kind().code()));
-            // typed, so that a missing population does not make the driver ask the database what type a null is
-            row.add(new SqlParameterValue(Types.BIGINT, f.population().map(p -> p.residents()).orElse(null)));
-            row.add(new SqlParameterValue(Types.INTEGER, f.population().map(p -> p.midYear()).orElse(null)));
-            for (Tally tally : Tally.values()) {
-                row.add(f.count(tally));
-            }
-            for (Outcome outcome : Outcome.values()) {
-                row.add(f.outcomes().get(outcome));
-            }
-            for (ServiceArea area : ServiceArea.values()) {
-                row.add(f.serviceAreas().get(area));
-            }
-            rows.add(row.toArray());
+        if (copied(year, figures)) {
+            return;
         }
-        insertInChunks("insert into organisation_figures (reporting_year, organisation_code, kind, residents, population_mid_year, "
-                + String.join(", ", COLUMNS) + ") values ", "(?, ?, ?, ?, ?, " + marks + ")", rows);
+        String marks = String.join(", ", java.util.Collections.nCopies(COLUMNS.size() + 5, "?"));
+        jdbc.batchUpdate("insert into organisation_figures (" + insertedColumns() + ") values (" + marks + ")", figures, 500,
+                (statement, f) -> {
+                    List<Object> values = values(year, f);
+                    for (int i = 0; i < values.size(); i++) {
+                        // typed, so that a missing population does not make the driver ask the database what type a null is
+                        statement.setObject(i + 1, values.get(i), values.get(i) instanceof String ? Types.VARCHAR : Types.BIGINT);
+                    }
+                });
     }
 
-    /** Multi-row inserts, a few hundred rows a statement: one round trip each instead of one per row. */
-    private void insertInChunks(String insert, String rowMarks, List<Object[]> rows) {
-        int chunk = 200;
-        for (int from = 0; from < rows.size(); from += chunk) {
-            List<Object[]> part = rows.subList(from, Math.min(rows.size(), from + chunk));
-            String sql = insert + String.join(", ", java.util.Collections.nCopies(part.size(), rowMarks));
-            jdbc.update(sql, part.stream().flatMap(Arrays::stream).toArray());
+    /** The row of organisation_figures for one organisation, in the order of {@link #insertedColumns()}. */
+    private static List<Object> values(ReportingYear year, OrganisationFigures f) {
+        List<Object> row = new ArrayList<>(List.of(year.toString(), f.code(), f.kind().code()));
+        row.add(f.population().map(p -> (Object) p.residents()).orElse(null));
+        row.add(f.population().map(p -> (Object) p.midYear()).orElse(null));
+        for (Tally tally : Tally.values()) {
+            row.add(f.count(tally));
         }
+        Map<Outcome, Long> outcomes = f.outcomes();
+        for (Outcome outcome : Outcome.values()) {
+            row.add(outcomes.getOrDefault(outcome, 0L));
+        }
+        Map<ServiceArea, Long> areas = f.serviceAreas();
+        for (ServiceArea area : ServiceArea.values()) {
+            row.add(areas.getOrDefault(area, 0L));
+        }
+        return row;
+    }
+
+    private static String insertedColumns() {
+        return "reporting_year, organisation_code, kind, residents, population_mid_year, " + String.join(", ", COLUMNS);
+    }
+
+    /**
+     * On PostgreSQL the rows go in with one COPY, a tenth of the time of a batch of inserts; returns false on
+     * other databases, which take the batch.
+     */
+    private boolean copied(ReportingYear year, List<OrganisationFigures> figures) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            if (!connection.isWrapperFor(PGConnection.class)) {
+                return false;
+            }
+            StringBuilder csv = new StringBuilder();
+            for (OrganisationFigures f : figures) {
+                csv.append(values(year, f).stream().map(v -> v == null ? "" : v.toString()).collect(Collectors.joining(","))).append('\n');
+            }
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy organisation_figures (" + insertedColumns() + ") from stdin with (format csv)", new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new SQLException(e);
+            }
+            return true;
+        }));
     }
 
     /** The year's snapshot, unless there is none or records changed since it was computed. */

@@ -65,10 +65,12 @@ enum Tally {
     enum Counted {
         DECISIONS("decision d", "d.reporting_year", "d.organisation_code", "d.case_reference"),
         PUBLIC_REPORTS("decision d", "d.public_report_year", "d.organisation_code", "d.case_reference"),
-        SERVICE_IMPROVEMENTS("service_improvement i join decision d on d.case_reference = i.case_reference",
-                "d.reporting_year", "d.organisation_code", "i.case_reference || ' #' || cast(i.number as varchar(10))"),
-        RECOMMENDATIONS("recommendation r join decision d on d.case_reference = r.case_reference",
-                "r.due_year", "d.organisation_code", "r.case_reference || ' #' || cast(r.number as varchar(10))"),
+        /** By the year of their decision, and its organisation: both copied from it at import. */
+        SERVICE_IMPROVEMENTS("service_improvement i", "i.reporting_year", "i.organisation_code",
+                "i.case_reference || ' #' || cast(i.number as varchar(10))"),
+        /** By the year they were due; the organisation is their decision's, copied from it at import. */
+        RECOMMENDATIONS("recommendation r", "r.due_year", "r.organisation_code",
+                "r.case_reference || ' #' || cast(r.number as varchar(10))"),
         ENQUIRIES("enquiry e", "e.sent_year", "e.organisation_code", "e.case_reference || ' #' || cast(e.number as varchar(10))"),
         TRAINING("training_course t", "t.reporting_year", "t.organisation_code",
                 "t.course || ' on ' || cast(t.delivered_on as varchar(10)) || ' (' || cast(t.attendees as varchar(10)) || ' attendees)'");

@@ -103,7 +103,9 @@ class StatisticsIT {
 
     @AfterEach
     void stopDatabase() {
-        database.close();
+        if (database != null) {   // null when the database was not reachable and the test was skipped
+            database.close();
+        }
     }
 
     OrganisationFigures knowsley() {
@@ -286,6 +288,29 @@ class StatisticsIT {
             assertThat(knowsley().upheld()).isEqualTo(new org.annualreview.shared.Rate(4, 5));
             new RecordFiles(directory).decision(aDecision("K10").about(KNOWSLEY).upheld().decidedOn("2023-12-12")).importInto(imports);
             assertThat(knowsley().upheld()).isEqualTo(new org.annualreview.shared.Rate(5, 6));
+        }
+
+        @Test
+        void aDecisionImportedAgainUnderAnotherCouncilTakesItsRecommendationsAndServiceImprovementsWithIt() {
+            assertThat(knowsley().compliedOnTime() + knowsley().compliedLate()).isEqualTo(2);   // K1 #1 and #2
+            assertThat(knowsley().serviceImprovements()).isEqualTo(2);
+            new RecordFiles(directory).decision(aDecision("K1").about(LIVERPOOL).upheld().decidedOn("2023-04-01")).importInto(imports);
+
+            OrganisationFigures liverpool = statistics.figures(YEAR).of(LIVERPOOL).orElseThrow();
+            assertThat(liverpool.compliedOnTime()).isEqualTo(1);       // K1 #1
+            assertThat(liverpool.compliedLate()).isEqualTo(1);         // K1 #2
+            assertThat(liverpool.serviceImprovements()).isEqualTo(2);  // K1 #1 and #2
+            assertThat(knowsley().compliedOnTime() + knowsley().compliedLate()).isZero();
+            assertThat(knowsley().notComplied()).isEqualTo(1);         // K2's stays
+            assertThat(knowsley().serviceImprovements()).isZero();
+        }
+
+        @Test
+        void aDecisionImportedAgainInAnotherYearTakesItsServiceImprovementsToThatYear() {
+            new RecordFiles(directory).decision(aDecision("K1").about(KNOWSLEY).upheld().decidedOn("2024-04-02")).importInto(imports);
+
+            assertThat(knowsley().serviceImprovements()).isZero();
+            assertThat(statistics.figures(YEAR.next()).of(KNOWSLEY).orElseThrow().serviceImprovements()).isEqualTo(2);
         }
 
         @Test
