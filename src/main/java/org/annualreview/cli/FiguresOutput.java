@@ -76,9 +76,9 @@ final class FiguresOutput {
         out.printf("Compliance outcomes of recommendations due: complied %,d, complied late %,d, not complied %,d; pending %,d%n",
                 f.compliedOnTime(), f.compliedLate(), f.notComplied(), f.compliancePending());
         out.printf("Public reports: %,d. Service improvements agreed: %,d.%n", f.publicReports(), f.serviceImprovements());
-        out.printf("Enquiries sent: %,d; answered late: %s; deadline extended: %,d; answered incompletely: %,d%n",
+        out.printf("Enquiries sent: %,d; answered late: %s; deadline extended: %,d (late even so: %,d); answered incompletely: %,d%n",
                 f.lateEnquiries().denominator(), Shown.withCounts(f.lateEnquiries(), Shown.NO_ENQUIRIES), f.extendedEnquiries(),
-                f.incompleteEnquiries());
+                f.lateAfterExtension(), f.incompleteEnquiries());
         out.printf("Training delivered: %,d course%s, %,d attendees%n", f.trainingCourses(), f.trainingCourses() == 1 ? "" : "s",
                 f.trainingAttendees());
     }
@@ -126,7 +126,7 @@ final class FiguresOutput {
                     "upheld", "upheld_percent", "upheld_per_100000", "satisfactory_remedies", "satisfactory_remedy_percent",
                     "complied", "complied_late", "not_complied", "compliance_pending", "compliance_percent",
                     "public_reports", "service_improvements", "enquiries", "enquiries_late", "enquiries_late_percent",
-                    "enquiries_extended", "enquiries_incomplete", "training_courses", "training_attendees",
+                    "enquiries_extended", "enquiries_late_after_extension", "enquiries_incomplete", "training_courses", "training_attendees",
                     "type_average_method", "type_upheld_percent", "type_upheld_per_100000", "type_compliance_percent",
                     "type_satisfactory_remedy_percent");
             for (OrganisationFigures f : shown) {
@@ -142,7 +142,7 @@ final class FiguresOutput {
                         f.compliance().wholePercent().map(String::valueOf).orElse(""),
                         n(f.publicReports()), n(f.serviceImprovements()), n(f.lateEnquiries().denominator()),
                         n(f.lateEnquiries().numerator()), f.lateEnquiries().wholePercent().map(String::valueOf).orElse(""),
-                        n(f.extendedEnquiries()), n(f.incompleteEnquiries()), n(f.trainingCourses()), n(f.trainingAttendees()),
+                        n(f.extendedEnquiries()), n(f.lateAfterExtension()), n(f.incompleteEnquiries()), n(f.trainingCourses()), n(f.trainingAttendees()),
                         a == null ? "" : method.code(),
                         a == null ? "" : TypeAverage.shownPercent(a.upheld(), "").replace("%", ""),
                         a == null ? "" : TypeAverage.shownPerHundredThousand(a.upheldPerHundredThousand(), ""),

@@ -77,6 +77,7 @@ public final class FiguresDocument {
         o.put("serviceImprovements", f.serviceImprovements());
         Map<String, Object> enquiries = rate(f.lateEnquiries(), Shown.lateEnquiries(f.lateEnquiries()));
         enquiries.put("extended", f.extendedEnquiries());
+        enquiries.put("lateAfterExtension", f.lateAfterExtension());
         enquiries.put("incomplete", f.incompleteEnquiries());
         o.put("lateEnquiries", enquiries);
         o.put("training", ordered("courses", f.trainingCourses(), "attendees", f.trainingAttendees()));

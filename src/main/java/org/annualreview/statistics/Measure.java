@@ -26,6 +26,8 @@ public enum Measure {
     SERVICE_IMPROVEMENTS("service-improvements", "Service improvements agreed on decisions of the year",
             List.of(Tally.SERVICE_IMPROVEMENTS), List.of()),
     EXTENDED_ENQUIRIES("extended-enquiries", "Enquiries whose deadline was extended", List.of(Tally.ENQUIRIES_EXTENDED), List.of()),
+    LATE_AFTER_EXTENSION("late-after-extension", "Enquiries answered late although their deadline had been extended",
+            List.of(Tally.ENQUIRIES_LATE_AFTER_EXTENSION), List.of()),
     INCOMPLETE_ENQUIRIES("incomplete-enquiries", "Enquiries answered incompletely", List.of(Tally.ENQUIRIES_INCOMPLETE), List.of()),
     TRAINING("training", "Training courses delivered to the organisation", List.of(Tally.TRAINING_COURSES), List.of());
 

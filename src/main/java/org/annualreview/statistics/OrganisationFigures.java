@@ -139,6 +139,10 @@ public final class OrganisationFigures {
         return count(Tally.ENQUIRIES_EXTENDED);
     }
 
+    public long lateAfterExtension() {
+        return count(Tally.ENQUIRIES_LATE_AFTER_EXTENSION);
+    }
+
     public long incompleteEnquiries() {
         return count(Tally.ENQUIRIES_INCOMPLETE);
     }

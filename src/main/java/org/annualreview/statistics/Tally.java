@@ -22,6 +22,9 @@ enum Tally {
     ENQUIRIES_LATE(Counted.ENQUIRIES, "(e.answered_on > coalesce(e.extended_to, e.due_on)"
             + " or (e.answered_on is null and e.deadline_year = e.sent_year))"),
     ENQUIRIES_EXTENDED(Counted.ENQUIRIES, "e.extended_to is not null"),
+    /** Late although the deadline had been extended at the organisation's request. */
+    ENQUIRIES_LATE_AFTER_EXTENSION(Counted.ENQUIRIES, "e.extended_to is not null and (e.answered_on > e.extended_to"
+            + " or (e.answered_on is null and e.deadline_year = e.sent_year))"),
     ENQUIRIES_INCOMPLETE(Counted.ENQUIRIES, "e.complete = false"),
     TRAINING_COURSES(Counted.TRAINING, "1 = 1"),
     TRAINING_ATTENDEES(Counted.TRAINING, "1 = 1", "t.attendees");

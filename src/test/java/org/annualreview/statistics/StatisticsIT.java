@@ -157,6 +157,8 @@ class StatisticsIT {
             OrganisationFigures k = knowsley();
             assertThat(k.lateEnquiries()).isEqualTo(new org.annualreview.shared.Rate(2, 5));
             assertThat(k.extendedEnquiries()).isEqualTo(2);
+            assertThat(k.lateAfterExtension()).as("K3: extended to 14 July, answered 20 July; K2 answered within its extension")
+                    .isEqualTo(1);
         }
 
         @Test
