@@ -54,6 +54,21 @@ public final class Organisations {
         throw new UnknownOrganisation(message.toString());
     }
 
+    /** The organisation's contacts, chief executive first, then leader, chair of scrutiny and monitoring officers. */
+    public List<Contact> contacts(String organisationCode) {
+        return jdbc.query("select * from contact where organisation_code = ? order by email", (rs, n) -> new Contact(
+                rs.getString("organisation_code"), Term.byCode(ContactRole.class, rs.getString("role")), rs.getString("email"),
+                Optional.ofNullable(rs.getString("title")), Optional.ofNullable(rs.getString("given_name")),
+                Optional.ofNullable(rs.getString("surname")), Optional.ofNullable(rs.getString("job_title")),
+                Optional.ofNullable(rs.getString("salutation"))), organisationCode)
+                .stream().sorted(java.util.Comparator.comparing(Contact::role)).toList();
+    }
+
+    /** Every organisation in the register, by name. */
+    public List<Organisation> all() {
+        return jdbc.query(SELECT + " order by name, code", ROW);
+    }
+
     public long count() {
         return jdbc.queryForObject("select count(*) from organisation", Long.class);
     }

@@ -1,0 +1,78 @@
+package org.annualreview.letters;
+
+import java.util.List;
+
+/**
+ * Everything a letter template can name, for one organisation and reporting year. Templates reach these
+ * fields by their names ({@code organisation.name}, {@code upheld.percent}); a name that is not here fails
+ * the template with its line number before any letter is written. docs/templates.md lists every field.
+ */
+public record LetterFields(
+        Organisation organisation,
+        Person chiefExecutive,
+        Letter letter,
+        Year year,
+        Statistic upheld,
+        Statistic upheldPerHundredThousand,
+        Statistic compliance,
+        Statistic satisfactoryRemedy,
+        Counts counts,
+        Enquiries enquiries,
+        Training training,
+        Scheme scheme,
+        Signatory signatory,
+        String note) {
+
+    /** The body written to; {@code kind} as the ombudsman names it ("Metropolitan Borough"). */
+    public record Organisation(String name, String code, String kind, String kindPlural, boolean hasTypeAverage) {
+    }
+
+    /** The chief executive: "Dear Mr Reeves" is {@code greeting}, "Mr Reeves" {@code shortName}. */
+    public record Person(String title, String givenName, String surname, String fullName, String shortName, String jobTitle,
+            String greeting) {
+    }
+
+    /** From the template's settings: dates as the letter writes them ("22 July 2020"). */
+    public record Letter(String title, String date, String publicationDate, String banner, int lateEnquiriesThreshold) {
+    }
+
+    /** "2023-24", "the year ending 31 March 2024", "31 March 2024", "31/03/24", and the first calendar year. */
+    public record Year(String name, String ending, String lastDay, String periodEnding, int startYear, int endYear,
+            boolean showsPerHundredThousand) {
+    }
+
+    /**
+     * One key statistic against its type average. {@code shown} is what the letter prints ("80%", "2.6", or
+     * words such as "no investigations"); {@code defined} is false when there is nothing to divide by.
+     */
+    public record Statistic(boolean defined, String shown, long count, long outOf, String average, boolean averageDefined,
+            String comparison) {
+    }
+
+    /** The counts behind the statistics. */
+    public record Counts(long complaintsAndEnquiries, long notForUs, long assessedAndClosed, long investigated, long upheld,
+            long notUpheld, long satisfactoryRemedies, long complied, long compliedLate, long notComplied, long compliancePending,
+            long publicReports, long serviceImprovements, long residents) {
+    }
+
+    /**
+     * Enquiries sent to the organisation in the year. {@code lateShare} is a whole percent, {@code lateProportion}
+     * words for it ("almost half"); {@code lateAboveThreshold} compares it with the template's threshold.
+     */
+    public record Enquiries(long sent, long late, int lateShare, String lateProportion, boolean lateAboveThreshold,
+            long extended, long lateAfterExtension, long incomplete) {
+    }
+
+    /** Courses delivered to this organisation's staff in the year, by name, and how many attended. */
+    public record Training(List<String> courses, long attendees) {
+    }
+
+    /** The scheme's totals for the year: "126 online workshops … more than 1,700 people". */
+    public record Scheme(long workshops, long peopleReached, String peopleReachedRounded, long workshopsLastYear,
+            long moreWorkshopsThanLastYear) {
+    }
+
+    /** Who signs: the name and each line of their titles. */
+    public record Signatory(String name, List<String> titles) {
+    }
+}

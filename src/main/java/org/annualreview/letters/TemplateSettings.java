@@ -1,0 +1,151 @@
+package org.annualreview.letters;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * What a template says about the whole year's letters, between the {@code ---} lines at its top:
+ * <pre>
+ * title: Annual Review letter 2023-24
+ * letter-date: 2024-07-17
+ * publication-date: 2024-07-24
+ * banner: 50 years 1974 - 2024          (optional)
+ * signatory: Amerdeep Somal
+ * signatory-titles:
+ *   - Local Government and Social Care Ombudsman
+ *   - Chair, Commission for Local Administration in England
+ * late-enquiries-threshold: 25          (optional, percent; default 25)
+ * </pre>
+ */
+public record TemplateSettings(String title, LocalDate letterDate, LocalDate publicationDate, Optional<String> banner,
+        String signatory, List<String> signatoryTitles, int lateEnquiriesThreshold) {
+
+    static final Set<String> KEYS = Set.of("title", "letter-date", "publication-date", "banner", "signatory", "signatory-titles",
+            "late-enquiries-threshold");
+    private static final Set<String> REQUIRED = Set.of("title", "letter-date", "publication-date", "signatory");
+
+    /** The settings, and the letter with the settings' lines left blank so that line numbers stay those of the file. */
+    record Split(TemplateSettings settings, String body) {
+    }
+
+    static Split split(String file, String text) {
+        String[] lines = text.split("\n", -1);
+        if (lines.length == 0 || !lines[0].strip().equals("---")) {
+            throw new BadTemplate(file, 1, "a template starts with its settings between two lines of ---"
+                    + " (title, letter-date, publication-date, signatory…): see docs/templates.md");
+        }
+        int end = -1;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].strip().equals("---")) {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0) {
+            throw new BadTemplate(file, 1, "the settings that start on line 1 are never closed by a line of ---");
+        }
+        StringBuilder yaml = new StringBuilder("\n");   // line 1 is the opening ---: keep YAML's line numbers the file's
+        for (int i = 1; i < end; i++) {
+            yaml.append(lines[i]).append('\n');
+        }
+        TemplateSettings settings = parse(file, yaml.toString());
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            body.append(i <= end ? "" : lines[i]);
+            if (i < lines.length - 1) {
+                body.append('\n');
+            }
+        }
+        return new Split(settings, body.toString());
+    }
+
+    private static TemplateSettings parse(String file, String yaml) {
+        Node root;
+        try {
+            root = new Yaml().compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            throw new BadTemplate(file, e.getProblemMark().getLine() + 1, "the settings are not readable: " + e.getProblem());
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw new BadTemplate(file, 2, "the settings must be lines of 'name: value'");
+        }
+        Map<String, Node> values = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+            int line = tuple.getKeyNode().getStartMark().getLine() + 1;
+            if (!KEYS.contains(key)) {
+                throw new BadTemplate(file, line, "unknown setting '" + key + "': the settings are " + String.join(", ",
+                        KEYS.stream().sorted().toList()));
+            }
+            values.put(key, tuple.getValueNode());
+        }
+        for (String key : REQUIRED.stream().sorted().toList()) {
+            if (!values.containsKey(key)) {
+                throw new BadTemplate(file, 1, "the settings have no '" + key + "'");
+            }
+        }
+        return new TemplateSettings(text(file, values.get("title")), date(file, values.get("letter-date")),
+                date(file, values.get("publication-date")), Optional.ofNullable(values.get("banner")).map(n -> text(file, n)),
+                text(file, values.get("signatory")), lines(file, values.get("signatory-titles")),
+                Optional.ofNullable(values.get("late-enquiries-threshold")).map(n -> percent(file, n)).orElse(25));
+    }
+
+    private static String text(String file, Node node) {
+        if (node instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
+            return scalar.getValue().strip();
+        }
+        throw new BadTemplate(file, node.getStartMark().getLine() + 1, "expected a line of text");
+    }
+
+    private static LocalDate date(String file, Node node) {
+        String value = text(file, node);
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadTemplate(file, node.getStartMark().getLine() + 1, "'" + value + "' is not a date: write 2024-07-17");
+        }
+    }
+
+    private static int percent(String file, Node node) {
+        String value = text(file, node).replace("%", "").strip();
+        try {
+            int percent = Integer.parseInt(value);
+            if (percent >= 0 && percent <= 100) {
+                return percent;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadTemplate(file, node.getStartMark().getLine() + 1, "'" + value + "' is not a percentage from 0 to 100");
+    }
+
+    private static List<String> lines(String file, Node node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (node instanceof ScalarNode) {
+            return List.of(text(file, node));
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<String> lines = new ArrayList<>();
+            sequence.getValue().forEach(n -> lines.add(text(file, n)));
+            return List.copyOf(lines);
+        }
+        throw new BadTemplate(file, node.getStartMark().getLine() + 1, "expected one line, or a list of lines each starting with -");
+    }
+}
