@@ -33,7 +33,7 @@ public record LetterFields(
     }
 
     /** From the template's settings: dates as the letter writes them ("22 July 2020"). */
-    public record Letter(String title, String date, String publicationDate, String banner, int lateEnquiriesThreshold) {
+    public record Letter(String date, String publicationDate, String banner, int lateEnquiriesThreshold) {
     }
 
     /** "2023-24", "the year ending 31 March 2024", "31 March 2024", "31/03/24", and the first calendar year. */

@@ -21,9 +21,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * What a template says about the whole year's letters, between the {@code ---} lines at its top:
  * <pre>
- * title: Annual Review letter 2023-24
- * letter-date: 2024-07-17
- * publication-date: 2024-07-24
+ * letter-date: 17 July                  (in the year the reporting year ends; or a whole date, 2024-07-17)
+ * publication-date: 24 July
  * banner: 50 years 1974 - 2024          (optional)
  * signatory: Amerdeep Somal
  * signatory-titles:
@@ -32,12 +31,19 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * late-enquiries-threshold: 25          (optional, percent; default 25)
  * </pre>
  */
-public record TemplateSettings(String title, LocalDate letterDate, LocalDate publicationDate, Optional<String> banner,
+public record TemplateSettings(LetterDate letterDate, LetterDate publicationDate, Optional<String> banner,
         String signatory, List<String> signatoryTitles, int lateEnquiriesThreshold) {
 
-    static final Set<String> KEYS = Set.of("title", "letter-date", "publication-date", "banner", "signatory", "signatory-titles",
+    static final Set<String> KEYS = Set.of("letter-date", "publication-date", "banner", "signatory", "signatory-titles",
             "late-enquiries-threshold");
-    private static final Set<String> REQUIRED = Set.of("title", "letter-date", "publication-date", "signatory");
+    private static final Set<String> REQUIRED = Set.of("letter-date", "publication-date", "signatory");
+
+    /** A whole date, or a day and month in the calendar year the reporting year ends, so one template serves several years. */
+    public record LetterDate(Optional<LocalDate> date, Optional<java.time.MonthDay> dayInYearEnded) {
+        public LocalDate in(org.annualreview.shared.ReportingYear year) {
+            return date.orElseGet(() -> dayInYearEnded.orElseThrow().atYear(year.startYear() + 1));
+        }
+    }
 
     /** The settings, and the letter with the settings' lines left blank so that line numbers stay those of the file. */
     record Split(TemplateSettings settings, String body) {
@@ -47,7 +53,7 @@ public record TemplateSettings(String title, LocalDate letterDate, LocalDate pub
         String[] lines = text.split("\n", -1);
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
             throw new BadTemplate(file, 1, "a template starts with its settings between two lines of ---"
-                    + " (title, letter-date, publication-date, signatory…): see docs/templates.md");
+                    + " (letter-date, publication-date, signatory…): see docs/templates.md");
         }
         int end = -1;
         for (int i = 1; i < lines.length; i++) {
@@ -99,7 +105,7 @@ public record TemplateSettings(String title, LocalDate letterDate, LocalDate pub
                 throw new BadTemplate(file, 1, "the settings have no '" + key + "'");
             }
         }
-        return new TemplateSettings(text(file, values.get("title")), date(file, values.get("letter-date")),
+        return new TemplateSettings(date(file, values.get("letter-date")),
                 date(file, values.get("publication-date")), Optional.ofNullable(values.get("banner")).map(n -> text(file, n)),
                 text(file, values.get("signatory")), lines(file, values.get("signatory-titles")),
                 Optional.ofNullable(values.get("late-enquiries-threshold")).map(n -> percent(file, n)).orElse(25));
@@ -112,12 +118,20 @@ public record TemplateSettings(String title, LocalDate letterDate, LocalDate pub
         throw new BadTemplate(file, node.getStartMark().getLine() + 1, "expected a line of text");
     }
 
-    private static LocalDate date(String file, Node node) {
+    private static final java.time.format.DateTimeFormatter DAY_AND_MONTH = new java.time.format.DateTimeFormatterBuilder()
+            .parseCaseInsensitive().appendPattern("d MMMM").toFormatter(java.util.Locale.UK);
+
+    private static LetterDate date(String file, Node node) {
         String value = text(file, node);
         try {
-            return LocalDate.parse(value);
+            return new LetterDate(Optional.of(LocalDate.parse(value)), Optional.empty());
         } catch (DateTimeParseException e) {
-            throw new BadTemplate(file, node.getStartMark().getLine() + 1, "'" + value + "' is not a date: write 2024-07-17");
+            try {
+                return new LetterDate(Optional.empty(), Optional.of(java.time.MonthDay.from(DAY_AND_MONTH.parse(value))));
+            } catch (java.time.DateTimeException notDayAndMonth) {
+                throw new BadTemplate(file, node.getStartMark().getLine() + 1, "'" + value
+                        + "' is not a date: write 17 July (in the year the reporting year ends) or 2024-07-17");
+            }
         }
     }
 

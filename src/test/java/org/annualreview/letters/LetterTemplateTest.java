@@ -11,8 +11,7 @@ class LetterTemplateTest {
 
     private static final String SETTINGS = """
             ---
-            title: Annual Review letter 2020
-            letter-date: 2020-07-22
+            letter-date: 22 July
             publication-date: 2020-07-29
             signatory: Michael King
             signatory-titles:
@@ -41,6 +40,8 @@ class LetterTemplateTest {
                 "We delivered a children's social care complaint handling course.");
         assertThat(onTime).contains("Dear Mr Reeves").doesNotContain("Late in", "We delivered");
         assertThat(template.settings().signatoryTitles()).containsExactly("Local Government and Social Care Ombudsman");
+        assertThat(template.settings().letterDate().in(org.annualreview.shared.ReportingYear.parse("2019-20")))
+                .isEqualTo(java.time.LocalDate.of(2020, 7, 22));
     }
 
     @Test
@@ -53,7 +54,7 @@ class LetterTemplateTest {
                 {% endif %}
                 """))
                 .isInstanceOf(BadTemplate.class)
-                .hasMessageStartingWith("2019-20.md, line 12: unknown field 'organisation.nmae'")
+                .hasMessageStartingWith("2019-20.md, line 11: unknown field 'organisation.nmae'")
                 .hasMessageContaining("'organisation' has name, code, kind");
     }
 
@@ -61,14 +62,14 @@ class LetterTemplateTest {
     void anUnknownTopLevelFieldFailsWithItsLine() {
         assertThatThrownBy(() -> LetterTemplate.compile("t.md", SETTINGS + "\n\n{{ counsil }}\n"))
                 .isInstanceOf(BadTemplate.class)
-                .hasMessageStartingWith("t.md, line 11: unknown field 'counsil'");
+                .hasMessageStartingWith("t.md, line 10: unknown field 'counsil'");
     }
 
     @Test
     void aFieldOfAPlainValueFails() {
         assertThatThrownBy(() -> LetterTemplate.compile("t.md", SETTINGS + "{{ organisation.name.first }}\n"))
                 .isInstanceOf(BadTemplate.class)
-                .hasMessageStartingWith("t.md, line 9: 'organisation.name' is a value and has no field 'first'");
+                .hasMessageStartingWith("t.md, line 8: 'organisation.name' is a value and has no field 'first'");
     }
 
     @Test
@@ -89,10 +90,10 @@ class LetterTemplateTest {
     void badSettingsFailWithTheirLine() {
         assertThatThrownBy(() -> LetterTemplate.compile("t.md", SETTINGS.replace("signatory: Michael King", "signatry: Michael King")))
                 .isInstanceOf(BadTemplate.class)
-                .hasMessageStartingWith("t.md, line 5: unknown setting 'signatry'");
-        assertThatThrownBy(() -> LetterTemplate.compile("t.md", SETTINGS.replace("2020-07-22", "22 July")))
+                .hasMessageStartingWith("t.md, line 4: unknown setting 'signatry'");
+        assertThatThrownBy(() -> LetterTemplate.compile("t.md", SETTINGS.replace("22 July", "July the 22nd")))
                 .isInstanceOf(BadTemplate.class)
-                .hasMessageStartingWith("t.md, line 3: '22 July' is not a date");
+                .hasMessageStartingWith("t.md, line 2: 'July the 22nd' is not a date");
         assertThatThrownBy(() -> LetterTemplate.compile("t.md", "Dear {{ chiefExecutive.shortName }}\n"))
                 .isInstanceOf(BadTemplate.class)
                 .hasMessageStartingWith("t.md, line 1: a template starts with its settings");

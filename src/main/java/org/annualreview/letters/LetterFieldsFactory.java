@@ -1,0 +1,133 @@
+package org.annualreview.letters;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.annualreview.decisions.Outcome;
+import org.annualreview.organisations.Contact;
+import org.annualreview.organisations.Organisation;
+import org.annualreview.shared.PerHundredThousand;
+import org.annualreview.shared.Rate;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.OrganisationFigures;
+import org.annualreview.statistics.Shown;
+import org.annualreview.statistics.TypeAverage;
+
+/** Puts together the fields of one organisation's letter from the register, its figures and the year's settings. */
+final class LetterFieldsFactory {
+
+    private static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final String NO_AVERAGE = "no average";
+
+    private LetterFieldsFactory() {
+    }
+
+    /** The year's training totals of the scheme; zero when none were recorded. */
+    record SchemeTotals(long workshops, long peopleReached, long workshopsLastYear) {
+    }
+
+    static LetterFields of(Organisation organisation, Optional<Contact> chiefExecutive, ReportingYear year, OrganisationFigures f,
+            Optional<TypeAverage> average, List<String> courses, SchemeTotals scheme, TemplateSettings settings, String note) {
+        Rate late = f.lateEnquiries();
+        int lateShare = late.wholePercent().orElse(0);
+        return new LetterFields(
+                new LetterFields.Organisation(organisation.name(), organisation.code(), organisation.kind().label(),
+                        organisation.kind().hasTypeAverage() ? organisation.kind().plural() : "", organisation.kind().hasTypeAverage()),
+                person(chiefExecutive),
+                new LetterFields.Letter(LETTER_DATE.format(settings.letterDate().in(year)),
+                        LETTER_DATE.format(settings.publicationDate().in(year)), settings.banner().orElse(""),
+                        settings.lateEnquiriesThreshold()),
+                new LetterFields.Year(year.toString(), year.endingPhrase(), LETTER_DATE.format(year.lastDay()), year.periodEnding(),
+                        year.startYear(), year.startYear() + 1, year.startYear() >= 2023),
+                rate(f.upheld(), Shown.upheld(f.upheld()), average.flatMap(TypeAverage::upheld)),
+                perHundredThousand(f.upheldPerHundredThousand(), average.flatMap(TypeAverage::upheldPerHundredThousand)),
+                rate(f.compliance(), Shown.compliance(f.compliance()), average.flatMap(TypeAverage::compliance)),
+                rate(f.satisfactoryRemedy(), Shown.satisfactoryRemedy(f.satisfactoryRemedy()),
+                        average.flatMap(TypeAverage::satisfactoryRemedy)),
+                new LetterFields.Counts(f.complaintsAndEnquiries(), f.notForUs(), f.assessedAndClosed(), f.investigated(),
+                        f.upheld().numerator(), f.outcomes().getOrDefault(Outcome.NOT_UPHELD, 0L), f.satisfactoryRemedy().numerator(),
+                        f.compliedOnTime(), f.compliedLate(), f.notComplied(), f.compliancePending(), f.publicReports(),
+                        f.serviceImprovements(), f.population().map(OrganisationFigures.Population::residents).orElse(0L)),
+                new LetterFields.Enquiries(late.denominator(), late.numerator(), lateShare, proportion(late),
+                        late.isDefined() && lateShare > settings.lateEnquiriesThreshold(), f.extendedEnquiries(),
+                        f.lateAfterExtension(), f.incompleteEnquiries()),
+                new LetterFields.Training(List.copyOf(courses), f.trainingAttendees()),
+                new LetterFields.Scheme(scheme.workshops(), scheme.peopleReached(), roundedDown(scheme.peopleReached()),
+                        scheme.workshopsLastYear(), scheme.workshops() - scheme.workshopsLastYear()),
+                new LetterFields.Signatory(settings.signatory(), settings.signatoryTitles()),
+                note == null ? "" : note.strip());
+    }
+
+    private static LetterFields.Person person(Optional<Contact> contact) {
+        if (contact.isEmpty()) {
+            return new LetterFields.Person("", "", "", "Chief Executive", "Chief Executive", "Chief Executive", "Dear Chief Executive");
+        }
+        Contact c = contact.get();
+        return new LetterFields.Person(c.title().orElse(""), c.givenName().orElse(""), c.surname().orElse(""), c.fullName(),
+                c.shortName(), c.jobTitle().orElse("Chief Executive"), c.greeting());
+    }
+
+    private static LetterFields.Statistic rate(Rate rate, String shown, Optional<BigDecimal> average) {
+        Optional<Integer> averagePercent = average.map(a -> a.setScale(0, RoundingMode.HALF_UP).intValueExact());
+        return new LetterFields.Statistic(rate.isDefined(), shown, rate.numerator(), rate.denominator(),
+                TypeAverage.shownPercent(average, NO_AVERAGE), average.isPresent(),
+                comparison(rate.wholePercent().map(BigDecimal::valueOf), averagePercent.map(BigDecimal::valueOf)));
+    }
+
+    private static LetterFields.Statistic perHundredThousand(PerHundredThousand figure, Optional<BigDecimal> average) {
+        return new LetterFields.Statistic(figure.isDefined(), Shown.perHundredThousand(figure), figure.count(), figure.residents(),
+                TypeAverage.shownPerHundredThousand(average, NO_AVERAGE), average.isPresent(),
+                comparison(figure.oneDecimal(), average.map(a -> a.setScale(1, RoundingMode.HALF_UP))));
+    }
+
+    /** "above", "below" or "the same as" the average, as the rounded figures read; empty when either is missing. */
+    private static String comparison(Optional<BigDecimal> value, Optional<BigDecimal> average) {
+        if (value.isEmpty() || average.isEmpty()) {
+            return "";
+        }
+        int order = value.get().compareTo(average.get());
+        return order > 0 ? "above" : order < 0 ? "below" : "the same as";
+    }
+
+    /** Words for a share of enquiries answered late: "almost half" for 40% to 49%. */
+    static String proportion(Rate late) {
+        if (!late.isDefined()) {
+            return Shown.NO_ENQUIRIES;
+        }
+        BigDecimal percent = late.exactPercent().orElseThrow();
+        double p = percent.doubleValue();
+        if (p == 0) {
+            return "none";
+        } else if (p < 10) {
+            return "a few";
+        } else if (p < 20) {
+            return "some";
+        } else if (p < 30) {
+            return "about a quarter";
+        } else if (p < 40) {
+            return "about a third";
+        } else if (p < 50) {
+            return "almost half";
+        } else if (p == 50) {
+            return "half";
+        } else if (p < 60) {
+            return "more than half";
+        } else if (p < 70) {
+            return "about two thirds";
+        } else if (p < 80) {
+            return "about three quarters";
+        } else if (p < 100) {
+            return "most";
+        }
+        return "all";
+    }
+
+    /** "more than 1,700 people": the number rounded down to hundreds once it is in the hundreds. */
+    static String roundedDown(long people) {
+        return String.format(Locale.UK, "%,d", people >= 100 ? people / 100 * 100 : people);
+    }
+}
