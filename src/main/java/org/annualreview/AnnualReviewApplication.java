@@ -1,9 +1,11 @@
 package org.annualreview;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -11,9 +13,12 @@ import org.annualreview.cli.AnnualReviewCommand;
 import org.annualreview.demo.DemoLabel;
 import org.annualreview.imports.Imports;
 import org.annualreview.imports.RecordsImported;
+import org.annualreview.letters.LetterLayout;
+import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisations;
 import org.annualreview.statistics.Statistics;
 import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -74,6 +79,16 @@ public class AnnualReviewApplication {
     @Bean
     Statistics statistics(DataSource dataSource, Clock clock) {
         return new Statistics(dataSource, clock);
+    }
+
+    @Bean
+    Letters letters(DataSource dataSource, Statistics statistics, Organisations organisations, Clock clock, DemoLabel demoLabel,
+            @Value("${annual-review.scheme-name:" + LetterLayout.DEFAULT_SCHEME + "}") String schemeName,
+            @Value("${annual-review.letters.logo:}") String logo,
+            @Value("${annual-review.letters.threads:0}") int threads) {
+        return new Letters(dataSource, statistics, organisations, clock,
+                LetterLayout.of(schemeName, logo.isBlank() ? Optional.empty() : Optional.of(Path.of(logo))), demoLabel::isSynthetic,
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
 
     @Bean

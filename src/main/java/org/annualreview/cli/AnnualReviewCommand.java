@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "annual-review 0.1.0",
         description = "The yearly review of an ombudsman's decisions about public bodies: records, statistics, letters.",
-        subcommands = {DemoCommand.class, ImportCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ImportCommand.class, StatsCommand.class, TemplatesCommand.class, LettersCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AnnualReviewCommand implements Runnable {
 
     /** The exit code when the database cannot be opened or fails (see ExitCodes). */

@@ -32,8 +32,11 @@ public record LetterFields(
             String greeting) {
     }
 
-    /** From the template's settings: dates as the letter writes them ("22 July 2020"). */
-    public record Letter(String date, String publicationDate, String banner, int lateEnquiriesThreshold) {
+    /**
+     * From the template's settings: dates as the letter writes them ("22 July 2020"). {@code addressBlock} is the
+     * addressee's lines (name, job title, organisation), as Markdown lines that break where they end.
+     */
+    public record Letter(String date, String publicationDate, String banner, int lateEnquiriesThreshold, String addressBlock) {
     }
 
     /** "2023-24", "the year ending 31 March 2024", "31 March 2024", "31/03/24", and the first calendar year. */

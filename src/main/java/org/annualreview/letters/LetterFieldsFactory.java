@@ -40,7 +40,7 @@ final class LetterFieldsFactory {
                 person(chiefExecutive),
                 new LetterFields.Letter(LETTER_DATE.format(settings.letterDate().in(year)),
                         LETTER_DATE.format(settings.publicationDate().in(year)), settings.banner().orElse(""),
-                        settings.lateEnquiriesThreshold()),
+                        settings.lateEnquiriesThreshold(), addressBlock(chiefExecutive, organisation)),
                 new LetterFields.Year(year.toString(), year.endingPhrase(), LETTER_DATE.format(year.lastDay()), year.periodEnding(),
                         year.startYear(), year.startYear() + 1, year.startYear() >= 2023),
                 rate(f.upheld(), Shown.upheld(f.upheld()), average.flatMap(TypeAverage::upheld)),
@@ -60,6 +60,15 @@ final class LetterFieldsFactory {
                         scheme.workshopsLastYear(), scheme.workshops() - scheme.workshopsLastYear()),
                 new LetterFields.Signatory(settings.signatory(), settings.signatoryTitles()),
                 note == null ? "" : note.strip());
+    }
+
+    /** "Mr Reeves", "Chief Executive", "Liverpool City Council", each on its line; "Chief Executive" alone when no one is recorded. */
+    private static String addressBlock(Optional<Contact> contact, Organisation organisation) {
+        List<String> lines = new java.util.ArrayList<>();
+        contact.map(Contact::shortName).filter(s -> !s.isBlank()).ifPresent(lines::add);
+        lines.add(contact.flatMap(Contact::jobTitle).orElse("Chief Executive"));
+        lines.add(organisation.name());
+        return String.join("\\\n", lines);
     }
 
     private static LetterFields.Person person(Optional<Contact> contact) {

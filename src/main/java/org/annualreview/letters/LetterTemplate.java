@@ -37,11 +37,12 @@ public final class LetterTemplate {
         String text = source.replace("\r\n", "\n");
         TemplateSettings.Split split = TemplateSettings.split(file, text);
         MemoryLoader loader = new MemoryLoader();
-        loader.addTemplate(file, split.body());
+        loader.addTemplate(file, tagLinesTakeNoLine(split.body()));
         PebbleEngine engine = new PebbleEngine.Builder()
                 .loader(loader)
                 .strictVariables(true)
-                .autoEscaping(false)          // the output is Markdown; HTML is escaped when the Markdown is rendered
+                .autoEscaping(false)          // the output is Markdown; the HTML made from it is cleaned
+                .newLineTrimming(false)       // Pebble's trimming would also join a line ending in {{ field }} to the next
                 .cacheActive(false)
                 .extension(new LetterExtension(file))
                 .build();
@@ -52,6 +53,16 @@ public final class LetterTemplate {
         } catch (PebbleException e) {
             throw new BadTemplate(file, e.getLineNumber() == null ? 0 : e.getLineNumber(), e.getPebbleMessage());
         }
+    }
+
+    private static final java.util.regex.Pattern TAG_LINE = java.util.regex.Pattern.compile("(?m)^[ \\t]*(\\{%[^\\n]*?%\\})[ \\t]*\\n");
+
+    /**
+     * A line holding only a {@code {% tag %}} leaves no empty line behind: its line break moves into a Pebble
+     * comment, so that line numbers stay those of the file.
+     */
+    static String tagLinesTakeNoLine(String body) {
+        return TAG_LINE.matcher(body).replaceAll("$1{#\n#}");
     }
 
     public String file() {

@@ -12,7 +12,7 @@ final class SampleFields {
         return new LetterFields(
                 new LetterFields.Organisation("Liverpool City Council", "E08000012", "Metropolitan Borough", "Metropolitan Boroughs", true),
                 new LetterFields.Person("Mr", "Tony", "Reeves", "Mr Tony Reeves", "Mr Reeves", "Chief Executive", "Dear Mr Reeves"),
-                new LetterFields.Letter("22 July 2020", "29 July 2020", "", 25),
+                new LetterFields.Letter("22 July 2020", "29 July 2020", "", 25, "Mr Reeves\\\nChief Executive\\\nLiverpool City Council"),
                 new LetterFields.Year("2019-20", "the year ending 31 March 2020", "31 March 2020", "31/03/20", 2019, 2020, false),
                 statistic(true, "65%", 13, 20, "61%"),
                 statistic(false, "no population estimate", 0, 0, ""),

@@ -1,0 +1,149 @@
+package org.annualreview.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.annualreview.letters.BadTemplate;
+import org.annualreview.letters.Letters;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.Statistics;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "letters", mixinStandardHelpOptions = true,
+        description = "Writes the Annual Review letters of a year from its template and stored figures, keeps them in the archive"
+                + " and writes them to a folder.",
+        subcommands = LettersCommand.Note.class,
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:letters written", "1:no template for the year, a template problem or an unknown organisation", "2:bad usage"})
+final class LettersCommand implements Callable<Integer> {
+
+    @Option(names = "--year", paramLabel = "YYYY-YY", description = "Reporting year (default: the latest that has ended)")
+    String year;
+
+    @Option(names = "--organisation", paramLabel = "NAME-OR-CODE", description = "One organisation's letter only")
+    String organisation;
+
+    @Option(names = "--format", split = ",", defaultValue = "pdf", paramLabel = "pdf|html|txt",
+            description = "Formats to write, comma separated (default: ${DEFAULT-VALUE}); the archive keeps all three")
+    List<Letters.Format> formats;
+
+    @Option(names = "--out", defaultValue = "letters", paramLabel = "DIR", description = "Folder to write to (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Letters letters;
+    private final Statistics statistics;
+
+    LettersCommand(Letters letters, Statistics statistics) {
+        this.letters = letters;
+        this.statistics = statistics;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter output = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ReportingYear reportingYear;
+        try {
+            reportingYear = year != null ? ReportingYear.parse(year) : statistics.latestYear().orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (reportingYear == null) {
+            err.println("There are no decisions yet: import some (annual-review import) or load the demo (annual-review demo).");
+            return ExitCodes.REFUSED;
+        }
+        long started = System.nanoTime();
+        List<Letters.Written> written;
+        try (Bar bar = new Bar(organisation == null)) {
+            written = letters.write(reportingYear, Optional.ofNullable(organisation), EnumSet.copyOf(formats), Optional.of(out), bar);
+        } catch (Letters.NoTemplate | BadTemplate | Organisations.UnknownOrganisation | IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return ExitCodes.REFUSED;
+        }
+        long changed = written.stream().filter(Letters.Written::newVersion).count();
+        output.printf("Wrote %,d letter%s for %s in %.1f s to %s (%,d new or changed in the archive, %,d as before).%n", written.size(),
+                written.size() == 1 ? "" : "s", reportingYear, (System.nanoTime() - started) / 1e9, out.resolve(reportingYear.toString()),
+                changed, written.size() - changed);
+        if (written.size() == 1) {
+            written.get(0).files().forEach(f -> output.println("  " + f));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** A progress bar on a terminal, for a whole year's letters. */
+    private static final class Bar implements Letters.Progress, AutoCloseable {
+        private ProgressBar bar;
+        private final boolean wanted;
+
+        Bar(boolean manyLetters) {
+            this.wanted = manyLetters && System.console() != null;
+        }
+
+        @Override
+        public synchronized void done(int letters, int total) {
+            if (!wanted) {
+                return;
+            }
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName("letters").setStyle(ProgressBarStyle.ASCII).setInitialMax(total).build();
+            }
+            bar.stepTo(letters);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    @Command(name = "note", mixinStandardHelpOptions = true,
+            description = "Sets the paragraph staff add to one organisation's letter of a year ({{ note }} in the template); empty text removes it.")
+    static final class Note implements Callable<Integer> {
+
+        @Option(names = "--year", required = true, paramLabel = "YYYY-YY")
+        String year;
+
+        @Option(names = "--organisation", required = true, paramLabel = "NAME-OR-CODE")
+        String organisation;
+
+        @CommandLine.Parameters(paramLabel = "TEXT", description = "The paragraph")
+        String text;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        private final Letters letters;
+
+        Note(Letters letters) {
+            this.letters = letters;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                letters.setNote(ReportingYear.parse(year), organisation, text);
+            } catch (Organisations.UnknownOrganisation e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ExitCodes.REFUSED;
+            }
+            spec.commandLine().getOut().println(text.isBlank() ? "Note removed." : "Note kept: it appears where the template has {{ note }}.");
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.annualreview.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.annualreview.letters.BadTemplate;
+import org.annualreview.letters.Letters;
+import org.annualreview.shared.ReportingYear;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "templates", mixinStandardHelpOptions = true, description = "Letter templates (docs/templates.md).",
+        subcommands = TemplatesCommand.Load.class)
+final class TemplatesCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = "Checks a template (every field on every branch) and keeps it as the year's template; earlier versions are kept.",
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:loaded (or the same as the latest)", "1:the template has a problem: nothing loaded", "2:bad usage"})
+    static final class Load implements Callable<Integer> {
+
+        @Option(names = "--year", required = true, paramLabel = "YYYY-YY", description = "The reporting year whose letters it writes")
+        String year;
+
+        @Parameters(paramLabel = "FILE", description = "The template: settings between --- lines, then the letter in Markdown")
+        Path file;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        private final Letters letters;
+
+        Load(Letters letters) {
+            this.letters = letters;
+        }
+
+        @Override
+        public Integer call() {
+            ReportingYear reportingYear;
+            try {
+                reportingYear = ReportingYear.parse(year);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (!Files.isRegularFile(file)) {
+                err.println("no such file: " + file);
+                return ExitCodes.REFUSED;
+            }
+            try {
+                Letters.TemplateLoaded loaded = letters.loadTemplate(reportingYear, file);
+                out.println(loaded.changed()
+                        ? "Loaded " + file + " as version " + loaded.version() + " of the " + reportingYear + " letter template."
+                        : file + " is the same as version " + loaded.version() + " of the " + reportingYear + " template: nothing changed.");
+                return ExitCodes.OK;
+            } catch (BadTemplate e) {
+                err.println(e.getMessage());
+                err.println("Nothing was loaded.");
+                return ExitCodes.REFUSED;
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.annualreview.letters;
+
+import static org.jsoup.nodes.Entities.escape;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statistics annex after the letter: the organisation and "For the period ending: 31/03/24", then each key
+ * statistic against the average of its type, with a bar chart drawn as SVG and the counts it comes from.
+ * The same content as plain text for the text letter.
+ */
+final class Annex {
+
+    private Annex() {
+    }
+
+    /** One key statistic of the annex, as written in it. */
+    record Entry(String heading, String explanation, LetterFields.Statistic statistic, String counts, boolean percent) {
+    }
+
+    static List<Entry> entries(LetterFields f) {
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry("Complaints upheld",
+                "Of the detailed investigations we completed, the share in which we found fault (including where the "
+                        + "organisation accepted fault before we investigated).",
+                f.upheld(), f.upheld().outOf() == 0 ? "No detailed investigations completed in the year."
+                        : f.upheld().count() + " upheld of " + f.upheld().outOf() + " detailed investigation" + (f.upheld().outOf() == 1 ? "" : "s"),
+                true));
+        if (f.year().showsPerHundredThousand()) {
+            entries.add(new Entry("Upheld complaints per 100,000 residents",
+                    "Upheld decisions for every 100,000 people living in the area (one decimal place).",
+                    f.upheldPerHundredThousand(), f.upheldPerHundredThousand().count() + " upheld; "
+                            + (f.counts().residents() > 0 ? String.format("%,d residents", f.counts().residents()) : "no population estimate"),
+                    false));
+        }
+        entries.add(new Entry("Compliance with recommendations",
+                "Of our recommendations that fell due in the year, the share the organisation carried out (late included).",
+                f.compliance(), f.compliance().outOf() == 0 ? "No compliance outcomes of recommendations due in the year."
+                        : (f.counts().complied() + f.counts().compliedLate()) + " complied (" + f.counts().compliedLate() + " late) of "
+                                + f.compliance().outOf() + " due",
+                true));
+        entries.add(new Entry("Satisfactory remedy provided by the authority",
+                "Of the complaints we upheld, the share in which the organisation had already offered a suitable remedy "
+                        + "before the complaint came to us.",
+                f.satisfactoryRemedy(), f.satisfactoryRemedy().outOf() == 0 ? "No upheld complaints in the year."
+                        : f.satisfactoryRemedy().count() + " of " + f.satisfactoryRemedy().outOf() + " upheld",
+                true));
+        return entries;
+    }
+
+    static String heading(LetterFields f) {
+        return f.organisation().name() + " For the period ending: " + f.year().periodEnding();
+    }
+
+    static String html(LetterFields f) {
+        StringBuilder html = new StringBuilder();
+        html.append("<section class=\"annex\" aria-labelledby=\"annex-heading\">\n");
+        html.append("<h2 id=\"annex-heading\">").append(escape(f.organisation().name())).append("<br/><span class=\"period\">For the period ending: ")
+                .append(escape(f.year().periodEnding())).append("</span></h2>\n");
+        String against = f.organisation().hasTypeAverage() ? "Average of " + f.organisation().kindPlural() : "No average for this kind of body";
+        for (Entry entry : entries(f)) {
+            LetterFields.Statistic s = entry.statistic();
+            html.append("<div class=\"statistic\">\n<h3>").append(escape(entry.heading())).append("</h3>\n");
+            html.append("<p class=\"figure\"><strong>").append(escape(s.shown())).append("</strong>");
+            if (f.organisation().hasTypeAverage()) {
+                html.append(" <span class=\"average\">(average of ").append(escape(f.organisation().kindPlural()))
+                        .append(": ").append(escape(s.average())).append(")</span>");
+            }
+            html.append("</p>\n");
+            html.append(Chart.svg(entry.heading(), f.organisation().name(), s, against, entry.percent()));
+            html.append("<p class=\"counts\">").append(escape(entry.counts())).append("</p>\n");
+            html.append("<p class=\"explanation\">").append(escape(entry.explanation())).append("</p>\n</div>\n");
+        }
+        html.append("<p class=\"note\">").append(escape(note(f))).append("</p>\n</section>\n");
+        return html.toString();
+    }
+
+    static String text(LetterFields f) {
+        StringBuilder text = new StringBuilder(heading(f)).append("\n\n");
+        for (Entry entry : entries(f)) {
+            LetterFields.Statistic s = entry.statistic();
+            text.append(entry.heading()).append(": ").append(s.shown());
+            if (f.organisation().hasTypeAverage()) {
+                text.append(" (average of ").append(f.organisation().kindPlural()).append(": ").append(s.average()).append(')');
+            }
+            text.append("\n").append(entry.counts()).append("\n\n");
+        }
+        return text.append(note(f)).append('\n').toString();
+    }
+
+    private static String note(LetterFields f) {
+        return "How to read these figures: they count the decisions we made between 1 April " + f.year().startYear() + " and "
+                + f.year().lastDay() + ", not the complaints received. Percentages are rounded to whole numbers. "
+                + (f.organisation().hasTypeAverage()
+                        ? "Each average counts the cases of all " + f.organisation().kindPlural() + " together. "
+                        : "")
+                + "Where there is nothing to divide by, the annex says so in words instead of showing 0%.";
+    }
+}

@@ -1,0 +1,92 @@
+package org.annualreview.letters;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.annualreview.shared.ReportingYear;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The templates loaded for each year, the notes for single letters, and every letter written, each version kept. */
+final class LetterArchive {
+
+    record StoredTemplate(ReportingYear year, int version, String fileName, String source, Instant loadedAt) {
+    }
+
+    /** A letter as stored: what the public site will show. */
+    record StoredLetter(String organisationCode, ReportingYear year, int version, int templateVersion, Instant figuresComputedAt,
+            String figures, String text, String html, byte[] pdf, Instant generatedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    LetterArchive(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    Optional<StoredTemplate> latestTemplate(ReportingYear year) {
+        return jdbc.query("select * from letter_template where reporting_year = ? order by version desc fetch first 1 rows only",
+                (rs, n) -> new StoredTemplate(year, rs.getInt("version"), rs.getString("file_name"), rs.getString("source"),
+                        rs.getTimestamp("loaded_at").toInstant()), year.toString()).stream().findFirst();
+    }
+
+    /** Stores the template as the year's next version, unless it is the same text as the latest; returns the version. */
+    StoredTemplate storeTemplate(ReportingYear year, String fileName, String source, Instant now) {
+        Optional<StoredTemplate> latest = latestTemplate(year);
+        if (latest.isPresent() && latest.get().source().equals(source)) {
+            return latest.get();
+        }
+        int version = latest.map(t -> t.version() + 1).orElse(1);
+        jdbc.update("insert into letter_template (reporting_year, version, file_name, source, loaded_at) values (?, ?, ?, ?, ?)",
+                year.toString(), version, fileName, source, Timestamp.from(now));
+        return new StoredTemplate(year, version, fileName, source, now);
+    }
+
+    String note(String organisationCode, ReportingYear year) {
+        return jdbc.query("select note from letter_note where organisation_code = ? and reporting_year = ?",
+                (rs, n) -> rs.getString(1), organisationCode, year.toString()).stream().findFirst().orElse("");
+    }
+
+    void setNote(String organisationCode, ReportingYear year, String note) {
+        jdbc.update("delete from letter_note where organisation_code = ? and reporting_year = ?", organisationCode, year.toString());
+        if (!note.isBlank()) {
+            jdbc.update("insert into letter_note (organisation_code, reporting_year, note) values (?, ?, ?)",
+                    organisationCode, year.toString(), note.strip());
+        }
+    }
+
+    Optional<StoredLetter> latestLetter(String organisationCode, ReportingYear year) {
+        return jdbc.query("select * from letter where organisation_code = ? and reporting_year = ? order by version desc fetch first 1 rows only",
+                (rs, n) -> new StoredLetter(rs.getString("organisation_code"), year, rs.getInt("version"), rs.getInt("template_version"),
+                        rs.getTimestamp("figures_computed_at").toInstant(), rs.getString("figures"), rs.getString("letter_text"),
+                        rs.getString("letter_html"), rs.getBytes("letter_pdf"), rs.getTimestamp("generated_at").toInstant()),
+                organisationCode, year.toString()).stream().findFirst();
+    }
+
+    List<Integer> versions(String organisationCode, ReportingYear year) {
+        return jdbc.queryForList("select version from letter where organisation_code = ? and reporting_year = ? order by version",
+                Integer.class, organisationCode, year.toString());
+    }
+
+    /**
+     * Keeps the letter as a new version, unless the latest version says the same from the same template; returns
+     * the version that holds it.
+     */
+    int store(StoredLetter letter) {
+        Optional<StoredLetter> latest = latestLetter(letter.organisationCode(), letter.year());
+        if (latest.isPresent() && latest.get().templateVersion() == letter.templateVersion() && latest.get().text().equals(letter.text())
+                && latest.get().html().equals(letter.html())) {
+            return latest.get().version();
+        }
+        int version = latest.map(l -> l.version() + 1).orElse(1);
+        jdbc.update("insert into letter (organisation_code, reporting_year, version, template_version, figures_computed_at, figures,"
+                + " letter_text, letter_html, letter_pdf, generated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                letter.organisationCode(), letter.year().toString(), version, letter.templateVersion(),
+                Timestamp.from(letter.figuresComputedAt()), letter.figures(), letter.text(), letter.html(), letter.pdf(),
+                Timestamp.from(letter.generatedAt()));
+        return version;
+    }
+}

@@ -1,0 +1,46 @@
+package org.annualreview.letters;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The scheme's part of every letter: its name (in the letterhead's text alternative and the PDF's metadata)
+ * and its logo, an SVG or PNG file ({@code ANNUAL_REVIEW_LETTERS_LOGO}); without one, a plain logo of our own.
+ */
+public record LetterLayout(String schemeName, String logoMarkup) {
+
+    public static final String DEFAULT_SCHEME = "Local Government and Social Care Ombudsman";
+
+    public static LetterLayout of(String schemeName, Optional<Path> logo) {
+        return new LetterLayout(schemeName, logo.map(LetterLayout::read).orElseGet(LetterLayout::defaultLogo));
+    }
+
+    private static String read(Path logo) {
+        try {
+            if (logo.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
+                return withoutXmlDeclaration(Files.readString(logo));
+            }
+            return "<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(logo)) + "\" />";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the logo " + logo + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String defaultLogo() {
+        try (InputStream in = LetterLayout.class.getResourceAsStream("/letters/logo.svg")) {
+            return withoutXmlDeclaration(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String withoutXmlDeclaration(String svg) {
+        return svg.replaceFirst("^\\s*<\\?xml[^>]*\\?>", "").strip();
+    }
+}

@@ -1,0 +1,257 @@
+package org.annualreview.letters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import org.annualreview.organisations.Contact;
+import org.annualreview.organisations.ContactRole;
+import org.annualreview.organisations.Organisation;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.AverageMethod;
+import org.annualreview.statistics.FiguresDocument;
+import org.annualreview.statistics.OrganisationFigures;
+import org.annualreview.statistics.Statistics;
+import org.annualreview.statistics.YearFigures;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Annual Review letters: each year's template is loaded and checked, then every council's letter is written
+ * from the year's stored figures, as plain text, HTML and PDF, and kept in the archive, a new version whenever
+ * what it says has changed.
+ */
+public final class Letters {
+
+    public enum Format { pdf, html, txt }
+
+    /** A template as loaded: the year's version that now holds it, and whether it differs from the one before. */
+    public record TemplateLoaded(ReportingYear year, int version, boolean changed, String file) {
+    }
+
+    /** One letter written: the archive version that holds it, whether that version is new, and the files written. */
+    public record Written(String organisationCode, String organisationName, int version, boolean newVersion, List<Path> files) {
+    }
+
+    /** A letter as the archive keeps it. */
+    public record Letter(String organisationCode, ReportingYear year, int version, int templateVersion, String text, String html,
+            byte[] pdf) {
+    }
+
+    /** Told of each letter as it is done. */
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void done(int letters, int total);
+    }
+
+    private final DataSource dataSource;
+    private final Statistics statistics;
+    private final Organisations organisations;
+    private final LetterArchive archive;
+    private final Clock clock;
+    private final LetterLayout layout;
+    private final BooleanSupplier syntheticData;
+    private final int threads;
+
+    public Letters(DataSource dataSource, Statistics statistics, Organisations organisations, Clock clock, LetterLayout layout,
+            BooleanSupplier syntheticData, int threads) {
+        this.dataSource = dataSource;
+        this.statistics = statistics;
+        this.organisations = organisations;
+        this.archive = new LetterArchive(dataSource);
+        this.clock = clock;
+        this.layout = layout;
+        this.syntheticData = syntheticData;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Checks a template (throws {@link BadTemplate} with its line) and keeps it as the year's latest. */
+    public TemplateLoaded loadTemplate(ReportingYear year, Path file) {
+        String source;
+        try {
+            source = Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return loadTemplate(year, file.getFileName().toString(), source);
+    }
+
+    public TemplateLoaded loadTemplate(ReportingYear year, String fileName, String source) {
+        LetterTemplate.compile(fileName, source);
+        int before = archive.latestTemplate(year).map(LetterArchive.StoredTemplate::version).orElse(0);
+        LetterArchive.StoredTemplate stored = archive.storeTemplate(year, fileName, source, clock.instant());
+        return new TemplateLoaded(year, stored.version(), stored.version() != before, fileName);
+    }
+
+    /** A paragraph staff add to one organisation's letter of one year ({@code {{ note }}}); blank removes it. */
+    public void setNote(ReportingYear year, String organisation, String note) {
+        archive.setNote(organisations.find(organisation).code(), year, note);
+    }
+
+    public Optional<Letter> latest(String organisation, ReportingYear year) {
+        String code = organisations.find(organisation).code();
+        return archive.latestLetter(code, year).map(l -> new Letter(l.organisationCode(), year, l.version(), l.templateVersion(),
+                l.text(), l.html(), l.pdf()));
+    }
+
+    public List<Integer> versions(String organisation, ReportingYear year) {
+        return archive.versions(organisations.find(organisation).code(), year);
+    }
+
+    /**
+     * Writes the letters of a year, of every council with figures in it or of one organisation, in parallel; keeps
+     * each in the archive and, given a folder, writes the chosen formats there as {@code 2023-24/E08000011-knowsley.pdf}.
+     */
+    public List<Written> write(ReportingYear year, Optional<String> organisation, Set<Format> formats, Optional<Path> folder,
+            Progress progress) {
+        LetterArchive.StoredTemplate stored = archive.latestTemplate(year).orElseThrow(() -> new NoTemplate(year));
+        LetterTemplate template = LetterTemplate.compile(stored.fileName(), stored.source());
+        YearFigures figures = statistics.figures(year);
+        Map<String, Organisation> register = new HashMap<>();
+        organisations.all().forEach(o -> register.put(o.code(), o));
+        List<OrganisationFigures> chosen = organisation.isPresent()
+                ? List.of(figures.of(organisations.find(organisation.get()).code()).orElseThrow(() -> new IllegalArgumentException(
+                        organisation.get() + " has no figures in " + year + ": it did not exist then and had no decisions")))
+                : figures.organisations().stream().filter(f -> f.kind().hasTypeAverage()).toList();
+        YearData data = YearData.read(new JdbcTemplate(dataSource), year);
+        boolean synthetic = syntheticData.getAsBoolean();
+
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, chosen.size())));
+        try {
+            List<Future<Written>> pending = new ArrayList<>();
+            for (OrganisationFigures f : chosen) {
+                pending.add(pool.submit(() -> writeOne(year, stored, template, figures, f, register.get(f.code()), data, synthetic,
+                        formats, folder)));
+            }
+            List<Written> written = new ArrayList<>();
+            for (Future<Written> each : pending) {
+                written.add(each.get());
+                progress.done(written.size(), pending.size());
+            }
+            return written;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing letters", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Written writeOne(ReportingYear year, LetterArchive.StoredTemplate stored, LetterTemplate template, YearFigures figures,
+            OrganisationFigures f, Organisation organisation, YearData data, boolean synthetic, Set<Format> formats,
+            Optional<Path> folder) throws IOException {
+        Optional<Contact> chiefExecutive = data.contacts(f.code()).stream().filter(c -> c.role() == ContactRole.CHIEF_EXECUTIVE).findFirst();
+        LetterFields fields = LetterFieldsFactory.of(organisation, chiefExecutive, year, f,
+                figures.averageFor(f.kind(), AverageMethod.POOLED), data.courses(f.code()), data.scheme(), template.settings(),
+                data.note(f.code()));
+        LetterDocument document = LetterDocument.of(template.render(fields), fields, layout, synthetic);
+        byte[] pdf = PdfLetter.render(document.html(), template.settings().letterDate().in(year));
+        String json = JsonMapper.builder().build().writeValueAsString(FiguresDocument.of(figures, List.of(f), AverageMethod.POOLED, synthetic));
+        int before = archive.latestLetter(f.code(), year).map(LetterArchive.StoredLetter::version).orElse(0);
+        int version = archive.store(new LetterArchive.StoredLetter(f.code(), year, 0, stored.version(), figures.computedAt(), json,
+                document.text(), document.html(), pdf, clock.instant()));
+        List<Path> files = new ArrayList<>();
+        if (folder.isPresent()) {
+            Path directory = Files.createDirectories(folder.get().resolve(year.toString()));
+            String stem = f.code() + "-" + slug(f.name());
+            for (Format format : EnumSet.copyOf(formats)) {
+                Path file = directory.resolve(stem + "." + format.name());
+                switch (format) {
+                    case pdf -> Files.write(file, pdf);
+                    case html -> Files.writeString(file, document.html());
+                    case txt -> Files.writeString(file, document.text());
+                }
+                files.add(file);
+            }
+        }
+        return new Written(f.code(), f.name(), version, version != before, files);
+    }
+
+    static String slug(String name) {
+        return name.toLowerCase(Locale.UK).replace("&", "and").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /** The year has no template loaded. */
+    public static final class NoTemplate extends RuntimeException {
+        NoTemplate(ReportingYear year) {
+            super("no letter template is loaded for " + year + ": load one with  templates load --year " + year
+                    + " FILE  (templates/ has ours for each style of letter)");
+        }
+    }
+
+    /** What every letter of a year reads besides its figures: contacts, courses, notes and the scheme's totals. */
+    private record YearData(Map<String, List<Contact>> contacts, Map<String, List<String>> courses, Map<String, String> notes,
+            LetterFieldsFactory.SchemeTotals scheme) {
+
+        static YearData read(JdbcTemplate jdbc, ReportingYear year) {
+            Map<String, List<Contact>> contacts = new HashMap<>();
+            jdbc.query("select * from contact order by organisation_code, email", rs -> {
+                contacts.computeIfAbsent(rs.getString("organisation_code"), c -> new ArrayList<>()).add(new Contact(
+                        rs.getString("organisation_code"),
+                        org.annualreview.shared.Term.byCode(ContactRole.class, rs.getString("role")), rs.getString("email"),
+                        Optional.ofNullable(rs.getString("title")), Optional.ofNullable(rs.getString("given_name")),
+                        Optional.ofNullable(rs.getString("surname")), Optional.ofNullable(rs.getString("job_title")),
+                        Optional.ofNullable(rs.getString("salutation"))));
+            });
+            contacts.values().forEach(list -> list.sort(Comparator.comparing(Contact::role)));
+            Map<String, List<String>> courses = new HashMap<>();
+            jdbc.query("select organisation_code, course from training_course where reporting_year = ? order by delivered_on, course",
+                    rs -> {
+                        List<String> list = courses.computeIfAbsent(rs.getString(1), c -> new ArrayList<>());
+                        if (!list.contains(rs.getString(2))) {
+                            list.add(rs.getString(2));
+                        }
+                    }, year.toString());
+            Map<String, String> notes = new HashMap<>();
+            jdbc.query("select organisation_code, note from letter_note where reporting_year = ?",
+                    rs -> {
+                        notes.put(rs.getString(1), rs.getString(2));
+                    }, year.toString());
+            long[] totals = new long[3];
+            jdbc.query("select reporting_year, workshops, people_reached from training_total where reporting_year in (?, ?)", rs -> {
+                if (rs.getString(1).equals(year.toString())) {
+                    totals[0] = rs.getLong(2);
+                    totals[1] = rs.getLong(3);
+                } else {
+                    totals[2] = rs.getLong(2);
+                }
+            }, year.toString(), year.previous().toString());
+            return new YearData(contacts, courses, notes, new LetterFieldsFactory.SchemeTotals(totals[0], totals[1], totals[2]));
+        }
+
+        List<Contact> contacts(String code) {
+            return contacts.getOrDefault(code, List.of());
+        }
+
+        List<String> courses(String code) {
+            return courses.getOrDefault(code, List.of());
+        }
+
+        String note(String code) {
+            return notes.getOrDefault(code, "");
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.annualreview.letters;
+
+import static org.annualreview.testing.DecisionRow.aDecision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import javax.imageio.ImageIO;
+
+import org.annualreview.imports.Imports;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.Statistics;
+import org.annualreview.testing.RecordFiles;
+import org.annualreview.testing.TestDatabase;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Letters of 2019-20 written end to end: records imported, figures computed, template loaded, letters written
+ * and kept. Liverpool's records make every data-driven paragraph of the ombudsman's 2019-20 letter appear.
+ */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
+class LettersIT {
+
+    static final ReportingYear YEAR = ReportingYear.parse("2019-20");
+    static final String LIVERPOOL = "E08000012";
+    static final String KNOWSLEY = "E08000011";
+    static final String SEFTON = "E08000014";
+    static final Path SEED = Path.of("../shared/seeds/liverpool-2019-20.txt");
+
+    @Parameter
+    String databaseKind;
+
+    @TempDir
+    Path directory;
+
+    TestDatabase database;
+    Imports imports;
+    Letters letters;
+
+    @BeforeEach
+    void recordTheYear() {
+        database = TestDatabase.start(databaseKind);
+        Statistics statistics = new Statistics(database.dataSource(), Clock.fixed(Instant.parse("2020-07-01T09:00:00Z"), ZoneId.of("Europe/London")));
+        imports = new Imports(database.dataSource(), event -> statistics.markAllStale());
+        letters = new Letters(database.dataSource(), statistics, new Organisations(database.dataSource()),
+                Clock.fixed(Instant.parse("2020-07-20T09:00:00Z"), ZoneId.of("Europe/London")),
+                LetterLayout.of(LetterLayout.DEFAULT_SCHEME, Optional.empty()), () -> false, 2);
+        RecordFiles records = new RecordFiles(directory)
+                .organisation(LIVERPOOL, "Liverpool City Council", "Metropolitan Borough")
+                .organisation(KNOWSLEY, "Knowsley Metropolitan Borough Council", "Metropolitan Borough")
+                .organisation(SEFTON, "Sefton Metropolitan Borough Council", "Metropolitan Borough")
+                .population(LIVERPOOL, 2019, 498_042)
+                .row("contacts", RecordFiles.cells("organisation_code", LIVERPOOL, "role", "Chief executive", "title", "Mr",
+                        "given_name", "Tony", "surname", "Reeves", "job_title", "Chief Executive", "salutation", "Dear Mr Reeves",
+                        "email", "chief.executive@liverpool.example"))
+                .decision(aDecision("L1").about(LIVERPOOL).upheld().decidedOn("2019-05-01"))
+                .decision(aDecision("L2").about(LIVERPOOL).upheld().decidedOn("2019-06-01"))
+                .decision(aDecision("L3").about(LIVERPOOL).notUpheld().decidedOn("2019-07-01"))
+                .decision(aDecision("K1").about(KNOWSLEY).upheld().decidedOn("2019-08-01"))
+                .decision(aDecision("K2").about(KNOWSLEY).notUpheld().decidedOn("2019-09-01"))
+                .recommendation("L1", 1, "2019-06-01", "complied", "2019-05-30")
+                .training(LIVERPOOL, "Children's social care complaint handling", "2019-10-10", 12)
+                .row("training-totals", RecordFiles.cells("reporting_year", "2019-20", "workshops", "118", "people_reached", "1432"))
+                .row("training-totals", RecordFiles.cells("reporting_year", "2018-19", "workshops", "71", "people_reached", "900"));
+        // 20 enquiries sent to Liverpool in the year: 9 late (45%, "almost half"), 2 of them after an extension, 1 incomplete
+        for (int i = 1; i <= 20; i++) {
+            boolean late = i <= 9;
+            boolean extended = i <= 2;
+            records.row("enquiries", RecordFiles.cells("case_reference", "E" + i, "number", "1", "organisation_code", LIVERPOOL,
+                    "sent_date", "2019-09-02", "due_date", "2019-10-01", "extended_to", extended ? "2019-10-15" : "",
+                    "answered_date", late ? "2019-10-20" : "2019-09-20", "complete", i == 20 ? "no" : "yes"));
+        }
+        records.importInto(imports);
+    }
+
+    @AfterEach
+    void stopDatabase() {
+        if (database != null) {   // null when the database was not reachable and the test was skipped
+            database.close();
+        }
+    }
+
+    @Test
+    void theOmbudsmansOwnWordingComesBackWordForWord() throws IOException {
+        letters.loadTemplate(YEAR, Path.of("src/test/resources/letters/ombudsman-2019-20.md"));
+
+        letters.write(YEAR, Optional.of(LIVERPOOL), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE);
+        String text = letters.latest(LIVERPOOL, YEAR).orElseThrow().text();
+
+        String letter = text.substring(0, text.indexOf(LetterDocument.PAGE_BREAK));
+        assertThat(paragraphs(letter)).containsExactlyElementsOf(paragraphs(Files.readString(SEED)));
+        assertThat(text.substring(text.indexOf(LetterDocument.PAGE_BREAK)))
+                .contains("Liverpool City Council For the period ending: 31/03/20", "Complaints upheld: 67%", "2 upheld of 3 detailed investigations");
+    }
+
+    @Test
+    void theDataDrivenParagraphsLeaveNoTraceWhenTheDataDoesNotCallForThem() throws IOException {
+        letters.loadTemplate(YEAR, Path.of("src/test/resources/letters/ombudsman-2019-20.md"));
+
+        letters.write(YEAR, Optional.of(KNOWSLEY), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE);
+        String text = letters.latest(KNOWSLEY, YEAR).orElseThrow().text();
+
+        assertThat(text).contains("Dear Chief Executive", "Knowsley Metropolitan Borough Council")
+                .doesNotContain("concerns have been registered", "We were pleased to deliver", "\n\n\n");
+    }
+
+    @Test
+    void aCouncilWithNoInvestigationsGetsALetterThatSaysSoInWords() {
+        letters.loadTemplate(YEAR, Path.of("templates/2019-20.md"));
+
+        letters.write(YEAR, Optional.of(SEFTON), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE);
+        String text = letters.latest(SEFTON, YEAR).orElseThrow().text().replaceAll("[ \\n]+", " ");
+
+        assertThat(text).contains("We completed no detailed investigations about your authority this year",
+                "Complaints upheld: no investigations",
+                "Compliance with recommendations: no recommendations due for compliance")
+                .doesNotContain("NaN", "null", "0 upheld of 0");
+    }
+
+    @Test
+    void everyShippedTemplateWritesEveryCouncilsLetter() {
+        for (String file : List.of("2019-20.md", "2021-22.md", "2023-24.md", "2025-26.md")) {
+            letters.loadTemplate(YEAR, Path.of("templates", file));
+            List<Letters.Written> written = letters.write(YEAR, Optional.empty(), EnumSet.of(Letters.Format.txt), Optional.empty(),
+                    Letters.Progress.NONE);
+            assertThat(written).as(file).extracting(Letters.Written::organisationCode).containsExactlyInAnyOrder(LIVERPOOL, KNOWSLEY, SEFTON);
+            assertThat(letters.latest(LIVERPOOL, YEAR).orElseThrow().text()).as(file)
+                    .contains("Dear Mr Reeves", "Liverpool City Council", "Yours sincerely")
+                    .doesNotContain("{{", "{%", "NaN");
+        }
+    }
+
+    @Test
+    void aBrokenTemplateFailsWithItsLineAndLoadsNothing() throws IOException {
+        Path broken = directory.resolve("broken.md");
+        Files.writeString(broken, Files.readString(Path.of("templates/2019-20.md")).replace("{{ upheld.average }}", "{{ upheld.averge }}"));
+        int line = Arrays.asList(Files.readString(broken).split("\n")).indexOf(
+                Arrays.stream(Files.readString(broken).split("\n")).filter(l -> l.contains("upheld.averge")).findFirst().orElseThrow()) + 1;
+
+        assertThatThrownBy(() -> letters.loadTemplate(YEAR, broken))
+                .isInstanceOf(BadTemplate.class)
+                .hasMessageStartingWith("broken.md, line " + line + ": unknown field 'upheld.averge'");
+        assertThatThrownBy(() -> letters.write(YEAR, Optional.empty(), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE))
+                .isInstanceOf(Letters.NoTemplate.class);
+    }
+
+    @Test
+    void aLetterWrittenAgainAfterItsDataChangedIsANewVersionAndTheEarlierIsKept() {
+        letters.loadTemplate(YEAR, Path.of("templates/2019-20.md"));
+        letters.write(YEAR, Optional.of(LIVERPOOL), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE);
+        List<Letters.Written> again = letters.write(YEAR, Optional.of(LIVERPOOL), EnumSet.of(Letters.Format.txt), Optional.empty(),
+                Letters.Progress.NONE);
+        assertThat(again.get(0).newVersion()).isFalse();
+        String first = letters.latest(LIVERPOOL, YEAR).orElseThrow().text().replaceAll("\\s+", " ");
+
+        new RecordFiles(directory).decision(aDecision("L4").about(LIVERPOOL).upheld().decidedOn("2019-12-01")).importInto(imports);
+        List<Letters.Written> changed = letters.write(YEAR, Optional.of(LIVERPOOL), EnumSet.of(Letters.Format.txt), Optional.empty(),
+                Letters.Progress.NONE);
+
+        assertThat(changed.get(0).newVersion()).isTrue();
+        assertThat(letters.versions(LIVERPOOL, YEAR)).containsExactly(1, 2);
+        assertThat(first).contains("(2 of 3)");
+        assertThat(letters.latest(LIVERPOOL, YEAR).orElseThrow().text().replaceAll("\\s+", " ")).contains("(3 of 4)");
+    }
+
+    @Test
+    void thePdfIsA4WithTheNamesAndFiguresAsTextAndTheSameBytesEachTime() throws IOException {
+        letters.loadTemplate(YEAR, Path.of("templates/2019-20.md"));
+        Path first = directory.resolve("first");
+        Path second = directory.resolve("second");
+        letters.write(YEAR, Optional.of(LIVERPOOL), EnumSet.allOf(Letters.Format.class), Optional.of(first), Letters.Progress.NONE);
+        letters.write(YEAR, Optional.of(LIVERPOOL), EnumSet.allOf(Letters.Format.class), Optional.of(second), Letters.Progress.NONE);
+
+        Path pdf = first.resolve("2019-20/E08000012-liverpool-city-council.pdf");
+        assertThat(Files.readAllBytes(pdf)).isEqualTo(Files.readAllBytes(second.resolve("2019-20/E08000012-liverpool-city-council.pdf")));
+        assertThat(first.resolve("2019-20/E08000012-liverpool-city-council.html")).content().contains("<html", "Dear Mr Reeves", "<svg");
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            String text = stripper.getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Dear Mr Reeves", "Liverpool City Council", "Annual Review letter 2020", "22 July 2020",
+                    "For the period ending: 31/03/20", "67%", "Michael King");
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
+            assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("tagged").isNotNull();
+            if (databaseKind.equals("h2")) {
+                Path pictures = Files.createDirectories(Path.of("target/letters-png"));
+                PDFRenderer renderer = new PDFRenderer(document);
+                for (int page = 0; page < document.getNumberOfPages(); page++) {
+                    BufferedImage image = renderer.renderImageWithDPI(page, 80);
+                    ImageIO.write(image, "png", pictures.resolve("liverpool-2019-20-page-" + (page + 1) + ".png").toFile());
+                }
+            }
+        }
+    }
+
+    /** Paragraphs with their whitespace normalised: how the ombudsman's letter and ours are compared. */
+    static List<String> paragraphs(String text) {
+        return Arrays.stream(text.strip().split("\\n\\s*\\n")).map(p -> p.replaceAll("\\s+", " ").strip()).filter(p -> !p.isEmpty()).toList();
+    }
+}
