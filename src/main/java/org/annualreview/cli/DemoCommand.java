@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +14,8 @@ import org.annualreview.demo.DemoLabel;
 import org.annualreview.imports.ImportReport;
 import org.annualreview.imports.Imports;
 import org.annualreview.shared.ReportingYear;
+import org.annualreview.letters.Letters;
+import org.annualreview.letters.ShippedTemplates;
 import org.annualreview.statistics.AverageMethod;
 import org.annualreview.statistics.Statistics;
 
@@ -47,10 +50,17 @@ final class DemoCommand implements Callable<Integer> {
     private final Statistics statistics;
     private final DemoLabel demoLabel;
 
-    DemoCommand(Imports imports, Statistics statistics, DemoLabel demoLabel) {
+    @Option(names = "--letters", defaultValue = "letters", paramLabel = "DIR",
+            description = "Where the latest year's letters are written as PDF (default: ${DEFAULT-VALUE}); every year's go in the archive")
+    Path lettersDirectory;
+
+    private final Letters letters;
+
+    DemoCommand(Imports imports, Statistics statistics, DemoLabel demoLabel, Letters letters) {
         this.imports = imports;
         this.statistics = statistics;
         this.demoLabel = demoLabel;
+        this.letters = letters;
     }
 
     @Override
@@ -91,9 +101,20 @@ final class DemoCommand implements Callable<Integer> {
         int years = statistics.recomputeAllYears().size();
         out.printf("Computed the figures of %d reporting years in %.1f s.%n%n", years, seconds(computing));
         ReportingYear latest = statistics.latestYear().orElse(options.lastYear());
+        long writing = System.nanoTime();
+        int written = 0;
+        for (ReportingYear year = options.firstYear(); year.compareTo(latest) <= 0; year = year.next()) {
+            String style = ShippedTemplates.styleFor(year);
+            letters.loadTemplate(year, style, ShippedTemplates.source(style));
+            written += letters.write(year, Optional.empty(), EnumSet.of(Letters.Format.pdf),
+                    year.equals(latest) ? Optional.of(lettersDirectory) : Optional.empty(), Letters.Progress.NONE).size();
+        }
+        out.printf("Wrote %,d Annual Review letters (every council, every year, from templates/) in %.1f s; %s's are in %s.%n%n",
+                written, seconds(writing), latest, lettersDirectory.resolve(latest.toString()));
         FiguresOutput.yearTable(out, statistics.figures(latest), AverageMethod.POOLED, true);
         out.printf("%nNext: ./annual-review stats --year %s --organisation Knowsley   (one council in full)%n", latest);
         out.printf("      ./annual-review stats --year %s --organisation Knowsley --explain upheld   (the cases behind a figure)%n", latest);
+        out.printf("      ./annual-review letters --year %s --organisation Knowsley --format pdf,html,txt   (one letter)%n", latest);
         return ExitCodes.OK;
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The statistics annex after the letter: the organisation and "For the period ending: 31/03/24", then each key
- * statistic against the average of its type, with a bar chart drawn as SVG and the counts it comes from.
+ * statistic against the average of its type, with a bar chart (vector boxes in the PDF) and the counts it comes from.
  * The same content as plain text for the text letter.
  */
 final class Annex {
@@ -68,7 +68,7 @@ final class Annex {
                         .append(": ").append(escape(s.average())).append(")</span>");
             }
             html.append("</p>\n");
-            html.append(Chart.svg(entry.heading(), f.organisation().name(), s, against, entry.percent()));
+            html.append(Chart.html(entry.heading(), f.organisation().name(), s, f.organisation().hasTypeAverage() ? "All " + f.organisation().kindPlural() : against, entry.percent()));
             html.append("<p class=\"counts\">").append(escape(entry.counts())).append("</p>\n");
             html.append("<p class=\"explanation\">").append(escape(entry.explanation())).append("</p>\n</div>\n");
         }

@@ -68,6 +68,9 @@ record LetterDocument(String title, String text, String html) {
               @bottom-center { content: "Page " counter(page) " of " counter(pages); font-family: 'Liberation Sans'; font-size: 9pt; color: #505a5f; } }
             body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 11pt; line-height: 1.4; color: #0b0c0c; max-width: 46em; margin: 0 auto; }
             .letterhead { text-align: right; margin-bottom: 8mm; }
+            .logo .mark { display: inline-block; background-color: #1d70b8; color: #ffffff; font-weight: bold; font-size: 14pt;
+              padding: 2mm 3mm; margin-right: 2mm; }
+            .logo .words { font-weight: bold; font-size: 13pt; }
             .synthetic { border: 2pt solid #d4351c; padding: 2mm; color: #d4351c; }
             h1, h2, h3 { font-weight: bold; line-height: 1.25; }
             h1 { font-size: 15pt; } h2 { font-size: 13pt; margin-top: 6mm; } h3 { font-size: 11.5pt; margin-bottom: 1mm; }
@@ -78,6 +81,13 @@ record LetterDocument(String title, String text, String html) {
             .statistic { page-break-inside: avoid; margin-bottom: 5mm; }
             .figure strong { font-size: 14pt; }
             .counts, .explanation, .note { font-size: 9.5pt; color: #383f43; }
-            svg.chart { display: block; margin: 1mm 0 2mm 0; }
+            table.chart { border-collapse: collapse; margin: 1mm 0 2mm 0; font-size: 9pt; }
+            table.chart caption { text-align: left; font-size: 8.5pt; color: #505a5f; padding-bottom: 1mm; }
+            table.chart th { text-align: left; font-weight: normal; width: 55mm; padding: 1mm 2mm 1mm 0; }
+            table.chart td.bars { width: 82mm; padding: 1mm 0; }
+            table.chart td.value { padding-left: 2mm; }
+            .bar { height: 5mm; }
+            .bar.ours { background-color: #1d70b8; }
+            .bar.average { background-color: #505a5f; }
             """;
 }

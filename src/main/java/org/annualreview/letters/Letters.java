@@ -65,6 +65,8 @@ public final class Letters {
         void done(int letters, int total);
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final DataSource dataSource;
     private final Statistics statistics;
     private final Organisations organisations;
@@ -169,7 +171,7 @@ public final class Letters {
                 data.note(f.code()));
         LetterDocument document = LetterDocument.of(template.render(fields), fields, layout, synthetic);
         byte[] pdf = PdfLetter.render(document.html(), template.settings().letterDate().in(year));
-        String json = JsonMapper.builder().build().writeValueAsString(FiguresDocument.of(figures, List.of(f), AverageMethod.POOLED, synthetic));
+        String json = JSON.writeValueAsString(FiguresDocument.of(figures, List.of(f), AverageMethod.POOLED, synthetic));
         int before = archive.latestLetter(f.code(), year).map(LetterArchive.StoredLetter::version).orElse(0);
         int version = archive.store(new LetterArchive.StoredLetter(f.code(), year, 0, stored.version(), figures.computedAt(), json,
                 document.text(), document.html(), pdf, clock.instant()));
