@@ -45,4 +45,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.annualreview.imports..", "org.annualreview.statistics..")
                 .check(CLASSES);
     }
+
+    @Test
+    void lettersReadTheFiguresAndTheRegisterButNeverTheImportOrTheDemo() {
+        noClasses().that().resideInAPackage("org.annualreview.letters..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.annualreview.imports..", "org.annualreview.demo..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("org.annualreview.statistics..", "org.annualreview.organisations..", "org.annualreview.imports..")
+                .should().dependOnClassesThat().resideInAPackage("org.annualreview.letters..")
+                .check(CLASSES);
+    }
 }

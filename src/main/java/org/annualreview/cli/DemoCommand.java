@@ -54,6 +54,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the latest year's letters are written as PDF (default: ${DEFAULT-VALUE}); every year's go in the archive")
     Path lettersDirectory;
 
+    enum LetterYears { all, latest, none }
+
+    @Option(names = "--letters-for", defaultValue = "all", paramLabel = "all|latest|none",
+            description = "Whose letters the demo writes: every demo year's (default), the latest year's, or none")
+    LetterYears letterYears;
+
     private final Letters letters;
 
     DemoCommand(Imports imports, Statistics statistics, DemoLabel demoLabel, Letters letters) {
@@ -103,14 +109,17 @@ final class DemoCommand implements Callable<Integer> {
         ReportingYear latest = statistics.latestYear().orElse(options.lastYear());
         long writing = System.nanoTime();
         int written = 0;
-        for (ReportingYear year = options.firstYear(); year.compareTo(latest) <= 0; year = year.next()) {
+        ReportingYear from = letterYears == LetterYears.all ? options.firstYear() : letterYears == LetterYears.latest ? latest : latest.next();
+        for (ReportingYear year = from; year.compareTo(latest) <= 0; year = year.next()) {
             String style = ShippedTemplates.styleFor(year);
             letters.loadTemplate(year, style, ShippedTemplates.source(style));
             written += letters.write(year, Optional.empty(), EnumSet.of(Letters.Format.pdf),
                     year.equals(latest) ? Optional.of(lettersDirectory) : Optional.empty(), Letters.Progress.NONE).size();
         }
-        out.printf("Wrote %,d Annual Review letters (every council, every year, from templates/) in %.1f s; %s's are in %s.%n%n",
-                written, seconds(writing), latest, lettersDirectory.resolve(latest.toString()));
+        if (written > 0) {
+            out.printf("Wrote %,d Annual Review letters (every council, from templates/) in %.1f s; %s's are in %s.%n%n",
+                    written, seconds(writing), latest, lettersDirectory.resolve(latest.toString()));
+        }
         FiguresOutput.yearTable(out, statistics.figures(latest), AverageMethod.POOLED, true);
         out.printf("%nNext: ./annual-review stats --year %s --organisation Knowsley   (one council in full)%n", latest);
         out.printf("      ./annual-review stats --year %s --organisation Knowsley --explain upheld   (the cases behind a figure)%n", latest);

@@ -166,11 +166,14 @@ class CommandLineIT {
 
         @Test
         void loadsLabelledSyntheticDataAndChangesNothingTheSecondTime() {
-            Run first = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString());
+            Path letters = directory.resolve("letters");
+            Run first = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters", letters.toString(),
+                    "--letters-for", "latest");
             assertThat(first.exitCode()).isZero();
             assertThat(first.out()).startsWith("*** SYNTHETIC DEMO DATA").contains("Reporting year 2025-26")
-                    .contains("Averages of similar authorities (pooled)");
-            Run second = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString());
+                    .contains("Averages of similar authorities (pooled)").contains("Annual Review letters");
+            assertThat(letters.resolve("2025-26/E08000011-knowsley-metropolitan-borough-council.pdf")).isNotEmptyFile();
+            Run second = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters-for", "none");
             assertThat(second.out()).contains(" 0 inserted, 0 updated");
             assertThat(run("stats", "--format", "json").out()).contains("\"syntheticDemoData\" : true");
         }
@@ -178,9 +181,46 @@ class CommandLineIT {
         @Test
         void refusesADatabaseHoldingRealRecords() throws Exception {
             assertThat(run(samples()).exitCode()).isZero();
-            Run demo = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString());
+            Run demo = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters-for", "none");
             assertThat(demo.exitCode()).isEqualTo(1);
             assertThat(demo.err()).contains("holds records that are not the demo dataset");
+        }
+    }
+
+    @Nested
+    class LettersOfAYear {
+
+        @BeforeEach
+        void importSamples() throws Exception {
+            assertThat(run(samples()).exitCode()).isZero();
+        }
+
+        @Test
+        void aTemplateIsLoadedThenEveryFormatOfOneLetterIsWritten() {
+            Run load = run("templates", "load", "--year", "2023-24", "templates/2023-24.md");
+            assertThat(load.exitCode()).as(load.err()).isZero();
+            assertThat(load.out()).contains("as version 1 of the 2023-24 letter template");
+            assertThat(run("templates", "load", "--year", "2023-24", "templates/2023-24.md").out()).contains("nothing changed");
+
+            Path out = directory.resolve("letters");
+            Run letters = run("letters", "--year", "2023-24", "--organisation", "Knowsley", "--format", "pdf,html,txt", "--out", out.toString());
+            assertThat(letters.exitCode()).as(letters.err()).isZero();
+            assertThat(letters.out()).contains("Wrote 1 letter for 2023-24");
+            Path txt = out.resolve("2023-24/E08000011-knowsley-metropolitan-borough-council.txt");
+            assertThat(txt).content().contains("Knowsley Metropolitan Borough Council", "For the period ending: 31/03/24");
+            assertThat(out.resolve("2023-24/E08000011-knowsley-metropolitan-borough-council.pdf")).isNotEmptyFile();
+        }
+
+        @Test
+        void aBrokenTemplateIsRefusedWithItsLineAndExitCodeOne() throws Exception {
+            Path broken = directory.resolve("broken.md");
+            Files.writeString(broken, "---\nletter-date: 17 July\npublication-date: 24 July\nsignatory: A N Other\n---\n\nDear {{ chiefExecutive.nmae }}\n");
+            Run load = run("templates", "load", "--year", "2023-24", broken.toString());
+            assertThat(load.exitCode()).isEqualTo(1);
+            assertThat(load.err()).contains("broken.md, line 7: unknown field 'chiefExecutive.nmae'", "Nothing was loaded.");
+            Run letters = run("letters", "--year", "2023-24");
+            assertThat(letters.exitCode()).isEqualTo(1);
+            assertThat(letters.err()).contains("no letter template is loaded for 2023-24");
         }
     }
 
