@@ -20,7 +20,7 @@ import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 
 /**
- * A letter's Markdown as plain text: one paragraph per block with a blank line between, line breaks kept,
+ * A letter's Markdown as plain text: one paragraph per line with a blank line between, lines ended with a backslash kept,
  * emphasis and heading marks dropped, links as their text followed by the address, images left out, and
  * inline HTML (such as {@code <u>}) kept as written. What emails carry and what tests compare.
  */
@@ -108,9 +108,10 @@ final class PlainText extends AbstractVisitor {
         out.append(html.getLiteral());
     }
 
+    /** A line break inside a paragraph of the template is only where its author wrapped the line: a space. */
     @Override
     public void visit(SoftLineBreak softLineBreak) {
-        out.append('\n');
+        out.append(' ');
     }
 
     @Override

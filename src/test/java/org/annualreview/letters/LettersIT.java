@@ -216,6 +216,27 @@ class LettersIT {
         }
     }
 
+    /**
+     * The plain text of chosen councils' letters from the shipped templates, against golden files read and
+     * approved by people ({@code -Dgolden.update=true} rewrites them, for a change meant to alter the wording).
+     */
+    @Test
+    void theShippedTemplatesWriteWhatTheGoldenFilesSay() throws IOException {
+        for (String template : List.of("2019-20", "2023-24")) {
+            letters.loadTemplate(YEAR, Path.of("templates", template + ".md"));
+            letters.write(YEAR, Optional.empty(), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE);
+            for (String council : List.of(LIVERPOOL, SEFTON)) {
+                String text = letters.latest(council, YEAR).orElseThrow().text();
+                Path golden = Path.of("src/test/resources/letters/golden", council + "-" + YEAR + "-in-" + template + "-style.txt");
+                if (Boolean.getBoolean("golden.update")) {
+                    Files.createDirectories(golden.getParent());
+                    Files.writeString(golden, text);
+                }
+                assertThat(text).as(golden.toString()).isEqualTo(Files.readString(golden));
+            }
+        }
+    }
+
     /** Paragraphs with their whitespace normalised: how the ombudsman's letter and ours are compared. */
     static List<String> paragraphs(String text) {
         return Arrays.stream(text.strip().split("\\n\\s*\\n")).map(p -> p.replaceAll("\\s+", " ").strip()).filter(p -> !p.isEmpty()).toList();
