@@ -52,16 +52,16 @@ mkdir -p "$work/lo-warmup"
 soffice -env:UserInstallation="$profile" --headless --convert-to "$filter" --outdir "$work/lo-warmup" \
   "$(find "$html" -name '*.html' | sort | head -n 1)" > "$work/lo-warmup.out" 2>&1 || { cat "$work/lo-warmup.out"; exit 1; }
 
-# one measured command: prints "<wall seconds> <peak RSS MB>" and keeps its output in $work/last.out
+# one measured command: sets $wall (seconds) and $rss (peak resident MB) and keeps its output in $work/last.out
 measure() {
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/last.out" 2>&1 || { cat "$work/last.out"; exit 1; }
-  awk '{ printf "%s %.0f", $1, $2 / 1024 }' "$work/time.txt"
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/last.out" 2>&1 || { cat "$work/last.out"; echo "failed: $*"; exit 1; }
+  read -r wall rss <<<"$(awk '{ printf "%s %.0f", $1, $2 / 1024 }' "$work/time.txt")"
 }
 # the number of PDF files in a folder; fails the benchmark when it is not one per letter
 count_pdfs() {
   local n
   n=$(find "$1" -name '*.pdf' 2>/dev/null | wc -l)
-  [ "$n" -eq "$expected" ] || { cat "$work/last.out"; echo "$2 wrote $n PDFs of $expected"; exit 1; }
+  [ "$n" -eq "$expected" ] || { cat "$work/last.out" >&2; echo "$2 wrote $n PDFs of $expected" >&2; exit 1; }
   echo "$n"
 }
 # LibreOffice, one instance after another on one profile, 150 files a call
@@ -76,17 +76,19 @@ declare -A results
 for run in $(seq 1 "$runs"); do
   line="run $run:"
   for jvm in default c1; do
-    opts=(-Xmx"$heap"); [ "$jvm" = c1 ] && opts+=(-XX:TieredStopAtLevel=1)
+    opts=(-Xmx"$heap"); label=annual-review
+    if [ "$jvm" = c1 ]; then opts+=(-XX:TieredStopAtLevel=1); label="annual-review (C1)"; fi
     out="$work/pdf-$jvm"; rm -rf "$out"
-    read -r wall rss <<<"$(measure java "${opts[@]}" -jar "$jar" --database-url "$url" letters --year "$year" --format pdf --out "$out")"
-    inside=$(grep -oE "letters for $year in [0-9.]+ s" "$work/last.out" | grep -oE '[0-9.]+ s$' | tr -d ' s')
-    n=$(count_pdfs "$out/$year" "annual-review ($jvm)")
-    line+=" annual-review$([ "$jvm" = c1 ] && echo ' (C1)') ${wall}s wall (${inside}s inside), ${rss} MB, $n PDFs;"
+    measure java "${opts[@]}" -jar "$jar" --database-url "$url" letters --year "$year" --format pdf --out "$out"
+    inside=$(grep -oE "letters for $year in [0-9.]+ s" "$work/last.out" | grep -oE '[0-9.]+ s$' | tr -d ' s') \
+      || { cat "$work/last.out"; echo "no time reported by $label"; exit 1; }
+    n=$(count_pdfs "$out/$year" "$label")
+    line+=" $label ${wall}s wall (${inside}s inside), ${rss} MB, $n PDFs;"
     results["$jvm-wall"]+="$wall "; results["$jvm-inside"]+="$inside "; results["$jvm-rss"]+="$rss "
-    [ "$jvm" = default ] && ar_wall=$wall
+    if [ "$jvm" = default ]; then ar_wall=$wall; fi
   done
   out="$work/pdf-libreoffice"; rm -rf "$out"; mkdir -p "$out"
-  read -r wall rss <<<"$(measure bash -c 'libreoffice_batches "$1"' _ "$out")"
+  measure bash -c 'libreoffice_batches "$1"' _ "$out"
   n=$(count_pdfs "$out" LibreOffice)
   line+=" LibreOffice ${wall}s wall, ${rss} MB, $n PDFs; ratio $(awk -v l="$wall" -v a="$ar_wall" 'BEGIN{printf "%.1f", l / a}')"
   results["lo-wall"]+="$wall "; results["lo-rss"]+="$rss "

@@ -205,6 +205,8 @@ class LettersIT {
                     "For the period ending: 31/03/20", "67%", "Michael King");
             assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
             assertThat(document.getDocumentCatalog().getStructureTreeRoot()).as("tagged").isNotNull();
+            assertThat(PdfConformance.failures(pdf, "3a")).as("PDF/A-3a").isEmpty();
+            assertThat(PdfConformance.failures(pdf, "ua1")).as("PDF/UA-1").isEmpty();
             if (databaseKind.equals("h2")) {
                 Path pictures = Files.createDirectories(Path.of("target/letters-png"));
                 PDFRenderer renderer = new PDFRenderer(document);
