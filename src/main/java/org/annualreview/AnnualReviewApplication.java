@@ -85,9 +85,11 @@ public class AnnualReviewApplication {
     Letters letters(DataSource dataSource, Statistics statistics, Organisations organisations, Clock clock, DemoLabel demoLabel,
             @Value("${annual-review.scheme-name:" + LetterLayout.DEFAULT_SCHEME + "}") String schemeName,
             @Value("${annual-review.letters.logo:}") String logo,
+            @Value("${annual-review.letters.signature:}") String signature,
             @Value("${annual-review.letters.threads:0}") int threads) {
         return new Letters(dataSource, statistics, organisations, clock,
-                LetterLayout.of(schemeName, logo.isBlank() ? Optional.empty() : Optional.of(Path.of(logo))), demoLabel::isSynthetic,
+                LetterLayout.of(schemeName, logo.isBlank() ? Optional.empty() : Optional.of(Path.of(logo)),
+                        signature.isBlank() ? Optional.empty() : Optional.of(Path.of(signature))), demoLabel::isSynthetic,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
 

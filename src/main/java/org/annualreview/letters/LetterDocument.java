@@ -22,7 +22,9 @@ record LetterDocument(String title, String text, String html) {
 
     private static final Parser MARKDOWN = Parser.builder().build();
     private static final HtmlRenderer HTML = HtmlRenderer.builder().build();
-    private static final Safelist ALLOWED = Safelist.relaxed().addTags("u", "hr").removeTags("img");
+    /** Formatting, links, tables, and pictures given in the template itself (a signature): nothing fetched from elsewhere. */
+    private static final Safelist ALLOWED = Safelist.relaxed().addTags("u", "hr").removeProtocols("img", "src", "http", "https")
+            .addProtocols("img", "src", "data").preserveRelativeLinks(false);
 
     /** Shown on every page of letters written from the synthetic demo data. */
     static final String SYNTHETIC = "SYNTHETIC DEMO DATA: an example letter from invented figures. Not the ombudsman's letter.";
@@ -71,6 +73,7 @@ record LetterDocument(String title, String text, String html) {
             .logo .mark { display: inline-block; background-color: #1d70b8; color: #ffffff; font-weight: bold; font-size: 14pt;
               padding: 2mm 3mm; margin-right: 2mm; }
             .logo .words { font-weight: bold; font-size: 13pt; }
+            .letter img { max-height: 18mm; }
             .synthetic { border: 2pt solid #d4351c; padding: 2mm; color: #d4351c; }
             h1, h2, h3 { font-weight: bold; line-height: 1.25; }
             h1 { font-size: 15pt; } h2 { font-size: 13pt; margin-top: 6mm; } h3 { font-size: 11.5pt; margin-bottom: 1mm; }

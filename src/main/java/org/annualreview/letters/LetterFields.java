@@ -75,7 +75,10 @@ public record LetterFields(
             long moreWorkshopsThanLastYear) {
     }
 
-    /** Who signs: the name and each line of their titles. */
-    public record Signatory(String name, List<String> titles) {
+    /**
+     * Who signs: the name, each line of their titles, and their signature as a Markdown picture when a signature
+     * file is set ({@code ANNUAL_REVIEW_LETTERS_SIGNATURE}), else empty.
+     */
+    public record Signatory(String name, List<String> titles, String signature) {
     }
 }

@@ -31,7 +31,8 @@ final class LetterFieldsFactory {
     }
 
     static LetterFields of(Organisation organisation, Optional<Contact> chiefExecutive, ReportingYear year, OrganisationFigures f,
-            Optional<TypeAverage> average, List<String> courses, SchemeTotals scheme, TemplateSettings settings, String note) {
+            Optional<TypeAverage> average, List<String> courses, SchemeTotals scheme, TemplateSettings settings, String note,
+            Optional<String> signatureImage) {
         Rate late = f.lateEnquiries();
         int lateShare = late.wholePercent().orElse(0);
         return new LetterFields(
@@ -58,7 +59,8 @@ final class LetterFieldsFactory {
                 new LetterFields.Training(List.copyOf(courses), f.trainingAttendees()),
                 new LetterFields.Scheme(scheme.workshops(), scheme.peopleReached(), roundedDown(scheme.peopleReached()),
                         scheme.workshopsLastYear(), scheme.workshops() - scheme.workshopsLastYear()),
-                new LetterFields.Signatory(settings.signatory(), settings.signatoryTitles()),
+                new LetterFields.Signatory(settings.signatory(), settings.signatoryTitles(),
+                        signatureImage.map(uri -> "![Signature of " + settings.signatory() + "](" + uri + ")").orElse("")),
                 note == null ? "" : note.strip());
     }
 

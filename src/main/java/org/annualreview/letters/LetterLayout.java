@@ -11,12 +11,26 @@ import java.util.Optional;
  * The scheme's part of every letter: its name (in the letterhead's text alternative and the PDF's metadata)
  * and its logo, an SVG or PNG file ({@code ANNUAL_REVIEW_LETTERS_LOGO}); without one, a plain logo of our own.
  */
-public record LetterLayout(String schemeName, String logoMarkup) {
+public record LetterLayout(String schemeName, String logoMarkup, Optional<String> signatureImage) {
 
     public static final String DEFAULT_SCHEME = "Local Government and Social Care Ombudsman";
 
     public static LetterLayout of(String schemeName, Optional<Path> logo) {
-        return new LetterLayout(schemeName, logo.map(LetterLayout::read).orElseGet(LetterLayout::defaultLogo));
+        return of(schemeName, logo, Optional.empty());
+    }
+
+    /** With the signatory's signature, a PNG file ({@code ANNUAL_REVIEW_LETTERS_SIGNATURE}), for {@code {{ signatory.signature }}}. */
+    public static LetterLayout of(String schemeName, Optional<Path> logo, Optional<Path> signature) {
+        return new LetterLayout(schemeName, logo.map(LetterLayout::read).orElseGet(LetterLayout::defaultLogo),
+                signature.map(LetterLayout::dataUri));
+    }
+
+    private static String dataUri(Path png) {
+        try {
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the signature " + png + ": " + e.getMessage(), e);
+        }
     }
 
     private static String read(Path logo) {

@@ -168,7 +168,7 @@ public final class Letters {
         Optional<Contact> chiefExecutive = data.contacts(f.code()).stream().filter(c -> c.role() == ContactRole.CHIEF_EXECUTIVE).findFirst();
         LetterFields fields = LetterFieldsFactory.of(organisation, chiefExecutive, year, f,
                 figures.averageFor(f.kind(), AverageMethod.POOLED), data.courses(f.code()), data.scheme(), template.settings(),
-                data.note(f.code()));
+                data.note(f.code()), layout.signatureImage());
         LetterDocument document = LetterDocument.of(template.render(fields), fields, layout, synthetic);
         byte[] pdf = PdfLetter.render(document.html(), template.settings().letterDate().in(year));
         String json = JSON.writeValueAsString(FiguresDocument.of(figures, List.of(f), AverageMethod.POOLED, synthetic));

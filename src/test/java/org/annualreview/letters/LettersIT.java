@@ -218,6 +218,31 @@ class LettersIT {
         }
     }
 
+    @Test
+    void aSignatureFileIsSignedWithAboveTheNameAndTheLetterStaysAccessible() throws IOException {
+        BufferedImage picture = new BufferedImage(120, 40, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D pen = picture.createGraphics();
+        pen.setColor(java.awt.Color.WHITE);
+        pen.fillRect(0, 0, 120, 40);
+        pen.setColor(java.awt.Color.BLUE);
+        pen.drawLine(5, 30, 115, 8);
+        pen.dispose();
+        Path signature = directory.resolve("signature.png");
+        ImageIO.write(picture, "png", signature.toFile());
+        Statistics statistics = new Statistics(database.dataSource(), Clock.systemUTC());
+        Letters signed = new Letters(database.dataSource(), statistics, new Organisations(database.dataSource()), Clock.systemUTC(),
+                LetterLayout.of(LetterLayout.DEFAULT_SCHEME, Optional.empty(), Optional.of(signature)), () -> false, 1);
+        signed.loadTemplate(YEAR, Path.of("templates/2019-20.md"));
+
+        signed.write(YEAR, Optional.of(LIVERPOOL), EnumSet.of(Letters.Format.pdf), Optional.of(directory.resolve("out")), Letters.Progress.NONE);
+
+        Letters.Letter letter = signed.latest(LIVERPOOL, YEAR).orElseThrow();
+        assertThat(letter.html()).contains("<img src=\"data:image/png;base64,", "alt=\"Signature of Michael King\"");
+        assertThat(letter.text()).contains("Yours sincerely,\n\nMichael King").doesNotContain("data:image");
+        Path pdf = directory.resolve("out/2019-20/E08000012-liverpool-city-council.pdf");
+        assertThat(PdfConformance.failures(pdf, "ua1")).as("PDF/UA-1").isEmpty();
+    }
+
     /**
      * The plain text of chosen councils' letters from the shipped templates, against golden files read and
      * approved by people ({@code -Dgolden.update=true} rewrites them, for a change meant to alter the wording).

@@ -23,7 +23,7 @@ final class SampleFields {
                 new LetterFields.Training(courses, courses.isEmpty() ? 0 : 12),
                 new LetterFields.Scheme(118, 1_432, "1,400", 71, 47),
                 new LetterFields.Signatory("Michael King", List.of("Local Government and Social Care Ombudsman",
-                        "Chair, Commission for Local Administration in England")),
+                        "Chair, Commission for Local Administration in England"), ""),
                 "");
     }
 
