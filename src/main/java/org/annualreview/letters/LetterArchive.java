@@ -59,11 +59,24 @@ final class LetterArchive {
     }
 
     Optional<StoredLetter> latestLetter(String organisationCode, ReportingYear year) {
-        return jdbc.query("select * from letter where organisation_code = ? and reporting_year = ? order by version desc fetch first 1 rows only",
+        return latestLetter(organisationCode, year, "letter_pdf");
+    }
+
+    /** The latest version, with its PDF or (for comparing, which needs only the text) without. */
+    private Optional<StoredLetter> latestLetter(String organisationCode, ReportingYear year, String pdf) {
+        return jdbc.query("select organisation_code, version, template_version, figures_computed_at, figures, letter_text, letter_html, "
+                + pdf + " as letter_pdf, generated_at from letter where organisation_code = ? and reporting_year = ?"
+                + " order by version desc fetch first 1 rows only",
                 (rs, n) -> new StoredLetter(rs.getString("organisation_code"), year, rs.getInt("version"), rs.getInt("template_version"),
                         rs.getTimestamp("figures_computed_at").toInstant(), rs.getString("figures"), rs.getString("letter_text"),
                         rs.getString("letter_html"), rs.getBytes("letter_pdf"), rs.getTimestamp("generated_at").toInstant()),
                 organisationCode, year.toString()).stream().findFirst();
+    }
+
+    int latestVersion(String organisationCode, ReportingYear year) {
+        Integer version = jdbc.queryForObject("select max(version) from letter where organisation_code = ? and reporting_year = ?",
+                Integer.class, organisationCode, year.toString());
+        return version == null ? 0 : version;
     }
 
     List<Integer> versions(String organisationCode, ReportingYear year) {
@@ -76,7 +89,7 @@ final class LetterArchive {
      * the version that holds it.
      */
     int store(StoredLetter letter) {
-        Optional<StoredLetter> latest = latestLetter(letter.organisationCode(), letter.year());
+        Optional<StoredLetter> latest = latestLetter(letter.organisationCode(), letter.year(), "cast(null as bytea)");
         if (latest.isPresent() && latest.get().templateVersion() == letter.templateVersion() && latest.get().text().equals(letter.text())
                 && latest.get().html().equals(letter.html())) {
             return latest.get().version();

@@ -172,7 +172,7 @@ public final class Letters {
         LetterDocument document = LetterDocument.of(template.render(fields), fields, layout, synthetic);
         byte[] pdf = PdfLetter.render(document.html(), template.settings().letterDate().in(year));
         String json = JSON.writeValueAsString(FiguresDocument.of(figures, List.of(f), AverageMethod.POOLED, synthetic));
-        int before = archive.latestLetter(f.code(), year).map(LetterArchive.StoredLetter::version).orElse(0);
+        int before = archive.latestVersion(f.code(), year);
         int version = archive.store(new LetterArchive.StoredLetter(f.code(), year, 0, stored.version(), figures.computedAt(), json,
                 document.text(), document.html(), pdf, clock.instant()));
         List<Path> files = new ArrayList<>();
