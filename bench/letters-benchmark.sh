@@ -26,14 +26,14 @@ filter=${LO_FILTER:-pdf:writer_web_pdf_Export}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)"; exit 2; }
-command -v soffice >/dev/null || { echo "needs LibreOffice (apt-get install libreoffice-writer)"; exit 2; }
+command -v soffice >/dev/null || { echo "needs LibreOffice (apt-get install libreoffice-writer-nogui)"; exit 2; }
 
 ./mvnw -q -B -DskipTests package
 jar=target/annual-review.jar
 url="jdbc:h2:file:$work/db/annual-review"
 rm -rf "$work/db" "$work/files" "$work/demo-letters" "$work/html" "$work/lo-profile"
 echo "loading the demo into a fresh H2 database (not timed) ..."
-java -jar "$jar" --database-url "$url" demo --files "$work/files" --letters "$work/demo-letters" > "$work/demo.out" 2>&1 \
+java -jar "$jar" --database-url "$url" demo --files "$work/files" --letters "$work/demo-letters" --letters-for latest > "$work/demo.out" 2>&1 \
   || { cat "$work/demo.out"; exit 1; }
 grep -E '^Wrote' "$work/demo.out" || true
 

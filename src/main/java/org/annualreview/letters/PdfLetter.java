@@ -63,15 +63,19 @@ final class PdfLetter {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withHtmlContent(xhtml, null);
-        builder.useSVGDrawer(new BatikSVGDrawer());
+        if (xhtml.contains("<svg")) {
+            builder.useSVGDrawer(new BatikSVGDrawer());   // only a logo given as SVG needs it: Batik costs time on every letter
+        }
         PDDocument target = new PDDocument();
         builder.usePDDocument(target);
         font(builder, target, "LiberationSans-Regular.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
         font(builder, target, "LiberationSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
         font(builder, target, "LiberationSans-Italic.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
         font(builder, target, "LiberationSans-BoldItalic.ttf", 700, BaseRendererBuilder.FontStyle.ITALIC);
-        builder.useFont(() -> new java.io.ByteArrayInputStream(fontFile("LiberationSans-Regular.ttf")), "Liberation Sans", 400,
-                BaseRendererBuilder.FontStyle.NORMAL, true, java.util.EnumSet.of(BaseRendererBuilder.FSFontUseCase.SVG));
+        if (xhtml.contains("<svg")) {
+            builder.useFont(() -> new java.io.ByteArrayInputStream(fontFile("LiberationSans-Regular.ttf")), "Liberation Sans", 400,
+                    BaseRendererBuilder.FontStyle.NORMAL, true, java.util.EnumSet.of(BaseRendererBuilder.FSFontUseCase.SVG));
+        }
         builder.usePdfUaAccessibility(true);
         builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_A);
         builder.useColorProfile(SRGB);
