@@ -21,7 +21,7 @@ public record LetterLayout(String schemeName, String logoMarkup, Optional<String
 
     /** With the signatory's signature, a PNG file ({@code ANNUAL_REVIEW_LETTERS_SIGNATURE}), for {@code {{ signatory.signature }}}. */
     public static LetterLayout of(String schemeName, Optional<Path> logo, Optional<Path> signature) {
-        return new LetterLayout(schemeName, logo.map(LetterLayout::read).orElseGet(LetterLayout::defaultLogo),
+        return new LetterLayout(schemeName, logo.map(file -> read(file, schemeName)).orElseGet(LetterLayout::defaultLogo),
                 signature.map(LetterLayout::dataUri));
     }
 
@@ -33,12 +33,16 @@ public record LetterLayout(String schemeName, String logoMarkup, Optional<String
         }
     }
 
-    private static String read(Path logo) {
+    /** The logo in the page, named by the scheme's name for screen readers and the PDF's tags. */
+    private static String read(Path logo, String schemeName) {
+        String name = org.jsoup.nodes.Entities.escape(schemeName);
         try {
             if (logo.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg")) {
-                return withoutXmlDeclaration(Files.readString(logo));
+                String svg = withoutXmlDeclaration(Files.readString(logo));
+                return svg.replaceFirst("<svg\\b", "<svg role=\"img\" aria-label=\"" + name + "\" alt=\"" + name + "\"");
             }
-            return "<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(logo)) + "\" />";
+            return "<img alt=\"" + name + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(logo))
+                    + "\" />";
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the logo " + logo + ": " + e.getMessage(), e);
         }

@@ -243,6 +243,24 @@ class LettersIT {
         assertThat(PdfConformance.failures(pdf, "ua1")).as("PDF/UA-1").isEmpty();
     }
 
+    @Test
+    void theSchemesOwnLogoHeadsEveryPageAndTheLetterStaysAccessible() throws IOException {
+        Path logo = directory.resolve("logo.svg");
+        Files.writeString(logo, "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"50\">"
+                + "<rect width=\"50\" height=\"50\" fill=\"#6f2c91\"/><text x=\"60\" y=\"30\" font-family=\"Liberation Sans\">Ombudsman</text></svg>\n");
+        Statistics statistics = new Statistics(database.dataSource(), Clock.systemUTC());
+        Letters branded = new Letters(database.dataSource(), statistics, new Organisations(database.dataSource()), Clock.systemUTC(),
+                LetterLayout.of("Example Ombudsman", Optional.of(logo)), () -> false, 1);
+        branded.loadTemplate(YEAR, Path.of("templates/2023-24.md"));
+
+        branded.write(YEAR, Optional.of(LIVERPOOL), EnumSet.of(Letters.Format.pdf), Optional.of(directory.resolve("out")), Letters.Progress.NONE);
+
+        assertThat(branded.latest(LIVERPOOL, YEAR).orElseThrow().html()).contains("<svg role=\"img\" aria-label=\"Example Ombudsman\"", "#6f2c91");
+        Path pdf = directory.resolve("out/2019-20/E08000012-liverpool-city-council.pdf");
+        assertThat(PdfConformance.failures(pdf, "ua1")).as("PDF/UA-1").isEmpty();
+        assertThat(PdfConformance.failures(pdf, "3a")).as("PDF/A-3a").isEmpty();
+    }
+
     /**
      * The plain text of chosen councils' letters from the shipped templates, against golden files read and
      * approved by people ({@code -Dgolden.update=true} rewrites them, for a change meant to alter the wording).
