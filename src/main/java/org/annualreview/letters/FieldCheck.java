@@ -9,7 +9,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.pebbletemplates.pebble.extension.AbstractNodeVisitor;
@@ -196,21 +195,5 @@ final class FieldCheck extends AbstractNodeVisitor {
 
     private int lineOf(int expressionLine, int nodeLine) {
         return (expressionLine > 0 ? expressionLine : nodeLine) + lineOffset;
-    }
-
-    static Optional<Type> typeOfField(String path) {
-        Type type = LetterFields.class;
-        for (String part : path.split("\\.")) {
-            if (!(type instanceof Class<?> record) || !record.isRecord()) {
-                return Optional.empty();
-            }
-            Optional<Type> next = Arrays.stream(record.getRecordComponents()).filter(c -> c.getName().equals(part)).findFirst()
-                    .map(RecordComponent::getGenericType);
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            type = next.get();
-        }
-        return Optional.of(type);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -136,7 +135,7 @@ public final class Letters {
                 ? List.of(figures.of(organisations.find(organisation.get()).code()).orElseThrow(() -> new IllegalArgumentException(
                         organisation.get() + " has no figures in " + year + ": it did not exist then and had no decisions")))
                 : figures.organisations().stream().filter(f -> f.kind().hasTypeAverage()).toList();
-        YearData data = YearData.read(new JdbcTemplate(dataSource), year);
+        YearData data = YearData.read(new JdbcTemplate(dataSource), organisations, year);
         boolean synthetic = syntheticData.getAsBoolean();
 
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, chosen.size())));
@@ -208,17 +207,8 @@ public final class Letters {
     private record YearData(Map<String, List<Contact>> contacts, Map<String, List<String>> courses, Map<String, String> notes,
             LetterFieldsFactory.SchemeTotals scheme) {
 
-        static YearData read(JdbcTemplate jdbc, ReportingYear year) {
-            Map<String, List<Contact>> contacts = new HashMap<>();
-            jdbc.query("select * from contact order by organisation_code, email", rs -> {
-                contacts.computeIfAbsent(rs.getString("organisation_code"), c -> new ArrayList<>()).add(new Contact(
-                        rs.getString("organisation_code"),
-                        org.annualreview.shared.Term.byCode(ContactRole.class, rs.getString("role")), rs.getString("email"),
-                        Optional.ofNullable(rs.getString("title")), Optional.ofNullable(rs.getString("given_name")),
-                        Optional.ofNullable(rs.getString("surname")), Optional.ofNullable(rs.getString("job_title")),
-                        Optional.ofNullable(rs.getString("salutation"))));
-            });
-            contacts.values().forEach(list -> list.sort(Comparator.comparing(Contact::role)));
+        static YearData read(JdbcTemplate jdbc, Organisations organisations, ReportingYear year) {
+            Map<String, List<Contact>> contacts = organisations.allContacts();
             Map<String, List<String>> courses = new HashMap<>();
             jdbc.query("select organisation_code, course from training_course where reporting_year = ? order by delivered_on, course",
                     rs -> {
