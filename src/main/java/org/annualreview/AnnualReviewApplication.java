@@ -16,6 +16,7 @@ import org.annualreview.imports.RecordsImported;
 import org.annualreview.letters.LetterLayout;
 import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisations;
+import org.annualreview.site.Publication;
 import org.annualreview.statistics.Statistics;
 import org.springframework.boot.SpringApplication;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,6 +95,11 @@ public class AnnualReviewApplication {
     }
 
     @Bean
+    Publication publication(Clock clock, Letters letters, Statistics statistics) {
+        return new Publication(clock, letters, statistics);
+    }
+
+    @Bean
     DemoLabel demoLabel(DataSource dataSource) {
         return new DemoLabel(dataSource);
     }
@@ -113,6 +119,18 @@ public class AnnualReviewApplication {
 
     /** The settings a command line may give before Spring starts (the database must be known to start). */
     static final class Settings {
+        /** The first word that is neither an option nor the database URL given to one. */
+        static String command(String[] args) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--database-url")) {
+                    i++;
+                } else if (!args[i].startsWith("-")) {
+                    return args[i];
+                }
+            }
+            return "";
+        }
+
         static Map<String, Object> fromCommandLine(String[] args) {
             Map<String, Object> settings = new LinkedHashMap<>();
             String url = System.getenv().getOrDefault("ANNUAL_REVIEW_DATABASE_URL", AnnualReviewCommand.DEFAULT_DATABASE_URL);
@@ -124,6 +142,17 @@ public class AnnualReviewApplication {
                 }
             }
             settings.put("spring.datasource.url", url);
+            // only `serve` starts a web server; every other command is over when it returns
+            boolean serve = command(args).equals("serve");
+            settings.put("spring.main.web-application-type", serve ? "servlet" : "none");
+            if (serve) {
+                settings.put("server.port", System.getenv().getOrDefault("ANNUAL_REVIEW_PORT", "8080"));
+                for (int i = 0; i < args.length - 1; i++) {
+                    if (args[i].equals("--port")) {
+                        settings.put("server.port", args[i + 1]);
+                    }
+                }
+            }
             return settings;
         }
     }

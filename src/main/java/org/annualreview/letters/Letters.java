@@ -116,6 +116,17 @@ public final class Letters {
                 l.text(), l.html(), l.pdf()));
     }
 
+    /** The day the year's figures and letters go public, from the settings of its latest template; none without one. */
+    public Optional<java.time.LocalDate> publicationDate(ReportingYear year) {
+        return archive.latestTemplate(year).map(t -> LetterTemplate.compile(t.fileName(), t.source()).settings().publicationDate().in(year));
+    }
+
+    /** The latest letter of an organisation and year, by the organisation's code. */
+    public Optional<Letter> latestByCode(String code, ReportingYear year) {
+        return archive.latestLetter(code, year).map(l -> new Letter(l.organisationCode(), year, l.version(), l.templateVersion(),
+                l.text(), l.html(), l.pdf()));
+    }
+
     public List<Integer> versions(String organisation, ReportingYear year) {
         return archive.versions(organisations.find(organisation).code(), year);
     }

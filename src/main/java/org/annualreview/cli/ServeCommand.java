@@ -1,0 +1,41 @@
+package org.annualreview.cli;
+
+import java.util.concurrent.Callable;
+
+import org.annualreview.site.Publication;
+import org.springframework.core.env.Environment;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serves the public site, \\\"Your council's performance\\\": the published years' figures and letters, until stopped (Ctrl-C).")
+final class ServeCommand implements Callable<Integer> {
+
+    /** Read before Spring starts (AnnualReviewApplication.Settings); declared here for --help. */
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ANNUAL_REVIEW_PORT, else 8080)")
+    int port;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Environment environment;
+    private final Publication publication;
+
+    ServeCommand(Environment environment, Publication publication) {
+        this.environment = environment;
+        this.publication = publication;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var out = spec.commandLine().getOut();
+        out.printf("Serving Your council's performance at http://localhost:%s/ (published years: %s). Ctrl-C stops it.%n",
+                environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")),
+                publication.publishedYears().isEmpty() ? "none yet" : publication.publishedYears());
+        out.flush();
+        Thread.currentThread().join();
+        return ExitCodes.OK;
+    }
+}

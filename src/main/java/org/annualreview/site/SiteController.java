@@ -1,0 +1,143 @@
+package org.annualreview.site;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.annualreview.letters.Letters;
+import org.annualreview.organisations.Organisation;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.Statistics;
+import org.annualreview.statistics.YearFigures;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * "Your council's performance": the published years' figures and letters. A year before its publication day
+ * does not exist here: no page, table row or letter of it can be reached ({@link Publication}).
+ */
+@RestController
+public final class SiteController {
+
+    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final Publication publication;
+    private final Statistics statistics;
+    private final Organisations organisations;
+    private final Letters letters;
+    private final Pages pages = new Pages();
+
+    public SiteController(Publication publication, Statistics statistics, Organisations organisations, Letters letters) {
+        this.publication = publication;
+        this.statistics = statistics;
+        this.organisations = organisations;
+        this.letters = letters;
+    }
+
+    /** Every council of the chosen published year (the latest by default), with its key statistics. */
+    @GetMapping("/")
+    public ResponseEntity<String> home(@RequestParam(name = "year", required = false) String year) {
+        List<ReportingYear> published = publication.publishedYears();
+        Map<String, Object> model = base("Your council's performance");
+        model.put("years", published.stream().map(ReportingYear::toString).toList());
+        Optional<ReportingYear> shown = year == null ? published.stream().findFirst() : parse(year).filter(published::contains);
+        if (year != null && shown.isEmpty()) {
+            return notFound();
+        }
+        model.put("year", shown.map(ReportingYear::toString).orElse(""));
+        List<CouncilRow> rows = new ArrayList<>();
+        shown.ifPresent(y -> {
+            YearFigures figures = statistics.figures(y);
+            figures.organisations().stream().filter(f -> f.kind().hasTypeAverage()).forEach(f -> rows.add(CouncilRow.of(f, figures)));
+        });
+        model.put("councils", rows);
+        return page("home", model);
+    }
+
+    /** Councils whose name holds the words searched for, or whose code it is. */
+    @GetMapping("/councils")
+    public ResponseEntity<String> search(@RequestParam(name = "q", defaultValue = "") String q) {
+        String wanted = q.strip().toLowerCase(Locale.UK);
+        List<Organisation> found = wanted.isEmpty() ? List.of() : organisations.all().stream()
+                .filter(o -> o.kind().hasTypeAverage())
+                .filter(o -> o.name().toLowerCase(Locale.UK).contains(wanted) || o.code().equalsIgnoreCase(wanted)).toList();
+        Map<String, Object> model = base("Find a council");
+        model.put("q", q);
+        model.put("found", found.stream().map(o -> Map.of("code", o.code(), "name", o.name(), "kind", o.kind().label())).toList());
+        return page("search", model);
+    }
+
+    /** One council: every published year's key statistics against its type's average, and its letters. */
+    @GetMapping("/councils/{code}")
+    public ResponseEntity<String> council(@PathVariable("code") String code) {
+        Optional<Organisation> organisation = organisations.all().stream().filter(o -> o.code().equalsIgnoreCase(code)).findFirst();
+        if (organisation.isEmpty()) {
+            return notFound();
+        }
+        Organisation o = organisation.get();
+        List<Map<String, Object>> years = new ArrayList<>();
+        for (ReportingYear year : publication.publishedYears()) {
+            YearFigures figures = statistics.figures(year);
+            figures.of(o.code()).ifPresent(f -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("year", year.toString());
+                entry.put("figures", CouncilRow.of(f, figures));
+                entry.put("letter", letters.latestByCode(o.code(), year).isPresent());
+                years.add(entry);
+            });
+        }
+        Map<String, Object> model = base(o.name());
+        model.put("code", o.code());
+        model.put("kind", o.kind().label());
+        model.put("years", years);
+        return page("council", model);
+    }
+
+    @GetMapping("/councils/{code}/letters/{year}.pdf")
+    public ResponseEntity<byte[]> letterPdf(@PathVariable("code") String code, @PathVariable("year") String year) {
+        return publishedLetter(code, year).map(l -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + l.organisationCode() + "-" + l.year() + ".pdf\"").body(l.pdf()))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    @GetMapping("/councils/{code}/letters/{year}.html")
+    public ResponseEntity<String> letterHtml(@PathVariable("code") String code, @PathVariable("year") String year) {
+        return publishedLetter(code, year).map(l -> ResponseEntity.ok().contentType(HTML).body(l.html())).orElseGet(this::notFound);
+    }
+
+    private Optional<Letters.Letter> publishedLetter(String code, String year) {
+        return parse(year).filter(publication::isPublished).flatMap(y -> letters.latestByCode(code.toUpperCase(Locale.UK), y));
+    }
+
+    private static Optional<ReportingYear> parse(String year) {
+        try {
+            return Optional.of(ReportingYear.parse(year));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, Object> base(String title) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", title);
+        model.put("few", CouncilRow.FEW);
+        return model;
+    }
+
+    private ResponseEntity<String> page(String name, Map<String, Object> model) {
+        return ResponseEntity.ok().contentType(HTML).body(pages.render(name, model));
+    }
+
+    private ResponseEntity<String> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(pages.render("not-found", base("Page not found")));
+    }
+}

@@ -1,0 +1,143 @@
+package org.annualreview.site;
+
+import static org.annualreview.testing.DecisionRow.aDecision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import org.annualreview.imports.Imports;
+import org.annualreview.letters.LetterLayout;
+import org.annualreview.letters.Letters;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.Statistics;
+import org.annualreview.testing.RecordFiles;
+import org.annualreview.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+/**
+ * The public site over HTTP, with 2023-24's publication day (24 July 2024, from its template) on either side
+ * of the clock: a minute before midnight, UK time, nothing of the year can be reached; at midnight, all of it.
+ */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
+class SiteIT {
+
+    static final ReportingYear YEAR = ReportingYear.parse("2023-24");
+    static final String KNOWSLEY = "E08000011";
+    static final Instant EVE = Instant.parse("2024-07-23T22:59:00Z");      // 23:59 on 23 July, British Summer Time
+    static final Instant DAY = Instant.parse("2024-07-23T23:00:00Z");      // 00:00 on 24 July
+
+    @Parameter
+    String databaseKind;
+
+    @TempDir
+    Path directory;
+
+    TestDatabase database;
+    Statistics statistics;
+    Letters letters;
+    Organisations organisations;
+
+    @BeforeEach
+    void publishTheYearsLetters() {
+        database = TestDatabase.start(databaseKind);
+        statistics = new Statistics(database.dataSource(), Clock.fixed(Instant.parse("2024-07-01T09:00:00Z"), ZoneId.of("UTC")));
+        organisations = new Organisations(database.dataSource());
+        letters = new Letters(database.dataSource(), statistics, organisations, Clock.systemUTC(),
+                LetterLayout.of(LetterLayout.DEFAULT_SCHEME, Optional.empty()), () -> false, 2);
+        Imports imports = new Imports(database.dataSource(), event -> statistics.markAllStale());
+        new RecordFiles(directory)
+                .organisation(KNOWSLEY, "Knowsley Metropolitan Borough Council", "Metropolitan Borough")
+                .organisation("E08000012", "Liverpool City Council", "Metropolitan Borough")
+                .decision(aDecision("K1").about(KNOWSLEY).upheld().decidedOn("2023-05-01"))
+                .decision(aDecision("K2").about(KNOWSLEY).notUpheld().decidedOn("2023-06-01"))
+                .decision(aDecision("L1").about("E08000012").upheld().decidedOn("2023-07-01"))
+                .importInto(imports);
+        letters.loadTemplate(YEAR, Path.of("templates/2023-24.md"));   // publication-date: 24 July
+        letters.write(YEAR, Optional.empty(), EnumSet.of(Letters.Format.pdf), Optional.empty(), Letters.Progress.NONE);
+    }
+
+    @AfterEach
+    void stopDatabase() {
+        if (database != null) {   // null when the database was not reachable and the test was skipped
+            database.close();
+        }
+    }
+
+    MockMvc siteAt(Instant now) {
+        Publication publication = new Publication(Clock.fixed(now, ZoneId.of("UTC")), letters, statistics);
+        return MockMvcBuilders.standaloneSetup(new SiteController(publication, statistics, organisations, letters)).build();
+    }
+
+    MockHttpServletResponse fetch(MockMvc site, String path) throws Exception {
+        return site.perform(get(path)).andReturn().getResponse();
+    }
+
+    @Test
+    void beforeItsPublicationDayNoRouteShowsAnythingOfTheYear() throws Exception {
+        MockMvc site = siteAt(EVE);
+
+        assertThat(fetch(site, "/").getContentAsString()).contains("No year's figures have been published yet").doesNotContain("2023-24");
+        assertThat(fetch(site, "/?year=2023-24").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString())
+                .contains("Knowsley Metropolitan Borough Council", "No published figures").doesNotContain("2023-24", "50%");
+        for (String letter : List.of(".pdf", ".html")) {
+            assertThat(fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24" + letter).getStatus()).as(letter).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void fromItsPublicationDayEveryRouteShowsTheYear() throws Exception {
+        MockMvc site = siteAt(DAY);
+
+        MockHttpServletResponse home = fetch(site, "/");
+        assertThat(home.getStatus()).isEqualTo(200);
+        assertThat(home.getContentType()).startsWith("text/html");
+        assertThat(home.getContentAsString()).contains("Key statistics of every council, 2023-24", "href=\"/councils/E08000011\"",
+                "50%", "few cases");
+        assertThat(fetch(site, "/?year=2023-24").getStatus()).isEqualTo(200);
+        assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString())
+                .contains("<h2 class=\"govuk-heading-l\">2023-24</h2>", "1 upheld of 2 detailed investigations", "letters/2023-24.pdf");
+        MockHttpServletResponse pdf = fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24.pdf");
+        assertThat(pdf.getStatus()).isEqualTo(200);
+        assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+        assertThat(new String(pdf.getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24.html").getContentAsString()).contains("Dear Chief Executive");
+    }
+
+    @Test
+    void searchFindsCouncilsByPartOfTheirNameOrTheirCodeAndEscapesWhatWasTyped() throws Exception {
+        MockMvc site = siteAt(DAY);
+
+        assertThat(fetch(site, "/councils?q=KNOWS").getContentAsString()).contains("1 council found", "/councils/E08000011")
+                .doesNotContain("Liverpool");
+        assertThat(fetch(site, "/councils?q=e08000012").getContentAsString()).contains("Liverpool City Council");
+        assertThat(fetch(site, "/councils?q=<script>").getContentAsString()).contains("&lt;script&gt;").doesNotContain("<script>");
+    }
+
+    @Test
+    void anUnknownCouncilOrYearIsNotFound() throws Exception {
+        MockMvc site = siteAt(DAY);
+
+        assertThat(fetch(site, "/councils/E99999999").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/?year=2031-32").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/letters/nonsense.pdf").getStatus()).isEqualTo(404);
+    }
+}
