@@ -33,7 +33,7 @@ jar=target/annual-review.jar
 url="jdbc:h2:file:$work/db/annual-review"
 rm -rf "$work/db" "$work/files" "$work/demo-letters" "$work/html" "$work/lo-profile"
 echo "loading the demo into a fresh H2 database (not timed) ..."
-java -jar "$jar" --database-url "$url" demo --files "$work/files" --letters "$work/demo-letters" --letters-for latest > "$work/demo.out" 2>&1 \
+java -jar "$jar" --database-url "$url" demo --files "$work/files" --letters "$work/demo-letters" --letters-for latest --no-serve > "$work/demo.out" 2>&1 \
   || { cat "$work/demo.out"; exit 1; }
 grep -E '^Wrote' "$work/demo.out" || true
 

@@ -143,7 +143,9 @@ public class AnnualReviewApplication {
             }
             settings.put("spring.datasource.url", url);
             // only `serve` starts a web server; every other command is over when it returns
-            boolean serve = command(args).equals("serve");
+            boolean serve = command(args).equals("serve")
+                    || command(args).equals("demo") && !java.util.Arrays.asList(args).contains("--no-serve")
+                            && !java.util.Arrays.asList(args).contains("--generate-only");
             settings.put("spring.main.web-application-type", serve ? "servlet" : "none");
             if (serve) {
                 settings.put("server.port", System.getenv().getOrDefault("ANNUAL_REVIEW_PORT", "8080"));

@@ -60,9 +60,19 @@ final class DemoCommand implements Callable<Integer> {
             description = "Whose letters the demo writes: every demo year's (default), the latest year's, or none")
     LetterYears letterYears;
 
+    @Option(names = "--no-serve", description = "Stop when the demo is loaded instead of serving the site")
+    boolean noServe;
+
+    /** Read before Spring starts (AnnualReviewApplication.Settings); declared here for --help. */
+    @Option(names = "--port", paramLabel = "PORT", description = "Port the site is served on (default: ANNUAL_REVIEW_PORT, else 8080)")
+    int port;
+
+    private final org.springframework.core.env.Environment environment;
     private final Letters letters;
 
-    DemoCommand(Imports imports, Statistics statistics, DemoLabel demoLabel, Letters letters) {
+    DemoCommand(Imports imports, Statistics statistics, DemoLabel demoLabel, Letters letters,
+            org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.imports = imports;
         this.statistics = statistics;
         this.demoLabel = demoLabel;
@@ -124,6 +134,16 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("%nNext: ./annual-review stats --year %s --organisation Knowsley   (one council in full)%n", latest);
         out.printf("      ./annual-review stats --year %s --organisation Knowsley --explain upheld   (the cases behind a figure)%n", latest);
         out.printf("      ./annual-review letters --year %s --organisation Knowsley --format pdf,html,txt   (one letter)%n", latest);
+        if (!noServe && environment.getProperty("local.server.port") != null) {
+            out.printf("%nServing the demo site at http://localhost:%s/  (Ctrl-C stops it; --no-serve skips it)%n",
+                    environment.getProperty("local.server.port"));
+            out.flush();
+            try {
+                Thread.currentThread().join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return ExitCodes.OK;
     }
 

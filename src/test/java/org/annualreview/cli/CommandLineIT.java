@@ -168,12 +168,12 @@ class CommandLineIT {
         void loadsLabelledSyntheticDataAndChangesNothingTheSecondTime() {
             Path letters = directory.resolve("letters");
             Run first = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters", letters.toString(),
-                    "--letters-for", "latest");
+                    "--letters-for", "latest", "--no-serve");
             assertThat(first.exitCode()).isZero();
             assertThat(first.out()).startsWith("*** SYNTHETIC DEMO DATA").contains("Reporting year 2025-26")
                     .contains("Averages of similar authorities (pooled)").contains("Annual Review letters");
             assertThat(letters.resolve("2025-26/E08000011-knowsley-metropolitan-borough-council.pdf")).isNotEmptyFile();
-            Run second = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters-for", "none");
+            Run second = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters-for", "none", "--no-serve");
             assertThat(second.out()).contains(" 0 inserted, 0 updated");
             assertThat(run("stats", "--format", "json").out()).contains("\"syntheticDemoData\" : true");
         }
@@ -181,7 +181,7 @@ class CommandLineIT {
         @Test
         void refusesADatabaseHoldingRealRecords() throws Exception {
             assertThat(run(samples()).exitCode()).isZero();
-            Run demo = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters-for", "none");
+            Run demo = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters-for", "none", "--no-serve");
             assertThat(demo.exitCode()).isEqualTo(1);
             assertThat(demo.err()).contains("holds records that are not the demo dataset");
         }
