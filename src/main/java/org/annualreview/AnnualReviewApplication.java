@@ -99,6 +99,12 @@ public class AnnualReviewApplication {
         return new Publication(clock, letters, statistics);
     }
 
+    /** Every page and file of the site carries an ETag: a reader asking again for unchanged data gets 304 Not Modified. */
+    @Bean
+    org.springframework.web.filter.ShallowEtagHeaderFilter etags() {
+        return new org.springframework.web.filter.ShallowEtagHeaderFilter();
+    }
+
     @Bean
     DemoLabel demoLabel(DataSource dataSource) {
         return new DemoLabel(dataSource);

@@ -114,6 +114,23 @@ public final class SiteController {
         return publishedLetter(code, year).map(l -> ResponseEntity.ok().contentType(HTML).body(l.html())).orElseGet(this::notFound);
     }
 
+    /** A published year's figures of every organisation, as the `stats --format csv` columns; UTF-8 with a BOM for spreadsheets. */
+    @GetMapping("/data/statistics-{year}.csv")
+    public ResponseEntity<byte[]> statisticsCsv(@PathVariable("year") String year) {
+        Optional<ReportingYear> published = parse(year).filter(publication::isPublished);
+        if (published.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        YearFigures figures = statistics.figures(published.get());
+        java.io.StringWriter csv = new java.io.StringWriter();
+        csv.write('\uFEFF');
+        org.annualreview.statistics.FiguresCsv.write(csv, figures, figures.organisations(), org.annualreview.statistics.AverageMethod.POOLED);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"statistics-" + published.get() + ".csv\"")
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+                .body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private Optional<Letters.Letter> publishedLetter(String code, String year) {
         return parse(year).filter(publication::isPublished).flatMap(y -> letters.latestByCode(code.toUpperCase(Locale.UK), y));
     }

@@ -83,7 +83,8 @@ class SiteIT {
 
     MockMvc siteAt(Instant now) {
         Publication publication = new Publication(Clock.fixed(now, ZoneId.of("UTC")), letters, statistics);
-        return MockMvcBuilders.standaloneSetup(new SiteController(publication, statistics, organisations, letters)).build();
+        return MockMvcBuilders.standaloneSetup(new SiteController(publication, statistics, organisations, letters))
+                .addFilters(new org.springframework.web.filter.ShallowEtagHeaderFilter()).build();
     }
 
     MockHttpServletResponse fetch(MockMvc site, String path) throws Exception {
@@ -98,6 +99,7 @@ class SiteIT {
         assertThat(fetch(site, "/?year=2023-24").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString())
                 .contains("Knowsley Metropolitan Borough Council", "No published figures").doesNotContain("2023-24", "50%");
+        assertThat(fetch(site, "/data/statistics-2023-24.csv").getStatus()).isEqualTo(404);
         for (String letter : List.of(".pdf", ".html")) {
             assertThat(fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24" + letter).getStatus()).as(letter).isEqualTo(404);
         }
@@ -120,6 +122,21 @@ class SiteIT {
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
         assertThat(new String(pdf.getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24.html").getContentAsString()).contains("Dear Chief Executive");
+    }
+
+    @Test
+    void theYearsFiguresDownloadAsSpreadsheetReadyCsvThatIsNotSentAgainWhenUnchanged() throws Exception {
+        MockMvc site = siteAt(DAY);
+
+        MockHttpServletResponse csv = fetch(site, "/data/statistics-2023-24.csv");
+        assertThat(csv.getStatus()).isEqualTo(200);
+        assertThat(csv.getContentType()).isEqualTo("text/csv;charset=UTF-8");
+        String text = new String(csv.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFreporting_year,code,name,kind,").contains("2023-24,E08000011,Knowsley Metropolitan Borough Council");
+        String etag = csv.getHeader("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(site.perform(get("/data/statistics-2023-24.csv").header("If-None-Match", etag)).andReturn().getResponse().getStatus())
+                .isEqualTo(304);
     }
 
     @Test

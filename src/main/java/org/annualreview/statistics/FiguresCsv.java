@@ -1,0 +1,59 @@
+package org.annualreview.statistics;
+
+import java.io.Writer;
+import java.util.List;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+
+/** A year's figures as CSV: the same columns for `stats --format csv` and the site's download. */
+public final class FiguresCsv {
+
+    private FiguresCsv() {
+    }
+
+    /** One row per organisation, with the type averages of the method given; text cells safe to open in a spreadsheet. */
+    public static void write(Writer out, YearFigures figures, List<OrganisationFigures> shown, AverageMethod method) {
+        var averages = figures.averages(method);
+        try (CsvWriter csv = CsvWriter.builder().build(out)) {
+            csv.writeRecord("reporting_year", "code", "name", "kind", "residents", "population_mid_year",
+                    "complaints_and_enquiries", "not_for_us", "assessed_and_closed", "investigated",
+                    "upheld", "upheld_percent", "upheld_per_100000", "satisfactory_remedies", "satisfactory_remedy_percent",
+                    "complied", "complied_late", "not_complied", "compliance_pending", "compliance_percent",
+                    "public_reports", "service_improvements", "enquiries", "enquiries_late", "enquiries_late_percent",
+                    "enquiries_extended", "enquiries_late_after_extension", "enquiries_incomplete", "training_courses", "training_attendees",
+                    "type_average_method", "type_upheld_percent", "type_upheld_per_100000", "type_compliance_percent",
+                    "type_satisfactory_remedy_percent");
+            for (OrganisationFigures f : shown) {
+                TypeAverage a = averages.get(f.kind());
+                csv.writeRecord(figures.year().toString(), f.code(), safe(f.name()), f.kind().label(),
+                        f.population().map(p -> String.valueOf(p.residents())).orElse(""),
+                        f.population().map(p -> String.valueOf(p.midYear())).orElse(""),
+                        n(f.complaintsAndEnquiries()), n(f.notForUs()), n(f.assessedAndClosed()), n(f.investigated()),
+                        n(f.upheld().numerator()), f.upheld().wholePercent().map(String::valueOf).orElse(""),
+                        f.upheldPerHundredThousand().oneDecimal().map(Object::toString).orElse(""),
+                        n(f.satisfactoryRemedy().numerator()), f.satisfactoryRemedy().wholePercent().map(String::valueOf).orElse(""),
+                        n(f.compliedOnTime()), n(f.compliedLate()), n(f.notComplied()), n(f.compliancePending()),
+                        f.compliance().wholePercent().map(String::valueOf).orElse(""),
+                        n(f.publicReports()), n(f.serviceImprovements()), n(f.lateEnquiries().denominator()),
+                        n(f.lateEnquiries().numerator()), f.lateEnquiries().wholePercent().map(String::valueOf).orElse(""),
+                        n(f.extendedEnquiries()), n(f.lateAfterExtension()), n(f.incompleteEnquiries()), n(f.trainingCourses()), n(f.trainingAttendees()),
+                        a == null ? "" : method.code(),
+                        a == null ? "" : TypeAverage.shownPercent(a.upheld(), "").replace("%", ""),
+                        a == null ? "" : TypeAverage.shownPerHundredThousand(a.upheldPerHundredThousand(), ""),
+                        a == null ? "" : TypeAverage.shownPercent(a.compliance(), "").replace("%", ""),
+                        a == null ? "" : TypeAverage.shownPercent(a.satisfactoryRemedy(), "").replace("%", ""));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A cell a spreadsheet would read as a formula (=, +, -, @ first) gets an apostrophe in front. */
+    static String safe(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    private static String n(long value) {
+        return String.valueOf(value);
+    }
+}
