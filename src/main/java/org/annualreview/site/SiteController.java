@@ -45,7 +45,11 @@ public final class SiteController {
 
     /** Every council of the chosen published year (the latest by default), with its key statistics. */
     @GetMapping("/")
-    public ResponseEntity<String> home(@RequestParam(name = "year", required = false) String year) {
+    public ResponseEntity<String> home(@RequestParam(name = "year", required = false) String year,
+            @RequestParam(name = "measure", defaultValue = "upheld") String measure) {
+        if (!HexMap.MEASURES.containsKey(measure)) {
+            return notFound();
+        }
         List<ReportingYear> published = publication.publishedYears();
         Map<String, Object> model = base("Your council's performance");
         model.put("years", published.stream().map(ReportingYear::toString).toList());
@@ -55,11 +59,24 @@ public final class SiteController {
         }
         model.put("year", shown.map(ReportingYear::toString).orElse(""));
         List<CouncilRow> rows = new ArrayList<>();
+        Map<String, Optional<java.math.BigDecimal>> values = new LinkedHashMap<>();
         shown.ifPresent(y -> {
             YearFigures figures = statistics.figures(y);
-            figures.organisations().stream().filter(f -> f.kind().hasTypeAverage()).forEach(f -> rows.add(CouncilRow.of(f, figures)));
+            figures.organisations().stream().filter(f -> f.kind().hasTypeAverage()).forEach(f -> {
+                rows.add(CouncilRow.of(f, figures));
+                values.put(f.code(), switch (measure) {
+                    case "upheld-per-100000" -> f.upheldPerHundredThousand().exact();
+                    case "compliance" -> f.compliance().exactPercent();
+                    case "satisfactory-remedy" -> f.satisfactoryRemedy().exactPercent();
+                    default -> f.upheld().exactPercent();
+                });
+            });
         });
         model.put("councils", rows);
+        model.put("measure", measure);
+        model.put("measureLabel", HexMap.MEASURES.get(measure)[0]);
+        model.put("measures", HexMap.MEASURES.entrySet().stream().map(e -> Map.of("value", e.getKey(), "label", e.getValue()[0])).toList());
+        model.put("map", shown.isPresent() ? HexMap.svg(values, HexMap.MEASURES.get(measure)[0], HexMap.MEASURES.get(measure)[1]) : "");
         return page("home", model);
     }
 

@@ -95,7 +95,7 @@ class SiteIT {
     void beforeItsPublicationDayNoRouteShowsAnythingOfTheYear() throws Exception {
         MockMvc site = siteAt(EVE);
 
-        assertThat(fetch(site, "/").getContentAsString()).contains("No year's figures have been published yet").doesNotContain("2023-24");
+        assertThat(fetch(site, "/").getContentAsString()).contains("No year's figures have been published yet").doesNotContain("2023-24", "<svg");
         assertThat(fetch(site, "/?year=2023-24").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString())
                 .contains("Knowsley Metropolitan Borough Council", "No published figures").doesNotContain("2023-24", "50%");
@@ -115,6 +115,8 @@ class SiteIT {
         assertThat(home.getContentAsString()).contains("Key statistics of every council, 2023-24", "href=\"/councils/E08000011\"",
                 "50%", "few cases");
         assertThat(fetch(site, "/?year=2023-24").getStatus()).isEqualTo(200);
+        String map = fetch(site, "/?year=2023-24&measure=upheld").getContentAsString();
+        assertThat(map).contains("<svg", "<a href=\"/councils/E08000011\">", "<title>Knowsley: 50%</title>", "<title>Hartlepool: no figure</title>");
         assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString())
                 .contains("<h2 class=\"govuk-heading-l\">2023-24</h2>", "1 upheld of 2 detailed investigations", "letters/2023-24.pdf");
         MockHttpServletResponse pdf = fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24.pdf");
@@ -155,6 +157,7 @@ class SiteIT {
 
         assertThat(fetch(site, "/councils/E99999999").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/?year=2031-32").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/?measure=nonsense").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/letters/nonsense.pdf").getStatus()).isEqualTo(404);
     }
 }
