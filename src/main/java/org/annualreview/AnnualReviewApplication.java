@@ -95,6 +95,11 @@ public class AnnualReviewApplication {
     }
 
     @Bean
+    org.annualreview.decisions.Decisions decisions(DataSource dataSource) {
+        return new org.annualreview.decisions.Decisions(dataSource);
+    }
+
+    @Bean
     Publication publication(Clock clock, Letters letters, Statistics statistics) {
         return new Publication(clock, letters, statistics);
     }

@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.annualreview.decisions.Decision;
+import org.annualreview.decisions.Decisions;
+import org.annualreview.decisions.Outcome;
+import org.annualreview.decisions.ServiceArea;
 import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisation;
 import org.annualreview.organisations.Organisations;
@@ -34,13 +38,16 @@ public final class SiteController {
     private final Statistics statistics;
     private final Organisations organisations;
     private final Letters letters;
+    private final Decisions decisions;
     private final Pages pages = new Pages();
 
-    public SiteController(Publication publication, Statistics statistics, Organisations organisations, Letters letters) {
+    public SiteController(Publication publication, Statistics statistics, Organisations organisations, Letters letters,
+            Decisions decisions) {
         this.publication = publication;
         this.statistics = statistics;
         this.organisations = organisations;
         this.letters = letters;
+        this.decisions = decisions;
     }
 
     /** Every council of the chosen published year (the latest by default), with its key statistics. */
@@ -117,6 +124,66 @@ public final class SiteController {
         model.put("kind", o.kind().label());
         model.put("years", years);
         return page("council", model);
+    }
+
+    /** A council's decisions of its published years, narrowed by year, service area and outcome. */
+    @GetMapping("/councils/{code}/decisions")
+    public ResponseEntity<String> decisionsOf(@PathVariable("code") String code, @RequestParam(name = "year", defaultValue = "") String year,
+            @RequestParam(name = "area", defaultValue = "") String area, @RequestParam(name = "outcome", defaultValue = "") String outcome) {
+        Optional<Organisation> organisation = organisations.all().stream().filter(o -> o.code().equalsIgnoreCase(code)).findFirst();
+        if (organisation.isEmpty()) {
+            return notFound();
+        }
+        List<ReportingYear> published = publication.publishedYears();
+        java.util.Set<ReportingYear> years = year.isEmpty() ? java.util.Set.copyOf(published)
+                : parse(year).filter(published::contains).map(java.util.Set::of).orElse(java.util.Set.of());
+        Optional<ServiceArea> serviceArea = org.annualreview.shared.Term.find(ServiceArea.class, area);
+        Optional<Outcome> decided = org.annualreview.shared.Term.find(Outcome.class, outcome);
+        List<Decision> found = decisions.of(organisation.get().code(), new Decisions.Filter(years, serviceArea, decided), 500);
+        Map<String, Object> model = base("Decisions about " + organisation.get().name());
+        model.put("code", organisation.get().code());
+        model.put("name", organisation.get().name());
+        model.put("years", published.stream().map(ReportingYear::toString).toList());
+        model.put("year", year);
+        model.put("areas", java.util.Arrays.stream(ServiceArea.values()).map(a -> Map.of("value", a.code(), "label", a.label())).toList());
+        model.put("area", serviceArea.map(ServiceArea::code).orElse(""));
+        model.put("outcomes", java.util.Arrays.stream(Outcome.values()).map(o -> Map.of("value", o.code(), "label", o.label())).toList());
+        model.put("outcome", decided.map(Outcome::code).orElse(""));
+        model.put("decisions", found.stream().map(d -> Map.of("reference", d.caseReference(), "decided", d.decidedOn().toString(),
+                "area", d.serviceArea().label(), "outcome", d.outcome().label())).toList());
+        model.put("capped", found.size() == 500);
+        return page("decisions", model);
+    }
+
+    /** One decision, once its year is published. */
+    @GetMapping("/decisions/{reference}")
+    public ResponseEntity<String> decision(@PathVariable("reference") String reference) {
+        Optional<Decision> found = decisions.find(reference).filter(d -> publication.isPublished(d.year()));
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        Decision d = found.get();
+        Map<String, Object> model = base("Decision " + d.caseReference());
+        model.put("reference", d.caseReference());
+        model.put("council", organisations.all().stream().filter(o -> o.code().equals(d.organisationCode())).findFirst()
+                .map(Organisation::name).orElse(d.organisationCode()));
+        model.put("code", d.organisationCode());
+        model.put("area", d.serviceArea().label());
+        model.put("received", d.receivedOn().toString());
+        model.put("decided", d.decidedOn().toString());
+        model.put("year", d.year().toString());
+        model.put("outcome", d.outcome().label());
+        model.put("remedy", d.satisfactoryRemedy());
+        model.put("report", d.publicReportTitle().orElse(""));
+        model.put("recommendations", d.recommendations());
+        model.put("improvements", d.serviceImprovements());
+        return page("decision", model);
+    }
+
+    /** What each figure means, in plain words. */
+    @GetMapping("/about-the-statistics")
+    public ResponseEntity<String> about() {
+        return page("about", base("About the statistics"));
     }
 
     @GetMapping("/councils/{code}/letters/{year}.pdf")

@@ -83,7 +83,8 @@ class SiteIT {
 
     MockMvc siteAt(Instant now) {
         Publication publication = new Publication(Clock.fixed(now, ZoneId.of("UTC")), letters, statistics);
-        return MockMvcBuilders.standaloneSetup(new SiteController(publication, statistics, organisations, letters))
+        return MockMvcBuilders.standaloneSetup(new SiteController(publication, statistics, organisations, letters,
+                        new org.annualreview.decisions.Decisions(database.dataSource())))
                 .addFilters(new org.springframework.web.filter.ShallowEtagHeaderFilter()).build();
     }
 
@@ -100,6 +101,9 @@ class SiteIT {
         assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString())
                 .contains("Knowsley Metropolitan Borough Council", "No published figures").doesNotContain("2023-24", "50%");
         assertThat(fetch(site, "/data/statistics-2023-24.csv").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/decisions/K1").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions").getContentAsString()).contains("0 decisions").doesNotContain("K1");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions?year=2023-24").getContentAsString()).contains("0 decisions");
         for (String letter : List.of(".pdf", ".html")) {
             assertThat(fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24" + letter).getStatus()).as(letter).isEqualTo(404);
         }
@@ -124,6 +128,11 @@ class SiteIT {
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");
         assertThat(new String(pdf.getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24.html").getContentAsString()).contains("Dear Chief Executive");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions").getContentAsString()).contains("2 decisions", "/decisions/K1", "/decisions/K2");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions?outcome=upheld").getContentAsString())
+                .contains("1 decision.", "/decisions/K1").doesNotContain("/decisions/K2");
+        assertThat(fetch(site, "/decisions/K1").getContentAsString()).contains("Knowsley Metropolitan Borough Council", "Upheld", "2023-05-01");
+        assertThat(fetch(site, "/about-the-statistics").getContentAsString()).contains("Compliance with recommendations");
     }
 
     @Test

@@ -1,0 +1,67 @@
+package org.annualreview.decisions;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.shared.Term;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The decisions recorded, as the site lists and shows them. */
+public final class Decisions {
+
+    /** What a list of one body's decisions is narrowed to; an empty set of years finds nothing. */
+    public record Filter(Set<ReportingYear> years, Optional<ServiceArea> area, Optional<Outcome> outcome) {
+    }
+
+    private static final RowMapper<Decision> ROW = (rs, n) -> new Decision(rs.getString("case_reference"),
+            rs.getString("organisation_code"), Term.byCode(ServiceArea.class, rs.getString("service_area")),
+            rs.getDate("received_on").toLocalDate(), rs.getDate("decided_on").toLocalDate(),
+            ReportingYear.parse(rs.getString("reporting_year")), Term.byCode(Outcome.class, rs.getString("outcome")),
+            rs.getBoolean("detailed_investigation"), rs.getBoolean("satisfactory_remedy"),
+            Optional.ofNullable(rs.getDate("public_report_on")).map(Date::toLocalDate), Optional.ofNullable(rs.getString("public_report_title")),
+            List.of(), List.of());
+
+    private final JdbcTemplate jdbc;
+
+    public Decisions(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** One body's decisions of the given years, latest first, at most {@code limit}. */
+    public List<Decision> of(String organisationCode, Filter filter, int limit) {
+        if (filter.years().isEmpty()) {
+            return List.of();
+        }
+        List<Object> arguments = new ArrayList<>(List.of(organisationCode));
+        StringBuilder sql = new StringBuilder("select * from decision where organisation_code = ? and reporting_year in (");
+        sql.append(String.join(", ", filter.years().stream().map(y -> "?").toList())).append(")");
+        filter.years().forEach(y -> arguments.add(y.toString()));
+        filter.area().ifPresent(a -> {
+            sql.append(" and service_area = ?");
+            arguments.add(a.code());
+        });
+        filter.outcome().ifPresent(o -> {
+            sql.append(" and outcome = ?");
+            arguments.add(o.code());
+        });
+        sql.append(" order by decided_on desc, case_reference fetch first ").append(Math.max(1, limit)).append(" rows only");
+        return jdbc.query(sql.toString(), ROW, arguments.toArray());
+    }
+
+    /** A decision with its recommendations and service improvements. */
+    public Optional<Decision> find(String caseReference) {
+        return jdbc.query("select * from decision where case_reference = ?", ROW, caseReference).stream().findFirst().map(d -> new Decision(
+                d.caseReference(), d.organisationCode(), d.serviceArea(), d.receivedOn(), d.decidedOn(), d.year(), d.outcome(),
+                d.detailedInvestigation(), d.satisfactoryRemedy(), d.publicReportOn(), d.publicReportTitle(),
+                jdbc.queryForList("select recommended from recommendation where case_reference = ? order by number", String.class, caseReference),
+                jdbc.queryForList("select improvement from service_improvement where case_reference = ? order by number", String.class,
+                        caseReference)));
+    }
+}
