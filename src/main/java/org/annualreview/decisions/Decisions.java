@@ -55,6 +55,38 @@ public final class Decisions {
         return jdbc.query(sql.toString(), ROW, arguments.toArray());
     }
 
+    /** One body's service improvements agreed in the given years (their decisions' years), latest first. */
+    public List<ServiceImprovement> serviceImprovements(String organisationCode, Set<ReportingYear> years) {
+        if (years.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select case_reference, number, reporting_year, improvement, status from service_improvement"
+                + " where organisation_code = ? and reporting_year in (" + String.join(", ", years.stream().map(y -> "?").toList()) + ")"
+                + " order by reporting_year desc, case_reference, number",
+                (rs, n) -> new ServiceImprovement(rs.getString(1), rs.getInt(2), ReportingYear.parse(rs.getString(3)), rs.getString(4),
+                        Term.byCode(ImprovementStatus.class, rs.getString(5))),
+                arguments(organisationCode, years));
+    }
+
+    /** One body's public reports published in the given years, latest first. */
+    public List<PublicReport> publicReports(String organisationCode, Set<ReportingYear> years) {
+        if (years.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select case_reference, public_report_on, public_report_year, public_report_title from decision"
+                + " where organisation_code = ? and public_report_year in (" + String.join(", ", years.stream().map(y -> "?").toList()) + ")"
+                + " order by public_report_on desc, case_reference",
+                (rs, n) -> new PublicReport(rs.getString(1), rs.getDate(2).toLocalDate(), ReportingYear.parse(rs.getString(3)),
+                        Optional.ofNullable(rs.getString(4)).orElse("Report on case " + rs.getString(1))),
+                arguments(organisationCode, years));
+    }
+
+    private static Object[] arguments(String organisationCode, Set<ReportingYear> years) {
+        List<Object> arguments = new ArrayList<>(List.of(organisationCode));
+        years.forEach(y -> arguments.add(y.toString()));
+        return arguments.toArray();
+    }
+
     /** A decision with its recommendations and service improvements. */
     public Optional<Decision> find(String caseReference) {
         return jdbc.query("select * from decision where case_reference = ?", ROW, caseReference).stream().findFirst().map(d -> new Decision(

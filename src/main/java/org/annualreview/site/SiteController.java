@@ -116,14 +116,36 @@ public final class SiteController {
                 entry.put("year", year.toString());
                 entry.put("figures", CouncilRow.of(f, figures));
                 entry.put("letter", letters.latestByCode(o.code(), year).isPresent());
+                entry.put("upheldPercent", f.upheld().exactPercent().map(p -> p.setScale(0, java.math.RoundingMode.HALF_UP).intValue()).orElse(-1));
+                entry.put("outcomes", java.util.Arrays.stream(Outcome.values()).map(out -> Map.of("label", out.label(),
+                        "count", f.outcomes().getOrDefault(out, 0L))).toList());
+                entry.put("areas", java.util.Arrays.stream(ServiceArea.values()).map(a -> Map.of("label", a.label(),
+                        "count", f.serviceAreas().getOrDefault(a, 0L))).toList());
                 years.add(entry);
             });
         }
+        java.util.Set<ReportingYear> published = java.util.Set.copyOf(publication.publishedYears());
         Map<String, Object> model = base(o.name());
         model.put("code", o.code());
         model.put("kind", o.kind().label());
         model.put("years", years);
+        model.put("trend", trend(years));
+        model.put("reports", decisions.publicReports(o.code(), published).stream().map(r -> Map.of("reference", r.caseReference(),
+                "date", r.publishedOn().toString(), "title", r.title())).toList());
+        model.put("improvements", decisions.serviceImprovements(o.code(), published).stream().map(i -> Map.of("reference", i.caseReference(),
+                "year", i.year().toString(), "text", i.improvement(), "status", i.status().label())).toList());
         return page("council", model);
+    }
+
+    /** The upheld rate across the published years, oldest first, for the trend chart (bars as boxes, figures as text). */
+    private static List<Map<String, Object>> trend(List<Map<String, Object>> years) {
+        List<Map<String, Object>> trend = new ArrayList<>();
+        for (int i = years.size() - 1; i >= 0; i--) {
+            Map<String, Object> year = years.get(i);
+            CouncilRow row = (CouncilRow) year.get("figures");
+            trend.add(Map.of("year", year.get("year"), "shown", row.upheld().shown(), "percent", year.get("upheldPercent")));
+        }
+        return trend;
     }
 
     /** A council's decisions of its published years, narrowed by year, service area and outcome. */

@@ -67,7 +67,8 @@ class SiteIT {
                 .organisation(KNOWSLEY, "Knowsley Metropolitan Borough Council", "Metropolitan Borough")
                 .organisation("E08000012", "Liverpool City Council", "Metropolitan Borough")
                 .decision(aDecision("K1").about(KNOWSLEY).upheld().decidedOn("2023-05-01"))
-                .decision(aDecision("K2").about(KNOWSLEY).notUpheld().decidedOn("2023-06-01"))
+                .decision(aDecision("K2").about(KNOWSLEY).notUpheld().decidedOn("2023-06-01").publicReport("2023-08-01", "Knowsley: the lost school transport"))
+                .serviceImprovement("K1", 1, "In progress")
                 .decision(aDecision("L1").about("E08000012").upheld().decidedOn("2023-07-01"))
                 .importInto(imports);
         letters.loadTemplate(YEAR, Path.of("templates/2023-24.md"));   // publication-date: 24 July
@@ -99,7 +100,8 @@ class SiteIT {
         assertThat(fetch(site, "/").getContentAsString()).contains("No year's figures have been published yet").doesNotContain("2023-24", "<svg");
         assertThat(fetch(site, "/?year=2023-24").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString())
-                .contains("Knowsley Metropolitan Borough Council", "No published figures").doesNotContain("2023-24", "50%");
+                .contains("Knowsley Metropolitan Borough Council", "No published figures")
+                .doesNotContain("2023-24", "50%", "lost school transport", "Train staff");
         assertThat(fetch(site, "/data/statistics-2023-24.csv").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/decisions/K1").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions").getContentAsString()).contains("0 decisions").doesNotContain("K1");
@@ -133,6 +135,8 @@ class SiteIT {
                 .contains("1 decision.", "/decisions/K1").doesNotContain("/decisions/K2");
         assertThat(fetch(site, "/decisions/K1").getContentAsString()).contains("Knowsley Metropolitan Borough Council", "Upheld", "2023-05-01");
         assertThat(fetch(site, "/about-the-statistics").getContentAsString()).contains("Compliance with recommendations");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString()).contains("Knowsley: the lost school transport", "Train staff",
+                "In progress", "By service area");
     }
 
     @Test
