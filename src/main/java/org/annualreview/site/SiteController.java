@@ -202,6 +202,38 @@ public final class SiteController {
         return page("decision", model);
     }
 
+    /** A council against all councils of its type in a published year: a table and a funnel plot of upheld rates. */
+    @GetMapping("/councils/{code}/compare")
+    public ResponseEntity<String> compare(@PathVariable("code") String code, @RequestParam(name = "year", defaultValue = "") String year) {
+        Optional<Organisation> organisation = organisations.all().stream().filter(o -> o.code().equalsIgnoreCase(code)).findFirst();
+        List<ReportingYear> published = publication.publishedYears();
+        Optional<ReportingYear> shown = year.isEmpty() ? published.stream().findFirst() : parse(year).filter(published::contains);
+        if (organisation.isEmpty() || shown.isEmpty() || !organisation.get().kind().hasTypeAverage()) {
+            return notFound();
+        }
+        Organisation o = organisation.get();
+        YearFigures figures = statistics.figures(shown.get());
+        List<FunnelPlot.Point> points = figures.organisations().stream().filter(f -> f.kind() == o.kind())
+                .map(f -> new FunnelPlot.Point(f.code(), f.name(), f.upheld().denominator(), f.upheld().numerator(), f.code().equals(o.code())))
+                .toList();
+        long upheld = points.stream().mapToLong(FunnelPlot.Point::upheld).sum();
+        long investigated = points.stream().mapToLong(FunnelPlot.Point::investigated).sum();
+        double average = investigated == 0 ? 0 : (double) upheld / investigated;
+        Map<String, Object> model = base(o.name() + " compared with other " + o.kind().plural());
+        model.put("code", o.code());
+        model.put("name", o.name());
+        model.put("kindPlural", o.kind().plural());
+        model.put("year", shown.get().toString());
+        model.put("years", published.stream().map(ReportingYear::toString).toList());
+        model.put("average", TypeAverageWords.percent(upheld, investigated));
+        model.put("plot", investigated == 0 ? "" : FunnelPlot.svg(points, average,
+                "Upheld rate against detailed investigations, " + o.kind().plural() + ", " + shown.get()));
+        model.put("rows", points.stream().sorted(java.util.Comparator.comparing(FunnelPlot.Point::name)).map(p -> Map.of("code", p.code(),
+                "name", p.name(), "chosen", p.chosen(), "shown", TypeAverageWords.percent(p.upheld(), p.investigated()),
+                "counts", p.upheld() + " of " + p.investigated(), "band", FunnelPlot.band(p, average))).toList());
+        return page("compare", model);
+    }
+
     /** What each figure means, in plain words. */
     @GetMapping("/about-the-statistics")
     public ResponseEntity<String> about() {

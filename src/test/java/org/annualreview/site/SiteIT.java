@@ -104,6 +104,7 @@ class SiteIT {
                 .doesNotContain("2023-24", "50%", "lost school transport", "Train staff");
         assertThat(fetch(site, "/data/statistics-2023-24.csv").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/decisions/K1").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/compare").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions").getContentAsString()).contains("0 decisions").doesNotContain("K1");
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions?year=2023-24").getContentAsString()).contains("0 decisions");
         for (String letter : List.of(".pdf", ".html")) {
@@ -135,6 +136,9 @@ class SiteIT {
                 .contains("1 decision.", "/decisions/K1").doesNotContain("/decisions/K2");
         assertThat(fetch(site, "/decisions/K1").getContentAsString()).contains("Knowsley Metropolitan Borough Council", "Upheld", "2023-05-01");
         assertThat(fetch(site, "/about-the-statistics").getContentAsString()).contains("Compliance with recommendations");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/compare").getContentAsString())
+                .contains("upheld 67% of the complaints it investigated about Metropolitan Boroughs", "<svg", "1 of 2", "within the limits",
+                        "(this council)");
         assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString()).contains("Knowsley: the lost school transport", "Train staff",
                 "In progress", "By service area");
     }
