@@ -234,6 +234,47 @@ public final class SiteController {
         return page("compare", model);
     }
 
+    /** Follow one council: an entry when a year's figures and letter are published, and for each public report. */
+    @GetMapping(value = "/councils/{code}/feed.atom")
+    public ResponseEntity<String> councilFeed(@PathVariable("code") String code) {
+        Optional<Organisation> organisation = organisations.all().stream().filter(o -> o.code().equalsIgnoreCase(code)).findFirst();
+        if (organisation.isEmpty()) {
+            return notFound();
+        }
+        Organisation o = organisation.get();
+        List<AtomFeed.Entry> entries = new ArrayList<>();
+        for (ReportingYear year : publication.publishedYears()) {
+            if (statistics.figures(year).of(o.code()).isPresent()) {
+                entries.add(yearEntry(year, o));
+            }
+        }
+        decisions.publicReports(o.code(), java.util.Set.copyOf(publication.publishedYears())).forEach(r -> entries.add(new AtomFeed.Entry(
+                "tag:annual-review,2024:report/" + r.caseReference(), "Public report: " + r.title(), "/decisions/" + r.caseReference(),
+                r.publishedOn(), "The ombudsman published a report on case " + r.caseReference() + " about " + o.name() + ".")));
+        return feed(AtomFeed.of("tag:annual-review,2024:council/" + o.code(), o.name() + ": Your council's performance",
+                "/councils/" + o.code(), entries));
+    }
+
+    /** Follow the site: an entry for each published year. */
+    @GetMapping(value = "/feed.atom")
+    public ResponseEntity<String> siteFeed() {
+        List<AtomFeed.Entry> entries = publication.publishedYears().stream().map(y -> new AtomFeed.Entry("tag:annual-review,2024:year/" + y,
+                "Figures and Annual Review letters of " + y, "/?year=" + y, letters.publicationDate(y).orElseThrow(),
+                "Every council's figures and letter for " + y.endingPhrase() + " are published.")).toList();
+        return feed(AtomFeed.of("tag:annual-review,2024:site", "Your council's performance", "/", entries));
+    }
+
+    private AtomFeed.Entry yearEntry(ReportingYear year, Organisation o) {
+        return new AtomFeed.Entry("tag:annual-review,2024:council/" + o.code() + "/" + year, o.name() + ": figures and letter of " + year,
+                "/councils/" + o.code(), letters.publicationDate(year).orElseThrow(),
+                "The key statistics and the Annual Review letter of " + o.name() + " for " + year.endingPhrase() + ".");
+    }
+
+    private static ResponseEntity<String> feed(String atom) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic()).body(atom);
+    }
+
     /** What each figure means, in plain words. */
     @GetMapping("/about-the-statistics")
     public ResponseEntity<String> about() {

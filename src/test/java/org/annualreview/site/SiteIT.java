@@ -105,6 +105,8 @@ class SiteIT {
         assertThat(fetch(site, "/data/statistics-2023-24.csv").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/decisions/K1").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/compare").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/feed.atom").getContentAsString()).contains("<feed").doesNotContain("<entry>");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/feed.atom").getContentAsString()).contains("<feed").doesNotContain("<entry>");
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions").getContentAsString()).contains("0 decisions").doesNotContain("K1");
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions?year=2023-24").getContentAsString()).contains("0 decisions");
         for (String letter : List.of(".pdf", ".html")) {
@@ -136,6 +138,11 @@ class SiteIT {
                 .contains("1 decision.", "/decisions/K1").doesNotContain("/decisions/K2");
         assertThat(fetch(site, "/decisions/K1").getContentAsString()).contains("Knowsley Metropolitan Borough Council", "Upheld", "2023-05-01");
         assertThat(fetch(site, "/about-the-statistics").getContentAsString()).contains("Compliance with recommendations");
+        MockHttpServletResponse feed = fetch(site, "/councils/" + KNOWSLEY + "/feed.atom");
+        assertThat(feed.getContentType()).startsWith("application/atom+xml");
+        assertThat(feed.getContentAsString()).contains("<entry>", "figures and letter of 2023-24", "<updated>2024-07-24T00:00:00+01:00</updated>",
+                "Public report: Knowsley: the lost school transport");
+        assertThat(fetch(site, "/feed.atom").getContentAsString()).contains("Figures and Annual Review letters of 2023-24");
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/compare").getContentAsString())
                 .contains("upheld 67% of the complaints it investigated about Metropolitan Boroughs", "<svg", "1 of 2", "within the limits",
                         "(this council)");
