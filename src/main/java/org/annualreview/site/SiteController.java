@@ -275,6 +275,12 @@ public final class SiteController {
                 .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic()).body(atom);
     }
 
+    /** The open data's addresses, in words; the OpenAPI description is beside it. */
+    @GetMapping("/api/docs")
+    public ResponseEntity<String> apiDocs() {
+        return page("api-docs", base("Open data"));
+    }
+
     /** What each figure means, in plain words. */
     @GetMapping("/about-the-statistics")
     public ResponseEntity<String> about() {

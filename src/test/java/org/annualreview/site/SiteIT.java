@@ -89,6 +89,11 @@ class SiteIT {
                 .addFilters(new org.springframework.web.filter.ShallowEtagHeaderFilter()).build();
     }
 
+    MockMvc apiAt(Instant now) {
+        Publication publication = new Publication(Clock.fixed(now, ZoneId.of("UTC")), letters, statistics);
+        return MockMvcBuilders.standaloneSetup(new ApiController(publication, statistics, () -> false)).build();
+    }
+
     MockHttpServletResponse fetch(MockMvc site, String path) throws Exception {
         return site.perform(get(path)).andReturn().getResponse();
     }
@@ -106,6 +111,10 @@ class SiteIT {
         assertThat(fetch(site, "/decisions/K1").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/compare").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/feed.atom").getContentAsString()).contains("<feed").doesNotContain("<entry>");
+        MockMvc api = apiAt(EVE);
+        assertThat(fetch(api, "/api/years").getContentAsString()).isEqualTo("{\"publishedYears\":[]}");
+        assertThat(fetch(api, "/api/years/2023-24").getStatus()).isEqualTo(404);
+        assertThat(fetch(api, "/api/years/2023-24/councils/" + KNOWSLEY).getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/feed.atom").getContentAsString()).contains("<feed").doesNotContain("<entry>");
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions").getContentAsString()).contains("0 decisions").doesNotContain("K1");
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions?year=2023-24").getContentAsString()).contains("0 decisions");
@@ -143,6 +152,14 @@ class SiteIT {
         assertThat(feed.getContentAsString()).contains("<entry>", "figures and letter of 2023-24", "<updated>2024-07-24T00:00:00+01:00</updated>",
                 "Public report: Knowsley: the lost school transport");
         assertThat(fetch(site, "/feed.atom").getContentAsString()).contains("Figures and Annual Review letters of 2023-24");
+        MockMvc api = apiAt(DAY);
+        assertThat(fetch(api, "/api/years").getContentAsString()).isEqualTo("{\"publishedYears\":[\"2023-24\"]}");
+        MockHttpServletResponse one = fetch(api, "/api/years/2023-24/councils/e08000011");
+        assertThat(one.getContentType()).isEqualTo("application/json");
+        assertThat(one.getContentAsString()).contains("\"reportingYear\":\"2023-24\"", "\"code\":\"E08000011\"").doesNotContain("E08000012");
+        assertThat(fetch(api, "/api/years/2023-24").getContentAsString()).contains("E08000011", "E08000012", "\"typeAverages\"");
+        assertThat(fetch(api, "/api/openapi.json").getContentAsString()).contains("\"openapi\": \"3.1.0\"", "/api/years/{year}/councils/{code}");
+        assertThat(fetch(site, "/api/docs").getContentAsString()).contains("/api/openapi.json");
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/compare").getContentAsString())
                 .contains("upheld 67% of the complaints it investigated about Metropolitan Boroughs", "<svg", "1 of 2", "within the limits",
                         "(this council)");
