@@ -28,8 +28,8 @@ final class HexMap {
     }
 
     /** Colour-blind-safe sequential blues, lightest for the lowest class. */
-    private static final String[] CLASSES = {"#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"};
-    private static final String NO_DATA = "#ffffff";
+    static final String[] CLASSES = {"#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"};
+    static final String NO_DATA = "#ffffff";
     private static final double SIZE = 9;                       // hexagon radius, in SVG units
     private static final double WIDTH = Math.sqrt(3) * SIZE;
     private static final List<Hex> HEXES = load();
@@ -77,7 +77,7 @@ final class HexMap {
     }
 
     /** Five classes by quintile of the values shown, so that each colour covers about as many councils. */
-    private static BigDecimal[] breaks(List<BigDecimal> sorted) {
+    static BigDecimal[] breaks(List<BigDecimal> sorted) {
         BigDecimal[] breaks = new BigDecimal[4];
         for (int i = 1; i <= 4; i++) {
             breaks[i - 1] = sorted.isEmpty() ? BigDecimal.ZERO : sorted.get(Math.min(sorted.size() - 1, sorted.size() * i / 5));
@@ -85,7 +85,7 @@ final class HexMap {
         return breaks;
     }
 
-    private static int classOf(BigDecimal value, BigDecimal[] breaks) {
+    static int classOf(BigDecimal value, BigDecimal[] breaks) {
         int c = 0;
         while (c < breaks.length && value.compareTo(breaks[c]) >= 0) {
             c++;
@@ -93,7 +93,7 @@ final class HexMap {
         return c;
     }
 
-    private static void legend(StringBuilder svg, BigDecimal[] breaks, String unit, double top) {
+    static void legend(StringBuilder svg, BigDecimal[] breaks, String unit, double top) {
         svg.append(String.format(Locale.ROOT, "<g class=\"legend\" transform=\"translate(10 %.0f)\">\n", top));
         for (int c = 0; c < CLASSES.length; c++) {
             String range = c == 0 ? "below " + shown(breaks[0], unit)
@@ -106,7 +106,7 @@ final class HexMap {
                 + "<text x=\"164\" y=\"9\" font-size=\"9\">no figure (nothing to divide by)</text>\n</g>\n", NO_DATA));
     }
 
-    private static String shown(BigDecimal value, String unit) {
+    static String shown(BigDecimal value, String unit) {
         return value.setScale(unit.equals("%") ? 0 : 1, RoundingMode.HALF_UP).toPlainString() + unit;
     }
 

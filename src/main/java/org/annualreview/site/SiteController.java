@@ -53,8 +53,9 @@ public final class SiteController {
     /** Every council of the chosen published year (the latest by default), with its key statistics. */
     @GetMapping("/")
     public ResponseEntity<String> home(@RequestParam(name = "year", required = false) String year,
-            @RequestParam(name = "measure", defaultValue = "upheld") String measure) {
-        if (!HexMap.MEASURES.containsKey(measure)) {
+            @RequestParam(name = "measure", defaultValue = "upheld") String measure,
+            @RequestParam(name = "view", defaultValue = "hexagons") String view) {
+        if (!HexMap.MEASURES.containsKey(measure) || !List.of("hexagons", "lower", "upper").contains(view)) {
             return notFound();
         }
         List<ReportingYear> published = publication.publishedYears();
@@ -83,7 +84,14 @@ public final class SiteController {
         model.put("measure", measure);
         model.put("measureLabel", HexMap.MEASURES.get(measure)[0]);
         model.put("measures", HexMap.MEASURES.entrySet().stream().map(e -> Map.of("value", e.getKey(), "label", e.getValue()[0])).toList());
-        model.put("map", shown.isPresent() ? HexMap.svg(values, HexMap.MEASURES.get(measure)[0], HexMap.MEASURES.get(measure)[1]) : "");
+        java.util.Set<String> districts = new java.util.HashSet<>();
+        shown.ifPresent(y -> statistics.figures(y).organisations().stream()
+                .filter(f -> f.kind() == org.annualreview.organisations.OrganisationKind.DISTRICT_COUNCIL).forEach(f -> districts.add(f.code())));
+        String label = HexMap.MEASURES.get(measure)[0];
+        String unit = HexMap.MEASURES.get(measure)[1];
+        model.put("view", view);
+        model.put("map", shown.isEmpty() ? "" : view.equals("hexagons") ? HexMap.svg(values, label, unit)
+                : ShapeMap.svg(values, label, unit, view.equals("upper"), districts));
         return page("home", model);
     }
 

@@ -135,6 +135,9 @@ class SiteIT {
         assertThat(fetch(site, "/?year=2023-24").getStatus()).isEqualTo(200);
         String map = fetch(site, "/?year=2023-24&measure=upheld").getContentAsString();
         assertThat(map).contains("<svg", "<a href=\"/councils/E08000011\">", "<title>Knowsley: 50%</title>", "<title>Hartlepool: no figure</title>");
+        assertThat(fetch(site, "/?year=2023-24&view=lower").getContentAsString()).contains("class=\"shape-map\"", "<title>Knowsley: 50%</title>")
+                .doesNotContain("<title>Lancashire: ");
+        assertThat(fetch(site, "/?year=2023-24&view=upper").getContentAsString()).contains("<title>Knowsley: 50%</title>", "<title>Lancashire: no figure</title>");
         assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString())
                 .contains("<h2 class=\"govuk-heading-l\">2023-24</h2>", "1 upheld of 2 detailed investigations", "letters/2023-24.pdf");
         MockHttpServletResponse pdf = fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24.pdf");
@@ -199,6 +202,7 @@ class SiteIT {
         assertThat(fetch(site, "/councils/E99999999").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/?year=2031-32").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/?measure=nonsense").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/?view=globe").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/letters/nonsense.pdf").getStatus()).isEqualTo(404);
     }
 }
