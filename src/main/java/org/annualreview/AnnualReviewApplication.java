@@ -100,6 +100,11 @@ public class AnnualReviewApplication {
     }
 
     @Bean
+    org.annualreview.site.Boundaries boundaries(DataSource dataSource, Clock clock) {
+        return new org.annualreview.site.Boundaries(dataSource, clock);
+    }
+
+    @Bean
     Publication publication(Clock clock, Letters letters, Statistics statistics) {
         return new Publication(clock, letters, statistics);
     }

@@ -39,10 +39,12 @@ public final class SiteController {
     private final Organisations organisations;
     private final Letters letters;
     private final Decisions decisions;
+    private final Boundaries boundaries;
     private final Pages pages = new Pages();
 
     public SiteController(Publication publication, Statistics statistics, Organisations organisations, Letters letters,
-            Decisions decisions) {
+            Decisions decisions, Boundaries boundaries) {
+        this.boundaries = boundaries;
         this.publication = publication;
         this.statistics = statistics;
         this.organisations = organisations;
@@ -90,8 +92,10 @@ public final class SiteController {
         String label = HexMap.MEASURES.get(measure)[0];
         String unit = HexMap.MEASURES.get(measure)[1];
         model.put("view", view);
+        model.putIfAbsent("boundariesLoaded", false);
         model.put("map", shown.isEmpty() ? "" : view.equals("hexagons") ? HexMap.svg(values, label, unit)
-                : ShapeMap.svg(values, label, unit, view.equals("upper"), districts));
+                : ShapeMap.svg(boundaries.shapes(), values, label, unit, view.equals("upper"), districts));
+        model.put("boundariesLoaded", !view.equals("hexagons") && boundaries.loaded());
         return page("home", model);
     }
 

@@ -2,6 +2,7 @@ package org.annualreview.site;
 
 import static org.annualreview.testing.DecisionRow.aDecision;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class SiteIT {
     MockMvc siteAt(Instant now) {
         Publication publication = new Publication(Clock.fixed(now, ZoneId.of("UTC")), letters, statistics);
         return MockMvcBuilders.standaloneSetup(new SiteController(publication, statistics, organisations, letters,
-                        new org.annualreview.decisions.Decisions(database.dataSource())))
+                        new org.annualreview.decisions.Decisions(database.dataSource()), new Boundaries(database.dataSource(), Clock.systemUTC())))
                 .addFilters(new org.springframework.web.filter.ShallowEtagHeaderFilter()).build();
     }
 
@@ -183,6 +184,41 @@ class SiteIT {
         assertThat(etag).isNotBlank();
         assertThat(site.perform(get("/data/statistics-2023-24.csv").header("If-None-Match", etag)).andReturn().getResponse().getStatus())
                 .isEqualTo(304);
+    }
+
+    static final String SQUARES = """
+            {"type": "FeatureCollection", "features": [
+              {"type": "Feature", "properties": {"LAD23CD": "E08000011", "name": "Knowsley"},
+               "geometry": {"type": "Polygon", "coordinates": [[[-2.9, 53.4], [-2.8, 53.4], [-2.8, 53.5], [-2.9, 53.5], [-2.9, 53.4]]]}},
+              {"type": "Feature", "properties": {"LAD23CD": "E08000012", "name": "Liverpool"},
+               "geometry": {"type": "MultiPolygon", "coordinates": [[[[-3.0, 53.4], [-2.9, 53.4], [-2.9, 53.5], [-3.0, 53.5], [-3.0, 53.4]]]]}}
+            ]}""";
+
+    @Test
+    void newerBoundariesLoadedByAnAdministratorAreWhatTheMapDraws() throws Exception {
+        Boundaries boundaries = new Boundaries(database.dataSource(), Clock.systemUTC());
+        Path file = directory.resolve("boundaries.geojson");
+        java.nio.file.Files.writeString(file, SQUARES);
+
+        assertThat(boundaries.load(file, "LAD23CD")).isEqualTo(2);
+
+        String map = fetch(siteAt(DAY), "/?year=2023-24&view=lower").getContentAsString();
+        assertThat(map).contains("<title>Knowsley: 50%</title>",
+                "<title>Liverpool: 100%</title>", "Boundaries as loaded by the site's administrator").doesNotContain("Hartlepool");
+    }
+
+    @Test
+    void aBoundaryFileWithProblemsIsRefusedFeatureByFeatureAndChangesNothing() throws Exception {
+        Boundaries boundaries = new Boundaries(database.dataSource(), Clock.systemUTC());
+        Path file = directory.resolve("boundaries.geojson");
+        java.nio.file.Files.writeString(file, SQUARES.replace("\"LAD23CD\": \"E08000012\"", "\"LAD23CD\": \"E99999999\"")
+                .replace("\"LAD23CD\": \"E08000011\"", "\"CODE\": \"E08000011\""));
+
+        assertThatThrownBy(() -> boundaries.load(file, "LAD23CD")).isInstanceOf(Boundaries.Refused.class)
+                .satisfies(e -> assertThat(((Boundaries.Refused) e).problems()).containsExactly(
+                        "boundaries.geojson, feature 1: no property 'LAD23CD' (the GSS code); name the right one with --code-property",
+                        "boundaries.geojson, feature 2: E99999999 is not in the register: import the organisation first"));
+        assertThat(fetch(siteAt(DAY), "/?year=2023-24&view=lower").getContentAsString()).contains("<title>Hartlepool: no figure</title>");
     }
 
     @Test
