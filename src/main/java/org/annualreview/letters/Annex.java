@@ -58,7 +58,7 @@ final class Annex {
         html.append("<section class=\"annex\" aria-labelledby=\"annex-heading\">\n");
         html.append("<h2 id=\"annex-heading\">").append(escape(f.organisation().name())).append("<br/><span class=\"period\">For the period ending: ")
                 .append(escape(f.year().periodEnding())).append("</span></h2>\n");
-        String against = f.organisation().hasTypeAverage() ? "Average of " + f.organisation().kindPlural() : "No average for this kind of body";
+        String averageLabel = f.organisation().hasTypeAverage() ? "All " + f.organisation().kindPlural() : "No average for this kind of body";
         for (Entry entry : entries(f)) {
             LetterFields.Statistic s = entry.statistic();
             html.append("<div class=\"statistic\">\n<h3>").append(escape(entry.heading())).append("</h3>\n");
@@ -68,7 +68,7 @@ final class Annex {
                         .append(": ").append(escape(s.average())).append(")</span>");
             }
             html.append("</p>\n");
-            html.append(Chart.html(entry.heading(), f.organisation().name(), s, f.organisation().hasTypeAverage() ? "All " + f.organisation().kindPlural() : against, entry.percent()));
+            html.append(Chart.html(entry.heading(), f.organisation().name(), s, averageLabel, entry.percent()));
             html.append("<p class=\"counts\">").append(escape(entry.counts())).append("</p>\n");
             html.append("<p class=\"explanation\">").append(escape(entry.explanation())).append("</p>\n</div>\n");
         }

@@ -43,13 +43,11 @@ final class FieldCheck extends AbstractNodeVisitor {
     private static final Class<?> ANY = Object.class;
 
     private final Deque<Map<String, Type>> scopes = new ArrayDeque<>();
-    private final int lineOffset;
     private final String file;
 
-    FieldCheck(PebbleTemplateImpl template, String file, int lineOffset) {
+    FieldCheck(PebbleTemplateImpl template, String file) {
         super(template);
         this.file = file;
-        this.lineOffset = lineOffset;
         Map<String, Type> top = new HashMap<>();
         for (RecordComponent component : LetterFields.class.getRecordComponents()) {
             top.put(component.getName(), component.getGenericType());
@@ -194,6 +192,6 @@ final class FieldCheck extends AbstractNodeVisitor {
     }
 
     private int lineOf(int expressionLine, int nodeLine) {
-        return (expressionLine > 0 ? expressionLine : nodeLine) + lineOffset;
+        return expressionLine > 0 ? expressionLine : nodeLine;
     }
 }

@@ -34,8 +34,7 @@ public final class LetterTemplate {
 
     /** Reads and checks a template; throws {@link BadTemplate} naming the file and line of the first problem. */
     public static LetterTemplate compile(String file, String source) {
-        String text = source.replace("\r\n", "\n");
-        TemplateSettings.Split split = TemplateSettings.split(file, text);
+        TemplateSettings.Split split = TemplateSettings.split(file, source);
         MemoryLoader loader = new MemoryLoader();
         loader.addTemplate(file, tagLinesTakeNoLine(split.body()));
         PebbleEngine engine = new PebbleEngine.Builder()
@@ -104,7 +103,7 @@ public final class LetterTemplate {
 
         @Override
         public List<NodeVisitorFactory> getNodeVisitors() {
-            return List.of(template -> new FieldCheck((PebbleTemplateImpl) template, file, 0));
+            return List.of(template -> new FieldCheck((PebbleTemplateImpl) template, file));
         }
 
         @Override

@@ -111,14 +111,13 @@ public final class Letters {
     }
 
     public Optional<Letter> latest(String organisation, ReportingYear year) {
-        String code = organisations.find(organisation).code();
-        return archive.latestLetter(code, year).map(l -> new Letter(l.organisationCode(), year, l.version(), l.templateVersion(),
-                l.text(), l.html(), l.pdf()));
+        return latestByCode(organisations.find(organisation).code(), year);
     }
 
     /** The day the year's figures and letters go public, from the settings of its latest template; none without one. */
     public Optional<java.time.LocalDate> publicationDate(ReportingYear year) {
-        return archive.latestTemplate(year).map(t -> LetterTemplate.compile(t.fileName(), t.source()).settings().publicationDate().in(year));
+        return archive.latestTemplate(year)
+                .map(t -> TemplateSettings.split(t.fileName(), t.source()).settings().publicationDate().in(year));
     }
 
     /** The latest letter of an organisation and year, by the organisation's code. */

@@ -63,8 +63,9 @@ final class PdfLetter {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withHtmlContent(xhtml, null);
-        if (xhtml.contains("<svg")) {
-            builder.useSVGDrawer(new BatikSVGDrawer());   // only a logo given as SVG needs it: Batik costs time on every letter
+        boolean svg = xhtml.contains("<svg");   // only a logo given as SVG needs Batik, which costs time on every letter
+        if (svg) {
+            builder.useSVGDrawer(new BatikSVGDrawer());
         }
         PDDocument target = new PDDocument();
         builder.usePDDocument(target);
@@ -72,7 +73,7 @@ final class PdfLetter {
         font(builder, target, "LiberationSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
         font(builder, target, "LiberationSans-Italic.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
         font(builder, target, "LiberationSans-BoldItalic.ttf", 700, BaseRendererBuilder.FontStyle.ITALIC);
-        if (xhtml.contains("<svg")) {
+        if (svg) {
             builder.useFont(() -> new java.io.ByteArrayInputStream(fontFile("LiberationSans-Regular.ttf")), "Liberation Sans", 400,
                     BaseRendererBuilder.FontStyle.NORMAL, true, java.util.EnumSet.of(BaseRendererBuilder.FSFontUseCase.SVG));
         }

@@ -49,8 +49,8 @@ public record TemplateSettings(LetterDate letterDate, LetterDate publicationDate
     record Split(TemplateSettings settings, String body) {
     }
 
-    static Split split(String file, String text) {
-        String[] lines = text.split("\n", -1);
+    static Split split(String file, String source) {
+        String[] lines = source.replace("\r\n", "\n").split("\n", -1);
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
             throw new BadTemplate(file, 1, "a template starts with its settings between two lines of ---"
                     + " (letter-date, publication-date, signatory…): see docs/templates.md");
