@@ -123,9 +123,6 @@ final class FiguresOutput {
         FiguresCsv.write(out, figures, shown, method);
     }
 
-    private static String n(long value) {
-        return String.valueOf(value);
-    }
 
     static void json(PrintWriter out, YearFigures figures, List<OrganisationFigures> shown, AverageMethod method, boolean synthetic) {
         JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

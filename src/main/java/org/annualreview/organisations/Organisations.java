@@ -76,6 +76,11 @@ public final class Organisations {
         return all;
     }
 
+    /** The organisation with this code, in any case. */
+    public Optional<Organisation> byCode(String code) {
+        return jdbc.query(SELECT + " where upper(code) = ?", ROW, code.toUpperCase(Locale.ROOT)).stream().findFirst();
+    }
+
     /** Every organisation in the register, by name. */
     public List<Organisation> all() {
         return jdbc.query(SELECT + " order by name, code", ROW);

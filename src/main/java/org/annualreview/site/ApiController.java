@@ -2,7 +2,6 @@ package org.annualreview.site;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.annualreview.demo.DemoLabel;
 import org.annualreview.shared.ReportingYear;
@@ -51,7 +50,7 @@ public final class ApiController {
 
     @GetMapping("/api/years/{year}")
     public ResponseEntity<String> year(@PathVariable("year") String year) {
-        return published(year).map(y -> {
+        return publication.published(year).map(y -> {
             YearFigures figures = statistics.figures(y);
             return json(FiguresDocument.of(figures, figures.organisations(), AverageMethod.POOLED, synthetic.getAsBoolean()));
         }).orElseGet(() -> ResponseEntity.notFound().build());
@@ -59,7 +58,7 @@ public final class ApiController {
 
     @GetMapping("/api/years/{year}/councils/{code}")
     public ResponseEntity<String> council(@PathVariable("year") String year, @PathVariable("code") String code) {
-        return published(year).flatMap(y -> {
+        return publication.published(year).flatMap(y -> {
             YearFigures figures = statistics.figures(y);
             return figures.of(code.toUpperCase(java.util.Locale.ROOT))
                     .map(f -> json(FiguresDocument.of(figures, List.of(f), AverageMethod.POOLED, synthetic.getAsBoolean())));
@@ -72,14 +71,6 @@ public final class ApiController {
         try (var in = ApiController.class.getResourceAsStream("/site/openapi.json")) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-    }
-
-    private Optional<ReportingYear> published(String year) {
-        try {
-            return Optional.of(ReportingYear.parse(year)).filter(publication::isPublished);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

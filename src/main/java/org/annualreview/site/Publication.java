@@ -32,6 +32,15 @@ public final class Publication {
         return letters.publicationDate(year).map(day -> !today.isBefore(day)).orElse(false);
     }
 
+    /** The year a visitor named, if it is a year at all and published. */
+    public java.util.Optional<ReportingYear> published(String year) {
+        try {
+            return java.util.Optional.of(ReportingYear.parse(year)).filter(this::isPublished);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The published years, latest first. */
     public List<ReportingYear> publishedYears() {
         return statistics.yearsWithDecisions().stream().filter(this::isPublished)

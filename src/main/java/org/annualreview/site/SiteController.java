@@ -115,13 +115,14 @@ public final class SiteController {
     /** One council: every published year's key statistics against its type's average, and its letters. */
     @GetMapping("/councils/{code}")
     public ResponseEntity<String> council(@PathVariable("code") String code) {
-        Optional<Organisation> organisation = organisations.all().stream().filter(o -> o.code().equalsIgnoreCase(code)).findFirst();
+        Optional<Organisation> organisation = organisations.byCode(code);
         if (organisation.isEmpty()) {
             return notFound();
         }
         Organisation o = organisation.get();
+        List<ReportingYear> publishedYears = publication.publishedYears();
         List<Map<String, Object>> years = new ArrayList<>();
-        for (ReportingYear year : publication.publishedYears()) {
+        for (ReportingYear year : publishedYears) {
             YearFigures figures = statistics.figures(year);
             figures.of(o.code()).ifPresent(f -> {
                 Map<String, Object> entry = new LinkedHashMap<>();
@@ -136,7 +137,7 @@ public final class SiteController {
                 years.add(entry);
             });
         }
-        java.util.Set<ReportingYear> published = java.util.Set.copyOf(publication.publishedYears());
+        java.util.Set<ReportingYear> published = java.util.Set.copyOf(publishedYears);
         Map<String, Object> model = base(o.name());
         model.put("code", o.code());
         model.put("kind", o.kind().label());
@@ -164,7 +165,7 @@ public final class SiteController {
     @GetMapping("/councils/{code}/decisions")
     public ResponseEntity<String> decisionsOf(@PathVariable("code") String code, @RequestParam(name = "year", defaultValue = "") String year,
             @RequestParam(name = "area", defaultValue = "") String area, @RequestParam(name = "outcome", defaultValue = "") String outcome) {
-        Optional<Organisation> organisation = organisations.all().stream().filter(o -> o.code().equalsIgnoreCase(code)).findFirst();
+        Optional<Organisation> organisation = organisations.byCode(code);
         if (organisation.isEmpty()) {
             return notFound();
         }
@@ -199,8 +200,7 @@ public final class SiteController {
         Decision d = found.get();
         Map<String, Object> model = base("Decision " + d.caseReference());
         model.put("reference", d.caseReference());
-        model.put("council", organisations.all().stream().filter(o -> o.code().equals(d.organisationCode())).findFirst()
-                .map(Organisation::name).orElse(d.organisationCode()));
+        model.put("council", organisations.byCode(d.organisationCode()).map(Organisation::name).orElse(d.organisationCode()));
         model.put("code", d.organisationCode());
         model.put("area", d.serviceArea().label());
         model.put("received", d.receivedOn().toString());
@@ -217,7 +217,7 @@ public final class SiteController {
     /** A council against all councils of its type in a published year: a table and a funnel plot of upheld rates. */
     @GetMapping("/councils/{code}/compare")
     public ResponseEntity<String> compare(@PathVariable("code") String code, @RequestParam(name = "year", defaultValue = "") String year) {
-        Optional<Organisation> organisation = organisations.all().stream().filter(o -> o.code().equalsIgnoreCase(code)).findFirst();
+        Optional<Organisation> organisation = organisations.byCode(code);
         List<ReportingYear> published = publication.publishedYears();
         Optional<ReportingYear> shown = year.isEmpty() ? published.stream().findFirst() : parse(year).filter(published::contains);
         if (organisation.isEmpty() || shown.isEmpty() || !organisation.get().kind().hasTypeAverage()) {
@@ -249,18 +249,19 @@ public final class SiteController {
     /** Follow one council: an entry when a year's figures and letter are published, and for each public report. */
     @GetMapping(value = "/councils/{code}/feed.atom")
     public ResponseEntity<String> councilFeed(@PathVariable("code") String code) {
-        Optional<Organisation> organisation = organisations.all().stream().filter(o -> o.code().equalsIgnoreCase(code)).findFirst();
+        Optional<Organisation> organisation = organisations.byCode(code);
         if (organisation.isEmpty()) {
             return notFound();
         }
         Organisation o = organisation.get();
+        List<ReportingYear> published = publication.publishedYears();
         List<AtomFeed.Entry> entries = new ArrayList<>();
-        for (ReportingYear year : publication.publishedYears()) {
+        for (ReportingYear year : published) {
             if (statistics.figures(year).of(o.code()).isPresent()) {
                 entries.add(yearEntry(year, o));
             }
         }
-        decisions.publicReports(o.code(), java.util.Set.copyOf(publication.publishedYears())).forEach(r -> entries.add(new AtomFeed.Entry(
+        decisions.publicReports(o.code(), java.util.Set.copyOf(published)).forEach(r -> entries.add(new AtomFeed.Entry(
                 "tag:annual-review,2024:report/" + r.caseReference(), "Public report: " + r.title(), "/decisions/" + r.caseReference(),
                 r.publishedOn(), "The ombudsman published a report on case " + r.caseReference() + " about " + o.name() + ".")));
         return feed(AtomFeed.of("tag:annual-review,2024:council/" + o.code(), o.name() + ": Your council's performance",
@@ -314,7 +315,7 @@ public final class SiteController {
     /** A published year's figures of every organisation, as the `stats --format csv` columns; UTF-8 with a BOM for spreadsheets. */
     @GetMapping("/data/statistics-{year}.csv")
     public ResponseEntity<byte[]> statisticsCsv(@PathVariable("year") String year) {
-        Optional<ReportingYear> published = parse(year).filter(publication::isPublished);
+        Optional<ReportingYear> published = publication.published(year);
         if (published.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
@@ -329,7 +330,7 @@ public final class SiteController {
     }
 
     private Optional<Letters.Letter> publishedLetter(String code, String year) {
-        return parse(year).filter(publication::isPublished).flatMap(y -> letters.latestByCode(code.toUpperCase(Locale.UK), y));
+        return publication.published(year).flatMap(y -> letters.latestByCode(code.toUpperCase(Locale.UK), y));
     }
 
     private static Optional<ReportingYear> parse(String year) {
