@@ -16,9 +16,23 @@ import org.springframework.jdbc.core.RowMapper;
 /** The decisions recorded, as the site lists and shows them. */
 public final class Decisions {
 
-    /** What a list of one body's decisions is narrowed to; an empty set of years finds nothing. */
-    public record Filter(Set<ReportingYear> years, Optional<ServiceArea> area, Optional<Outcome> outcome) {
+    /**
+     * What a list of one body's decisions is narrowed to; an empty set of years finds nothing. {@code words}, when
+     * not blank, must appear (in any case) in the case reference, the public report's title, a recommendation or a
+     * service improvement.
+     */
+    public record Filter(Set<ReportingYear> years, Optional<ServiceArea> area, Optional<Outcome> outcome, String words) {
+
+        public Filter {
+            words = words == null ? "" : words.strip();
+        }
     }
+
+    private static final String WORDS_FOUND = " and (lower(d.case_reference) like ? escape '!'"
+            + " or lower(d.public_report_title) like ? escape '!'"
+            + " or exists (select 1 from recommendation r where r.case_reference = d.case_reference and lower(r.recommended) like ? escape '!')"
+            + " or exists (select 1 from service_improvement i where i.case_reference = d.case_reference"
+            + " and lower(i.improvement) like ? escape '!'))";
 
     private static final RowMapper<Decision> ROW = (rs, n) -> new Decision(rs.getString("case_reference"),
             rs.getString("organisation_code"), Term.byCode(ServiceArea.class, rs.getString("service_area")),
@@ -27,6 +41,10 @@ public final class Decisions {
             rs.getBoolean("detailed_investigation"), rs.getBoolean("satisfactory_remedy"),
             Optional.ofNullable(rs.getDate("public_report_on")).map(Date::toLocalDate), Optional.ofNullable(rs.getString("public_report_title")),
             List.of(), List.of());
+
+    private static final RowMapper<ServiceImprovement> IMPROVEMENT = (rs, n) -> new ServiceImprovement(rs.getString("case_reference"),
+            rs.getInt("number"), ReportingYear.parse(rs.getString("reporting_year")), rs.getString("improvement"),
+            Term.byCode(ImprovementStatus.class, rs.getString("status")));
 
     private final JdbcTemplate jdbc;
 
@@ -40,19 +58,39 @@ public final class Decisions {
             return List.of();
         }
         List<Object> arguments = new ArrayList<>(List.of(organisationCode));
-        StringBuilder sql = new StringBuilder("select * from decision where organisation_code = ? and reporting_year in (");
+        StringBuilder sql = new StringBuilder("select d.* from decision d where d.organisation_code = ? and d.reporting_year in (");
         sql.append(String.join(", ", filter.years().stream().map(y -> "?").toList())).append(")");
         filter.years().forEach(y -> arguments.add(y.toString()));
         filter.area().ifPresent(a -> {
-            sql.append(" and service_area = ?");
+            sql.append(" and d.service_area = ?");
             arguments.add(a.code());
         });
         filter.outcome().ifPresent(o -> {
-            sql.append(" and outcome = ?");
+            sql.append(" and d.outcome = ?");
             arguments.add(o.code());
         });
-        sql.append(" order by decided_on desc, case_reference fetch first ").append(Math.max(1, limit)).append(" rows only");
+        if (!filter.words().isEmpty()) {
+            sql.append(WORDS_FOUND);
+            String pattern = "%" + filter.words().toLowerCase(java.util.Locale.UK).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            for (int i = 0; i < 4; i++) {
+                arguments.add(pattern);
+            }
+        }
+        sql.append(" order by d.decided_on desc, d.case_reference fetch first ").append(Math.max(1, limit)).append(" rows only");
         return jdbc.query(sql.toString(), ROW, arguments.toArray());
+    }
+
+    /** Every decision of a year about any body, by body and case, for the open data. */
+    public void eachOfYear(ReportingYear year, java.util.function.Consumer<Decision> each) {
+        jdbc.query("select * from decision where reporting_year = ? order by organisation_code, case_reference",
+                (java.sql.ResultSet rs) -> each.accept(ROW.mapRow(rs, 0)), year.toString());
+    }
+
+    /** Every service improvement agreed on a year's decisions, with the body it was agreed by, for the open data. */
+    public void eachImprovementOfYear(ReportingYear year, java.util.function.BiConsumer<String, ServiceImprovement> each) {
+        jdbc.query("select organisation_code, case_reference, number, reporting_year, improvement, status from service_improvement"
+                + " where reporting_year = ? order by organisation_code, case_reference, number",
+                (java.sql.ResultSet rs) -> each.accept(rs.getString(1), IMPROVEMENT.mapRow(rs, 0)), year.toString());
     }
 
     /** One body's service improvements agreed in the given years (their decisions' years), latest first. */
@@ -62,10 +100,7 @@ public final class Decisions {
         }
         return jdbc.query("select case_reference, number, reporting_year, improvement, status from service_improvement"
                 + " where organisation_code = ? and reporting_year in (" + String.join(", ", years.stream().map(y -> "?").toList()) + ")"
-                + " order by reporting_year desc, case_reference, number",
-                (rs, n) -> new ServiceImprovement(rs.getString(1), rs.getInt(2), ReportingYear.parse(rs.getString(3)), rs.getString(4),
-                        Term.byCode(ImprovementStatus.class, rs.getString(5))),
-                arguments(organisationCode, years));
+                + " order by reporting_year desc, case_reference, number", IMPROVEMENT, arguments(organisationCode, years));
     }
 
     /** One body's public reports published in the given years, latest first. */

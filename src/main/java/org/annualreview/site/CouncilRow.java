@@ -18,6 +18,11 @@ public record CouncilRow(String code, String name, String kind, Figure upheld, F
 
     /** A rate as shown, what it is out of, the type's average, and whether it rests on few cases. */
     public record Figure(String shown, long count, long outOf, String average, boolean fewCases) {
+
+        /** The rate as a plain number for sorting a table (count over what it is out of), empty when there is none. */
+        public String sortValue() {
+            return outOf == 0 ? "" : String.valueOf((double) count / outOf);
+        }
     }
 
     static CouncilRow of(OrganisationFigures f, YearFigures year) {

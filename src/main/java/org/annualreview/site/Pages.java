@@ -20,6 +20,26 @@ final class Pages {
         this.engine = new PebbleEngine.Builder().loader(loader).strictVariables(true).autoEscaping(true).build();
     }
 
+    static final org.springframework.http.MediaType HTML = new org.springframework.http.MediaType("text", "html",
+            java.nio.charset.StandardCharsets.UTF_8);
+
+    /** A page's model with what the layout needs: its title and the few-cases threshold. */
+    static Map<String, Object> base(String title) {
+        Map<String, Object> model = new java.util.LinkedHashMap<>();
+        model.put("title", title);
+        model.put("few", CouncilRow.FEW);
+        return model;
+    }
+
+    org.springframework.http.ResponseEntity<String> page(String name, Map<String, Object> model) {
+        return org.springframework.http.ResponseEntity.ok().contentType(HTML).body(render(name, model));
+    }
+
+    org.springframework.http.ResponseEntity<String> notFound() {
+        return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.NOT_FOUND).contentType(HTML)
+                .body(render("not-found", base("Page not found")));
+    }
+
     String render(String page, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         try {

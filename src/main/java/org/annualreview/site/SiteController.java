@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.annualreview.decisions.Decision;
 import org.annualreview.decisions.Decisions;
 import org.annualreview.decisions.Outcome;
 import org.annualreview.decisions.ServiceArea;
@@ -17,7 +16,6 @@ import org.annualreview.organisations.Organisations;
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.statistics.Statistics;
 import org.annualreview.statistics.YearFigures;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public final class SiteController {
-
-    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
 
     private final Publication publication;
     private final Statistics statistics;
@@ -161,59 +157,6 @@ public final class SiteController {
         return trend;
     }
 
-    /** A council's decisions of its published years, narrowed by year, service area and outcome. */
-    @GetMapping("/councils/{code}/decisions")
-    public ResponseEntity<String> decisionsOf(@PathVariable("code") String code, @RequestParam(name = "year", defaultValue = "") String year,
-            @RequestParam(name = "area", defaultValue = "") String area, @RequestParam(name = "outcome", defaultValue = "") String outcome) {
-        Optional<Organisation> organisation = organisations.byCode(code);
-        if (organisation.isEmpty()) {
-            return notFound();
-        }
-        List<ReportingYear> published = publication.publishedYears();
-        java.util.Set<ReportingYear> years = year.isEmpty() ? java.util.Set.copyOf(published)
-                : parse(year).filter(published::contains).map(java.util.Set::of).orElse(java.util.Set.of());
-        Optional<ServiceArea> serviceArea = org.annualreview.shared.Term.find(ServiceArea.class, area);
-        Optional<Outcome> decided = org.annualreview.shared.Term.find(Outcome.class, outcome);
-        List<Decision> found = decisions.of(organisation.get().code(), new Decisions.Filter(years, serviceArea, decided), 500);
-        Map<String, Object> model = base("Decisions about " + organisation.get().name());
-        model.put("code", organisation.get().code());
-        model.put("name", organisation.get().name());
-        model.put("years", published.stream().map(ReportingYear::toString).toList());
-        model.put("year", year);
-        model.put("areas", java.util.Arrays.stream(ServiceArea.values()).map(a -> Map.of("value", a.code(), "label", a.label())).toList());
-        model.put("area", serviceArea.map(ServiceArea::code).orElse(""));
-        model.put("outcomes", java.util.Arrays.stream(Outcome.values()).map(o -> Map.of("value", o.code(), "label", o.label())).toList());
-        model.put("outcome", decided.map(Outcome::code).orElse(""));
-        model.put("decisions", found.stream().map(d -> Map.of("reference", d.caseReference(), "decided", d.decidedOn().toString(),
-                "area", d.serviceArea().label(), "outcome", d.outcome().label())).toList());
-        model.put("capped", found.size() == 500);
-        return page("decisions", model);
-    }
-
-    /** One decision, once its year is published. */
-    @GetMapping("/decisions/{reference}")
-    public ResponseEntity<String> decision(@PathVariable("reference") String reference) {
-        Optional<Decision> found = decisions.find(reference).filter(d -> publication.isPublished(d.year()));
-        if (found.isEmpty()) {
-            return notFound();
-        }
-        Decision d = found.get();
-        Map<String, Object> model = base("Decision " + d.caseReference());
-        model.put("reference", d.caseReference());
-        model.put("council", organisations.byCode(d.organisationCode()).map(Organisation::name).orElse(d.organisationCode()));
-        model.put("code", d.organisationCode());
-        model.put("area", d.serviceArea().label());
-        model.put("received", d.receivedOn().toString());
-        model.put("decided", d.decidedOn().toString());
-        model.put("year", d.year().toString());
-        model.put("outcome", d.outcome().label());
-        model.put("remedy", d.satisfactoryRemedy());
-        model.put("report", d.publicReportTitle().orElse(""));
-        model.put("recommendations", d.recommendations());
-        model.put("improvements", d.serviceImprovements());
-        return page("decision", model);
-    }
-
     /** A council against all councils of its type in a published year: a table and a funnel plot of upheld rates. */
     @GetMapping("/councils/{code}/compare")
     public ResponseEntity<String> compare(@PathVariable("code") String code, @RequestParam(name = "year", defaultValue = "") String year) {
@@ -242,7 +185,8 @@ public final class SiteController {
                 "Upheld rate against detailed investigations, " + o.kind().plural() + ", " + shown.get()));
         model.put("rows", points.stream().sorted(java.util.Comparator.comparing(FunnelPlot.Point::name)).map(p -> Map.of("code", p.code(),
                 "name", p.name(), "chosen", p.chosen(), "shown", TypeAverageWords.percent(p.upheld(), p.investigated()),
-                "counts", p.upheld() + " of " + p.investigated(), "band", FunnelPlot.band(p, average))).toList());
+                "counts", p.upheld() + " of " + p.investigated(), "band", FunnelPlot.band(p, average),
+                "rate", p.investigated() == 0 ? "" : String.valueOf((double) p.upheld() / p.investigated()), "investigated", p.investigated())).toList());
         return page("compare", model);
     }
 
@@ -309,24 +253,7 @@ public final class SiteController {
 
     @GetMapping("/councils/{code}/letters/{year}.html")
     public ResponseEntity<String> letterHtml(@PathVariable("code") String code, @PathVariable("year") String year) {
-        return publishedLetter(code, year).map(l -> ResponseEntity.ok().contentType(HTML).body(l.html())).orElseGet(this::notFound);
-    }
-
-    /** A published year's figures of every organisation, as the `stats --format csv` columns; UTF-8 with a BOM for spreadsheets. */
-    @GetMapping("/data/statistics-{year}.csv")
-    public ResponseEntity<byte[]> statisticsCsv(@PathVariable("year") String year) {
-        Optional<ReportingYear> published = publication.published(year);
-        if (published.isEmpty()) {
-            return ResponseEntity.notFound().build();
-        }
-        YearFigures figures = statistics.figures(published.get());
-        java.io.StringWriter csv = new java.io.StringWriter();
-        csv.write('\uFEFF');
-        org.annualreview.statistics.FiguresCsv.write(csv, figures, figures.organisations(), org.annualreview.statistics.AverageMethod.POOLED);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"statistics-" + published.get() + ".csv\"")
-                .cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
-                .body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return publishedLetter(code, year).map(l -> ResponseEntity.ok().contentType(Pages.HTML).body(l.html())).orElseGet(this::notFound);
     }
 
     private Optional<Letters.Letter> publishedLetter(String code, String year) {
@@ -342,17 +269,14 @@ public final class SiteController {
     }
 
     private static Map<String, Object> base(String title) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("title", title);
-        model.put("few", CouncilRow.FEW);
-        return model;
+        return Pages.base(title);
     }
 
     private ResponseEntity<String> page(String name, Map<String, Object> model) {
-        return ResponseEntity.ok().contentType(HTML).body(pages.render(name, model));
+        return pages.page(name, model);
     }
 
     private ResponseEntity<String> notFound() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(pages.render("not-found", base("Page not found")));
+        return pages.notFound();
     }
 }

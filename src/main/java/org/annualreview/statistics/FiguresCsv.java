@@ -8,21 +8,39 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 /** A year's figures as CSV: the same columns for `stats --format csv` and the site's download. */
 public final class FiguresCsv {
 
+    private static final String[] COLUMNS = {"reporting_year", "code", "name", "kind", "residents", "population_mid_year",
+            "complaints_and_enquiries", "not_for_us", "assessed_and_closed", "investigated",
+            "upheld", "upheld_percent", "upheld_per_100000", "satisfactory_remedies", "satisfactory_remedy_percent",
+            "complied", "complied_late", "not_complied", "compliance_pending", "compliance_percent",
+            "public_reports", "service_improvements", "enquiries", "enquiries_late", "enquiries_late_percent",
+            "enquiries_extended", "enquiries_late_after_extension", "enquiries_incomplete", "training_courses", "training_attendees",
+            "type_average_method", "type_upheld_percent", "type_upheld_per_100000", "type_compliance_percent",
+            "type_satisfactory_remedy_percent"};
+
     private FiguresCsv() {
+    }
+
+    /** The header row alone, for a table with no rows. */
+    public static void header(Writer out) {
+        try (CsvWriter csv = CsvWriter.builder().build(out)) {
+            csv.writeRecord(COLUMNS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** One row per organisation, with the type averages of the method given; text cells safe to open in a spreadsheet. */
     public static void write(Writer out, YearFigures figures, List<OrganisationFigures> shown, AverageMethod method) {
+        write(out, figures, shown, method, true);
+    }
+
+    /** The same rows, with or without the header row (to follow rows of another year). */
+    public static void write(Writer out, YearFigures figures, List<OrganisationFigures> shown, AverageMethod method, boolean withHeader) {
         var averages = figures.averages(method);
         try (CsvWriter csv = CsvWriter.builder().build(out)) {
-            csv.writeRecord("reporting_year", "code", "name", "kind", "residents", "population_mid_year",
-                    "complaints_and_enquiries", "not_for_us", "assessed_and_closed", "investigated",
-                    "upheld", "upheld_percent", "upheld_per_100000", "satisfactory_remedies", "satisfactory_remedy_percent",
-                    "complied", "complied_late", "not_complied", "compliance_pending", "compliance_percent",
-                    "public_reports", "service_improvements", "enquiries", "enquiries_late", "enquiries_late_percent",
-                    "enquiries_extended", "enquiries_late_after_extension", "enquiries_incomplete", "training_courses", "training_attendees",
-                    "type_average_method", "type_upheld_percent", "type_upheld_per_100000", "type_compliance_percent",
-                    "type_satisfactory_remedy_percent");
+            if (withHeader) {
+                csv.writeRecord(COLUMNS);
+            }
             for (OrganisationFigures f : shown) {
                 TypeAverage a = averages.get(f.kind());
                 csv.writeRecord(figures.year().toString(), f.code(), safe(f.name()), f.kind().label(),
@@ -49,7 +67,7 @@ public final class FiguresCsv {
     }
 
     /** A cell a spreadsheet would read as a formula (=, +, -, @ first) gets an apostrophe in front. */
-    static String safe(String text) {
+    public static String safe(String text) {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
+import org.annualreview.decisions.Decisions;
 import org.annualreview.imports.Imports;
 import org.annualreview.letters.LetterLayout;
 import org.annualreview.letters.Letters;
@@ -70,6 +71,7 @@ class SiteIT {
                 .decision(aDecision("K1").about(KNOWSLEY).upheld().decidedOn("2023-05-01"))
                 .decision(aDecision("K2").about(KNOWSLEY).notUpheld().decidedOn("2023-06-01").publicReport("2023-08-01", "Knowsley: the lost school transport"))
                 .serviceImprovement("K1", 1, "In progress")
+                .recommendation("K1", 1, "2023-06-01", "complied", "2023-05-20")
                 .decision(aDecision("L1").about("E08000012").upheld().decidedOn("2023-07-01"))
                 .importInto(imports);
         letters.loadTemplate(YEAR, Path.of("templates/2023-24.md"));   // publication-date: 24 July
@@ -85,8 +87,11 @@ class SiteIT {
 
     MockMvc siteAt(Instant now) {
         Publication publication = new Publication(Clock.fixed(now, ZoneId.of("UTC")), letters, statistics);
-        return MockMvcBuilders.standaloneSetup(new SiteController(publication, statistics, organisations, letters,
-                        new org.annualreview.decisions.Decisions(database.dataSource()), new Boundaries(database.dataSource(), Clock.systemUTC())))
+        Decisions decisions = new Decisions(database.dataSource());
+        return MockMvcBuilders.standaloneSetup(
+                        new SiteController(publication, statistics, organisations, letters, decisions, new Boundaries(database.dataSource(), Clock.systemUTC())),
+                        new DecisionPages(publication, organisations, decisions, statistics),
+                        new OpenData(publication, statistics, organisations, decisions))
                 .addFilters(new org.springframework.web.filter.ShallowEtagHeaderFilter()).build();
     }
 
@@ -122,6 +127,24 @@ class SiteIT {
         for (String letter : List.of(".pdf", ".html")) {
             assertThat(fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24" + letter).getStatus()).as(letter).isEqualTo(404);
         }
+        for (String download : List.of("/data/decisions-2023-24.csv", "/data/service-improvements-2023-24.csv",
+                "/councils/" + KNOWSLEY + "/counted/2023-24/upheld")) {
+            assertThat(fetch(site, download).getStatus()).as(download).isEqualTo(404);
+        }
+        for (String council : List.of("/statistics.csv", "/decisions.csv", "/decisions.csv?year=2023-24", "/service-improvements.csv",
+                "/decisions?q=transport")) {
+            assertThat(csvText(fetch(site, "/councils/" + KNOWSLEY + council))).as(council).doesNotContain("2023-24,", "K1", "K2", "Train staff");
+        }
+        assertThat(fetch(site, "/sitemap.xml").getContentAsString()).contains("<loc>http://localhost/about-the-statistics</loc>")
+                .doesNotContain("2023-24", "E08000011");
+    }
+
+    MockHttpServletResponse searched(MockMvc site, String words) throws Exception {
+        return site.perform(get("/councils/" + KNOWSLEY + "/decisions").param("q", words)).andReturn().getResponse();
+    }
+
+    static String csvText(MockHttpServletResponse response) {
+        return new String(response.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -193,6 +216,63 @@ class SiteIT {
               {"type": "Feature", "properties": {"LAD23CD": "E08000012", "name": "Liverpool"},
                "geometry": {"type": "MultiPolygon", "coordinates": [[[[-3.0, 53.4], [-2.9, 53.4], [-2.9, 53.5], [-3.0, 53.5], [-3.0, 53.4]]]]}}
             ]}""";
+
+    @Test
+    void aCouncilsDecisionsAreFoundByWordsInTheirReportRecommendationsOrImprovementsAndDownloadAsTheyAreNarrowed() throws Exception {
+        MockMvc site = siteAt(DAY);
+
+        assertThat(searched(site, "School Transport").getContentAsString())
+                .contains("1 decision.", "/decisions/K2", "value=\"School Transport\"", "decisions.csv?q=School+Transport")
+                .doesNotContain("/decisions/K1");
+        assertThat(searched(site, "train").getContentAsString()).contains("1 decision.", "/decisions/K1");
+        assertThat(searched(site, "£100").getContentAsString()).contains("1 decision.", "/decisions/K1");
+        assertThat(searched(site, "k2").getContentAsString()).contains("1 decision.", "/decisions/K2");
+        assertThat(searched(site, "100%").getContentAsString())
+                .as("a %% typed is a percent sign, not a wildcard").contains("0 decisions");
+        assertThat(searched(site, "_").getContentAsString()).contains("0 decisions");
+
+        String csv = csvText(fetch(site, "/councils/" + KNOWSLEY + "/decisions.csv?outcome=not-upheld"));
+        assertThat(csv).startsWith("\uFEFFcase_reference,organisation_code,organisation_name,reporting_year,")
+                .contains("K2,E08000011,Knowsley Metropolitan Borough Council,2023-24,", ",Not upheld,yes,no,2023-08-01,Knowsley: the lost school transport")
+                .doesNotContain("K1,");
+        assertThat(csv.lines().count()).isEqualTo(2);
+    }
+
+    @Test
+    void everyTableOfTheSiteDownloadsAsCsvOfPublishedYearsOnly() throws Exception {
+        MockMvc site = siteAt(DAY);
+
+        String decisions = csvText(fetch(site, "/data/decisions-2023-24.csv"));
+        assertThat(decisions.lines().count()).isEqualTo(4);
+        assertThat(decisions).contains("K1,E08000011,", "K2,E08000011,", "L1,E08000012,Liverpool City Council,2023-24,");
+        assertThat(csvText(fetch(site, "/data/service-improvements-2023-24.csv")))
+                .isEqualTo("\uFEFFcase_reference,number,organisation_code,organisation_name,reporting_year,improvement,status\r\n"
+                        + "K1,1,E08000011,Knowsley Metropolitan Borough Council,2023-24,Train staff,In progress\r\n");
+        assertThat(csvText(fetch(site, "/councils/" + KNOWSLEY + "/service-improvements.csv"))).contains("K1,1,E08000011,").hasLineCount(2);
+        String statistics = csvText(fetch(site, "/councils/" + KNOWSLEY + "/statistics.csv"));
+        assertThat(statistics).startsWith("\uFEFFreporting_year,code,name,").contains("2023-24,E08000011,Knowsley").hasLineCount(2);
+        assertThat(fetch(site, "/data/decisions-2022-23.csv").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/councils/E99999999/decisions.csv").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/sitemap.xml").getContentAsString()).contains("<loc>http://localhost/councils/E08000011</loc>",
+                "<loc>http://localhost/data/decisions-2023-24.csv</loc>");
+        assertThat(fetch(site, "/robots.txt").getContentAsString()).contains("Sitemap: http://localhost/sitemap.xml");
+    }
+
+    @Test
+    void eachKeyStatisticLinksToTheDecisionsItCounted() throws Exception {
+        MockMvc site = siteAt(DAY);
+
+        assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString()).contains("href=\"/councils/E08000011/counted/2023-24/upheld\"",
+                "href=\"/councils/E08000011/counted/2023-24/compliance\"");
+        String upheld = fetch(site, "/councils/" + KNOWSLEY + "/counted/2023-24/upheld").getContentAsString();
+        assertThat(upheld).contains("Counted in the numerator (1)", "Counted in the denominator (2)", "href=\"/decisions/K1\"",
+                "href=\"/decisions/K2\"");
+        assertThat(upheld.indexOf("/decisions/K2")).isGreaterThan(upheld.indexOf("Counted in the denominator"));
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/counted/2023-24/compliance").getContentAsString())
+                .contains("K1, recommendation 1", "Counted in the numerator (1)");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/counted/2023-24/late-enquiries").getStatus())
+                .as("enquiries are not published record by record").isEqualTo(404);
+    }
 
     @Test
     void newerBoundariesLoadedByAnAdministratorAreWhatTheMapDraws() throws Exception {

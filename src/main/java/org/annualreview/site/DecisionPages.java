@@ -1,0 +1,188 @@
+package org.annualreview.site;
+
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.annualreview.decisions.Decision;
+import org.annualreview.decisions.Decisions;
+import org.annualreview.decisions.Outcome;
+import org.annualreview.decisions.ServiceArea;
+import org.annualreview.organisations.Organisation;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.shared.Term;
+import org.annualreview.statistics.Explanation;
+import org.annualreview.statistics.Measure;
+import org.annualreview.statistics.Statistics;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A council's decisions of its published years: searched and narrowed, one by one, as CSV, and the ones
+ * counted in each of its key statistics.
+ */
+@RestController
+public final class DecisionPages {
+
+    /** The most a decisions page lists; the CSV has them all. */
+    static final int PAGE_LIMIT = 500;
+
+    /** The figures whose counted records are public decisions and recommendations (enquiries and training are not). */
+    static final Set<Measure> TRACEABLE = Set.of(Measure.UPHELD, Measure.UPHELD_PER_100000, Measure.COMPLIANCE,
+            Measure.SATISFACTORY_REMEDY, Measure.INVESTIGATED, Measure.COMPLAINTS_AND_ENQUIRIES, Measure.PUBLIC_REPORTS,
+            Measure.SERVICE_IMPROVEMENTS);
+
+    private final Publication publication;
+    private final Organisations organisations;
+    private final Decisions decisions;
+    private final Statistics statistics;
+    private final Pages pages = new Pages();
+
+    public DecisionPages(Publication publication, Organisations organisations, Decisions decisions, Statistics statistics) {
+        this.publication = publication;
+        this.organisations = organisations;
+        this.decisions = decisions;
+        this.statistics = statistics;
+    }
+
+    /** A council's decisions of its published years, found by words and narrowed by year, service area and outcome. */
+    @GetMapping("/councils/{code}/decisions")
+    public ResponseEntity<String> decisionsOf(@PathVariable("code") String code, @RequestParam(name = "year", defaultValue = "") String year,
+            @RequestParam(name = "area", defaultValue = "") String area, @RequestParam(name = "outcome", defaultValue = "") String outcome,
+            @RequestParam(name = "q", defaultValue = "") String words) {
+        Optional<Organisation> organisation = organisations.byCode(code);
+        if (organisation.isEmpty()) {
+            return pages.notFound();
+        }
+        List<ReportingYear> published = publication.publishedYears();
+        Decisions.Filter filter = filter(published, year, area, outcome, words);
+        List<Decision> found = decisions.of(organisation.get().code(), filter, PAGE_LIMIT);
+        Map<String, Object> model = Pages.base("Decisions about " + organisation.get().name());
+        model.put("code", organisation.get().code());
+        model.put("name", organisation.get().name());
+        model.put("years", published.stream().map(ReportingYear::toString).toList());
+        model.put("year", year);
+        model.put("areas", Arrays.stream(ServiceArea.values()).map(a -> Map.of("value", a.code(), "label", a.label())).toList());
+        model.put("area", filter.area().map(ServiceArea::code).orElse(""));
+        model.put("outcomes", Arrays.stream(Outcome.values()).map(o -> Map.of("value", o.code(), "label", o.label())).toList());
+        model.put("outcome", filter.outcome().map(Outcome::code).orElse(""));
+        model.put("q", filter.words());
+        model.put("decisions", found.stream().map(d -> Map.of("reference", d.caseReference(), "decided", d.decidedOn().toString(),
+                "area", d.serviceArea().label(), "outcome", d.outcome().label())).toList());
+        model.put("capped", found.size() == PAGE_LIMIT);
+        model.put("csv", "/councils/" + organisation.get().code() + "/decisions.csv" + query(year, filter));
+        return pages.page("decisions", model);
+    }
+
+    /** The same decisions as the page, every one of them, as CSV. */
+    @GetMapping("/councils/{code}/decisions.csv")
+    public ResponseEntity<byte[]> decisionsCsv(@PathVariable("code") String code, @RequestParam(name = "year", defaultValue = "") String year,
+            @RequestParam(name = "area", defaultValue = "") String area, @RequestParam(name = "outcome", defaultValue = "") String outcome,
+            @RequestParam(name = "q", defaultValue = "") String words) {
+        Optional<Organisation> organisation = organisations.byCode(code);
+        if (organisation.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        StringWriter text = new StringWriter();
+        try (OpenDataCsv.DecisionRows rows = OpenDataCsv.decisions(text)) {
+            decisions.of(organisation.get().code(), filter(publication.publishedYears(), year, area, outcome, words), Integer.MAX_VALUE)
+                    .forEach(d -> rows.add(d, organisation.get().name()));
+        }
+        return OpenDataCsv.response(text, "decisions-" + organisation.get().code() + ".csv");
+    }
+
+    /** One decision, once its year is published. */
+    @GetMapping("/decisions/{reference}")
+    public ResponseEntity<String> decision(@PathVariable("reference") String reference) {
+        Optional<Decision> found = decisions.find(reference).filter(d -> publication.isPublished(d.year()));
+        if (found.isEmpty()) {
+            return pages.notFound();
+        }
+        Decision d = found.get();
+        Map<String, Object> model = Pages.base("Decision " + d.caseReference());
+        model.put("reference", d.caseReference());
+        model.put("council", organisations.byCode(d.organisationCode()).map(Organisation::name).orElse(d.organisationCode()));
+        model.put("code", d.organisationCode());
+        model.put("area", d.serviceArea().label());
+        model.put("received", d.receivedOn().toString());
+        model.put("decided", d.decidedOn().toString());
+        model.put("year", d.year().toString());
+        model.put("outcome", d.outcome().label());
+        model.put("remedy", d.satisfactoryRemedy());
+        model.put("report", d.publicReportTitle().orElse(""));
+        model.put("recommendations", d.recommendations());
+        model.put("improvements", d.serviceImprovements());
+        return pages.page("decision", model);
+    }
+
+    /**
+     * What one of a council's published figures counted: the decisions (or recommendations) of its numerator and
+     * denominator, found by the same conditions as the figure itself ({@link Statistics#explain}).
+     */
+    @GetMapping("/councils/{code}/counted/{year}/{measure}")
+    public ResponseEntity<String> counted(@PathVariable("code") String code, @PathVariable("year") String year,
+            @PathVariable("measure") String measure) {
+        Optional<Organisation> organisation = organisations.byCode(code);
+        Optional<ReportingYear> shown = publication.published(year);
+        Optional<Measure> figure = Measure.byCode(measure).filter(TRACEABLE::contains);
+        if (organisation.isEmpty() || shown.isEmpty() || figure.isEmpty() || statistics.figures(shown.get()).of(organisation.get().code()).isEmpty()) {
+            return pages.notFound();
+        }
+        Explanation explanation = statistics.explain(shown.get(), organisation.get().code(), figure.get());
+        Map<String, Object> model = Pages.base(figure.get().description() + ": " + organisation.get().name() + ", " + shown.get());
+        model.put("code", organisation.get().code());
+        model.put("name", organisation.get().name());
+        model.put("rate", figure.get().isRate());
+        model.put("numerator", items(explanation.numerator()));
+        model.put("denominator", items(explanation.denominator()));
+        model.put("residents", explanation.population().map(p -> String.format(java.util.Locale.UK, "%,d residents (mid-%d estimate)",
+                p.residents(), p.midYear())).orElse(""));
+        return pages.page("counted", model);
+    }
+
+    /** An item counted ("24 001 234", or "24 001 234 #2" for a recommendation), with the page of its decision. */
+    private static List<Map<String, String>> items(List<String> items) {
+        return items.stream().map(item -> {
+            int number = item.indexOf(" #");
+            String reference = number < 0 ? item : item.substring(0, number);
+            return Map.of("item", number < 0 ? item : reference + ", recommendation " + item.substring(number + 2), "reference", reference);
+        }).toList();
+    }
+
+    private static Decisions.Filter filter(List<ReportingYear> published, String year, String area, String outcome, String words) {
+        Set<ReportingYear> years = year.isEmpty() ? Set.copyOf(published)
+                : parse(year).filter(published::contains).map(Set::of).orElse(Set.of());
+        return new Decisions.Filter(years, Term.find(ServiceArea.class, area), Term.find(Outcome.class, outcome), words);
+    }
+
+    /** The narrowing of a decisions page as a query string, for its CSV link. */
+    private static String query(String year, Decisions.Filter filter) {
+        StringBuilder query = new StringBuilder();
+        java.util.function.BiConsumer<String, String> add = (name, value) -> {
+            if (!value.isEmpty()) {
+                query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        };
+        add.accept("year", year);
+        add.accept("area", filter.area().map(ServiceArea::code).orElse(""));
+        add.accept("outcome", filter.outcome().map(Outcome::code).orElse(""));
+        add.accept("q", filter.words());
+        return query.toString();
+    }
+
+    private static Optional<ReportingYear> parse(String year) {
+        try {
+            return Optional.of(ReportingYear.parse(year));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.annualreview.site;
+
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.annualreview.decisions.Decisions;
+import org.annualreview.organisations.Organisation;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.AverageMethod;
+import org.annualreview.statistics.FiguresCsv;
+import org.annualreview.statistics.Statistics;
+import org.annualreview.statistics.YearFigures;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Every table of the site as a download (statistics, decisions and service improvements, by year and by
+ * council), and the sitemap that lists the site's pages; all of published years only.
+ */
+@RestController
+public final class OpenData {
+
+    private final Publication publication;
+    private final Statistics statistics;
+    private final Organisations organisations;
+    private final Decisions decisions;
+
+    public OpenData(Publication publication, Statistics statistics, Organisations organisations, Decisions decisions) {
+        this.publication = publication;
+        this.statistics = statistics;
+        this.organisations = organisations;
+        this.decisions = decisions;
+    }
+
+    /** A published year's figures of every organisation, as the `stats --format csv` columns. */
+    @GetMapping("/data/statistics-{year}.csv")
+    public ResponseEntity<byte[]> statistics(@PathVariable("year") String year) {
+        Optional<ReportingYear> published = publication.published(year);
+        if (published.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        YearFigures figures = statistics.figures(published.get());
+        StringWriter csv = new StringWriter();
+        csv.write('\uFEFF');
+        FiguresCsv.write(csv, figures, figures.organisations(), AverageMethod.POOLED);
+        return OpenDataCsv.response(csv, "statistics-" + published.get() + ".csv");
+    }
+
+    /** One council's figures of every published year, latest first, in the same columns. */
+    @GetMapping("/councils/{code}/statistics.csv")
+    public ResponseEntity<byte[]> councilStatistics(@PathVariable("code") String code) {
+        Optional<Organisation> organisation = organisations.byCode(code);
+        if (organisation.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        StringWriter csv = new StringWriter();
+        csv.write('\uFEFF');
+        List<ReportingYear> years = publication.publishedYears();
+        if (years.isEmpty()) {
+            FiguresCsv.header(csv);
+        }
+        for (ReportingYear year : years) {
+            YearFigures figures = statistics.figures(year);
+            FiguresCsv.write(csv, figures, figures.of(organisation.get().code()).stream().toList(), AverageMethod.POOLED, year.equals(years.get(0)));
+        }
+        return OpenDataCsv.response(csv, "statistics-" + organisation.get().code() + ".csv");
+    }
+
+    /** Every decision of a published year, about every body. */
+    @GetMapping("/data/decisions-{year}.csv")
+    public ResponseEntity<byte[]> decisions(@PathVariable("year") String year) {
+        Optional<ReportingYear> published = publication.published(year);
+        if (published.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Map<String, String> names = names();
+        StringWriter text = new StringWriter();
+        try (OpenDataCsv.DecisionRows rows = OpenDataCsv.decisions(text)) {
+            decisions.eachOfYear(published.get(), d -> rows.add(d, names.getOrDefault(d.organisationCode(), "")));
+        }
+        return OpenDataCsv.response(text, "decisions-" + published.get() + ".csv");
+    }
+
+    /** Every service improvement agreed on a published year's decisions, by every body. */
+    @GetMapping("/data/service-improvements-{year}.csv")
+    public ResponseEntity<byte[]> serviceImprovements(@PathVariable("year") String year) {
+        Optional<ReportingYear> published = publication.published(year);
+        if (published.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Map<String, String> names = names();
+        StringWriter text = new StringWriter();
+        try (OpenDataCsv.ImprovementRows rows = OpenDataCsv.improvements(text)) {
+            decisions.eachImprovementOfYear(published.get(), (code, i) -> rows.add(i, code, names.getOrDefault(code, "")));
+        }
+        return OpenDataCsv.response(text, "service-improvements-" + published.get() + ".csv");
+    }
+
+    /** One council's service improvements of every published year. */
+    @GetMapping("/councils/{code}/service-improvements.csv")
+    public ResponseEntity<byte[]> councilServiceImprovements(@PathVariable("code") String code) {
+        Optional<Organisation> organisation = organisations.byCode(code);
+        if (organisation.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Organisation o = organisation.get();
+        StringWriter text = new StringWriter();
+        try (OpenDataCsv.ImprovementRows rows = OpenDataCsv.improvements(text)) {
+            decisions.serviceImprovements(o.code(), java.util.Set.copyOf(publication.publishedYears())).forEach(i -> rows.add(i, o.code(), o.name()));
+        }
+        return OpenDataCsv.response(text, "service-improvements-" + o.code() + ".csv");
+    }
+
+    /** The site's pages for search engines: the fixed ones, each council, and each published year's map and downloads. */
+    @GetMapping(value = "/sitemap.xml")
+    public ResponseEntity<String> sitemap() {
+        List<ReportingYear> years = publication.publishedYears();
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        java.util.function.Consumer<String> url = path -> xml.append("  <url><loc>").append(SiteAddress.absolute(path)).append("</loc></url>\n");
+        List.of("/", "/about-the-statistics", "/api/docs").forEach(url);
+        for (ReportingYear year : years) {
+            url.accept("/?year=" + year);
+            url.accept("/data/statistics-" + year + ".csv");
+            url.accept("/data/decisions-" + year + ".csv");
+            url.accept("/data/service-improvements-" + year + ".csv");
+        }
+        if (!years.isEmpty()) {
+            java.util.Set<String> codes = years.stream().flatMap(y -> statistics.figures(y).organisations().stream())
+                    .filter(f -> f.kind().hasTypeAverage()).map(f -> f.code()).collect(Collectors.toCollection(java.util.TreeSet::new));
+            codes.forEach(code -> url.accept("/councils/" + code));
+        }
+        xml.append("</urlset>\n");
+        return ResponseEntity.ok().contentType(new MediaType("application", "xml", java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic()).body(xml.toString());
+    }
+
+    @GetMapping(value = "/robots.txt")
+    public ResponseEntity<String> robots() {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("User-agent: *\nAllow: /\nSitemap: " + SiteAddress.absolute("/sitemap.xml") + "\n");
+    }
+
+    private Map<String, String> names() {
+        return organisations.all().stream().collect(Collectors.toMap(Organisation::code, Organisation::name));
+    }
+}
