@@ -61,7 +61,7 @@ final class HexMap {
         double height = (maxR - HEXES.stream().mapToInt(Hex::r).min().orElse(0) + 2) * 1.5 * SIZE + 80;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"hex-map\" viewBox=\"0 0 %.0f %.0f\""
-                + " role=\"img\" aria-labelledby=\"map-title\"><title id=\"map-title\">%s by council, hexagon map (the table below has"
+                + " role=\"group\" aria-labelledby=\"map-title\"><title id=\"map-title\">%s by council, hexagon map (the table below has"
                 + " every figure)</title>\n", width, height, escape(measure)));
         for (Hex hex : HEXES) {
             Optional<BigDecimal> value = values.getOrDefault(hex.code(), Optional.empty());
@@ -69,20 +69,30 @@ final class HexMap {
             double cy = (maxR - hex.r() + 1) * 1.5 * SIZE;
             String label = hex.name() + ": " + value.map(v -> shown(v, unit)).orElse("no figure");
             svg.append("<a href=\"/councils/").append(hex.code()).append("\"><path d=\"").append(hexagon(cx, cy))
-                    .append("\" fill=\"").append(value.map(v -> CLASSES[classOf(v, breaks)]).orElse(NO_DATA))
+                    .append("\" fill=\"").append(value.map(v -> colourOf(v, breaks)).orElse(NO_DATA))
                     .append("\" stroke=\"#505a5f\" stroke-width=\"0.6\"><title>").append(escape(label)).append("</title></path></a>\n");
         }
         legend(svg, breaks, unit, height - 70);
         return svg.append("</svg>\n").toString();
     }
 
-    /** Five classes by quintile of the values shown, so that each colour covers about as many councils. */
+    /**
+     * Up to five classes by quintile of the values shown, so that each colour covers about as many councils. Where
+     * many councils share a value (0% or 100% on few cases) quintiles coincide: a break is kept once, and only above
+     * the lowest value, so that no class is empty and no legend reads "100% to below 100%".
+     */
     static BigDecimal[] breaks(List<BigDecimal> sorted) {
-        BigDecimal[] breaks = new BigDecimal[4];
-        for (int i = 1; i <= 4; i++) {
-            breaks[i - 1] = sorted.isEmpty() ? BigDecimal.ZERO : sorted.get(Math.min(sorted.size() - 1, sorted.size() * i / 5));
+        if (sorted.isEmpty()) {
+            return new BigDecimal[0];
         }
-        return breaks;
+        java.util.TreeSet<BigDecimal> breaks = new java.util.TreeSet<>();
+        for (int i = 1; i <= 4; i++) {
+            BigDecimal quintile = sorted.get(Math.min(sorted.size() - 1, sorted.size() * i / 5));
+            if (quintile.compareTo(sorted.get(0)) > 0) {
+                breaks.add(quintile);
+            }
+        }
+        return breaks.toArray(BigDecimal[]::new);
     }
 
     static int classOf(BigDecimal value, BigDecimal[] breaks) {
@@ -93,14 +103,26 @@ final class HexMap {
         return c;
     }
 
+    /** The colour of a class among as many as the breaks make, spread over the five blues from lightest to darkest. */
+    static String colour(int c, BigDecimal[] breaks) {
+        int classes = breaks.length + 1;
+        return CLASSES[classes == 1 ? 2 : Math.round(c * (CLASSES.length - 1f) / (classes - 1))];
+    }
+
+    static String colourOf(BigDecimal value, BigDecimal[] breaks) {
+        return colour(classOf(value, breaks), breaks);
+    }
+
     static void legend(StringBuilder svg, BigDecimal[] breaks, String unit, double top) {
         svg.append(String.format(Locale.ROOT, "<g class=\"legend\" transform=\"translate(10 %.0f)\">\n", top));
-        for (int c = 0; c < CLASSES.length; c++) {
-            String range = c == 0 ? "below " + shown(breaks[0], unit)
-                    : c == CLASSES.length - 1 ? shown(breaks[c - 1], unit) + " or more"
+        int classes = breaks.length + 1;
+        for (int c = 0; c < classes; c++) {
+            String range = classes == 1 ? "every council with a figure"
+                    : c == 0 ? "below " + shown(breaks[0], unit)
+                    : c == classes - 1 ? shown(breaks[c - 1], unit) + " or more"
                     : shown(breaks[c - 1], unit) + " to below " + shown(breaks[c], unit);
             svg.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\" stroke=\"#505a5f\"/>"
-                    + "<text x=\"14\" y=\"%d\" font-size=\"9\">%s</text>\n", c * 13, CLASSES[c], c * 13 + 9, escape(range)));
+                    + "<text x=\"14\" y=\"%d\" font-size=\"9\">%s</text>\n", c * 13, colour(c, breaks), c * 13 + 9, escape(range)));
         }
         svg.append(String.format(Locale.ROOT, "<rect x=\"150\" y=\"0\" width=\"10\" height=\"10\" fill=\"%s\" stroke=\"#505a5f\"/>"
                 + "<text x=\"164\" y=\"9\" font-size=\"9\">no figure (nothing to divide by)</text>\n</g>\n", NO_DATA));

@@ -110,7 +110,7 @@ final class ShapeMap {
         BigDecimal[] breaks = HexMap.breaks(known);
         double height = 640;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"shape-map\""
-                + " viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"map-title\"><title id=\"map-title\">%s by council, %s tier"
+                + " viewBox=\"0 0 %.0f %.0f\" role=\"group\" aria-labelledby=\"map-title\"><title id=\"map-title\">%s by council, %s tier"
                 + " (the table below has every figure)</title>\n", WIDTH, height + 80, escape(measure), upper ? "upper" : "lower"));
         for (Shape shape : shapes) {
             boolean drawn = upper ? shape.layer().equals("cty") || !districts.contains(shape.code()) : shape.layer().equals("ltla");
@@ -120,7 +120,7 @@ final class ShapeMap {
             Optional<BigDecimal> value = values.getOrDefault(shape.code(), Optional.empty());
             String label = shape.name() + ": " + value.map(v -> HexMap.shown(v, unit)).orElse("no figure");
             svg.append("<a href=\"/councils/").append(shape.code()).append("\"><path d=\"").append(shape.path()).append("\" fill=\"")
-                    .append(value.map(v -> HexMap.CLASSES[HexMap.classOf(v, breaks)]).orElse(HexMap.NO_DATA))
+                    .append(value.map(v -> HexMap.colourOf(v, breaks)).orElse(HexMap.NO_DATA))
                     .append("\" stroke=\"#505a5f\" stroke-width=\"0.4\"><title>").append(escape(label)).append("</title></path></a>\n");
         }
         HexMap.legend(svg, breaks, unit, height + 10);

@@ -1,0 +1,281 @@
+package org.annualreview.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.annualreview.AnnualReviewApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * The public site in a real browser (Debian's headless Chromium, driven by Selenium), served by
+ * `./annual-review serve` over the demo dataset: the map, a click through to a council, a letter download,
+ * the sortable table with and without JavaScript, axe-core on every page type, and a screenshot of each under
+ * target/site-screenshots for people to look at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SiteBrowserIT {
+
+    static final Path SCREENSHOTS = Path.of("target/site-screenshots");
+    static final String KNOWSLEY = "E08000011";
+
+    @TempDir
+    static Path directory;
+
+    Thread server;
+    String site;
+    ChromeDriver browser;
+    Path downloads;
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ANNUAL_REVIEW_TEST_CHROMIUM", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ANNUAL_REVIEW_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    @BeforeAll
+    void serveTheDemo() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String reason = "no Chromium at " + CHROMIUM + " with its ChromeDriver at " + CHROMEDRIVER
+                    + " (Debian: apt-get install chromium chromium-driver)";
+            if (System.getenv("CI") != null) {
+                org.junit.jupiter.api.Assertions.fail(reason + ": CI must run the browser tests (.ci/run installs them)");
+            }
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
+        String database = "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
+        StringWriter out = new StringWriter();
+        int demo = AnnualReviewApplication.run(new String[] {"--database-url", database, "demo",
+                "--files", directory.resolve("demo").toString(), "--letters", directory.resolve("letters").toString(),
+                "--letters-for", "latest", "--no-serve"}, new PrintWriter(out, true), new PrintWriter(out, true));
+        assertThat(demo).as(out.toString()).isZero();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        site = "http://localhost:" + port;
+        server = new Thread(() -> AnnualReviewApplication.run(new String[] {"--database-url", database, "serve", "--port", String.valueOf(port)},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(System.err, true)), "site-under-test");
+        server.start();
+        awaitServing();
+
+        downloads = Files.createDirectories(directory.resolve("downloads"));
+        browser = chromium(true);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.interrupt();
+            server.join(30_000);
+        }
+    }
+
+    ChromeDriver chromium(boolean javaScript) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1280,1024", "--user-data-dir=" + directory.resolve("chromium-" + javaScript).toAbsolutePath());
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true,
+                "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    void awaitServing() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(site + "/")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // the server is still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the site did not start at " + site);
+    }
+
+    void open(String path) {
+        browser.get(site + path);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+    }
+
+    void screenshot(String name) throws Exception {
+        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(Math.max(height, 800), 6000)));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1024));
+    }
+
+    @Test
+    void theHexagonMapShowsCouncilsColouredAndAClickReachesTheCouncilsPage() throws Exception {
+        open("/");
+        List<WebElement> hexagons = browser.findElements(By.cssSelector(".hex-map-container svg a polygon, .hex-map-container svg a path"));
+        assertThat(hexagons).hasSizeGreaterThan(250);
+        long coloured = hexagons.stream().map(h -> h.getCssValue("fill")).distinct().count();
+        assertThat(coloured).as("quintile classes and 'no figure'").isGreaterThanOrEqualTo(5);
+        screenshot("home-hexagons");
+
+        WebElement knowsley = browser.findElement(By.cssSelector(".hex-map-container svg a[href='/councils/" + KNOWSLEY + "']"));
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(knowsley).click().perform();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().endsWith("/councils/" + KNOWSLEY));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Knowsley Metropolitan Borough Council");
+        screenshot("council");
+    }
+
+    @Test
+    void theRealShapesMapDrawsEveryCouncilOfTheTier() throws Exception {
+        open("/?view=lower&measure=upheld-per-100000");
+        assertThat(browser.findElements(By.cssSelector("svg.shape-map a"))).hasSizeGreaterThan(290);
+        screenshot("home-shapes-lower");
+        open("/?view=upper");
+        assertThat(browser.findElements(By.cssSelector("svg.shape-map a[href='/councils/E10000017']"))).as("Lancashire").hasSize(1);
+        screenshot("home-shapes-upper");
+    }
+
+    @Test
+    void aLetterDownloadsAsAPdf() throws Exception {
+        open("/councils/" + KNOWSLEY);
+        String href = browser.findElement(By.linkText("PDF")).getAttribute("href");
+        assertThat(href).endsWith(".pdf");
+        browser.findElement(By.linkText("PDF")).click();
+        String expected = KNOWSLEY + "-" + href.substring(href.lastIndexOf('/') + 1);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> Files.exists(downloads.resolve(expected)));
+        byte[] bytes = Files.readAllBytes(downloads.resolve(expected));
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(bytes.length).isGreaterThan(10_000);
+    }
+
+    @Test
+    void theCouncilTableSortsByAColumnWhenItsHeaderIsPressed() throws Exception {
+        open("/");
+        WebElement button = browser.findElement(By.xpath("//table[@id='councils']//th[.//text()[contains(., 'Complaints upheld')]]//button"));
+        button.click();
+        WebElement header = browser.findElement(By.xpath("//table[@id='councils']//th[.//button[contains(., 'Complaints upheld')]]"));
+        assertThat(header.getAttribute("aria-sort")).isEqualTo("ascending");
+        List<Double> ascending = sortValues(3);
+        assertThat(ascending).isSorted();
+        button.click();
+        assertThat(header.getAttribute("aria-sort")).isEqualTo("descending");
+        List<Double> descending = sortValues(3);
+        assertThat(descending).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(browser.findElement(By.cssSelector("p[role=status].govuk-visually-hidden")).getAttribute("textContent"))
+                .isEqualTo("Sorted by Complaints upheld, descending.");
+    }
+
+    List<Double> sortValues(int column) {
+        return browser.findElements(By.cssSelector("#councils tbody tr td:nth-of-type(" + (column - 1) + ")")).stream()
+                .map(td -> td.getAttribute("data-sort-value")).filter(v -> !v.isEmpty()).map(Double::valueOf).toList();
+    }
+
+    @Test
+    void withoutJavaScriptTheMapTheTableAndTheFormsStillWork() throws Exception {
+        ChromeDriver plain = chromium(false);
+        try {
+            plain.get(site + "/");
+            assertThat(plain.findElements(By.cssSelector(".hex-map-container svg a"))).hasSizeGreaterThan(250);
+            assertThat(plain.findElements(By.cssSelector("#councils button"))).as("no sort buttons without JavaScript").isEmpty();
+            assertThat(plain.findElements(By.cssSelector("#councils tbody tr"))).hasSizeGreaterThan(300);
+            new org.openqa.selenium.support.ui.Select(plain.findElement(By.id("measure"))).selectByValue("compliance");
+            plain.findElement(By.xpath("//button[normalize-space()='Show']")).click();
+            assertThat(plain.getCurrentUrl()).contains("measure=compliance");
+            assertThat(plain.findElement(By.cssSelector("h2.govuk-heading-m")).getText()).startsWith("Compliance");
+            plain.findElement(By.id("q")).sendKeys("knowsley");
+            plain.findElement(By.xpath("//button[normalize-space()='Search']")).click();
+            plain.findElement(By.linkText("Knowsley Metropolitan Borough Council")).click();
+            assertThat(plain.findElement(By.tagName("h1")).getText()).isEqualTo("Knowsley Metropolitan Borough Council");
+        } finally {
+            plain.quit();
+        }
+    }
+
+    /** A page of each type, by the path that shows it. */
+    static final Map<String, String> PAGE_TYPES = new java.util.LinkedHashMap<>();
+
+    static {
+        PAGE_TYPES.put("home", "/");
+        PAGE_TYPES.put("home-shapes", "/?view=lower");
+        PAGE_TYPES.put("search", "/councils?q=borough");
+        PAGE_TYPES.put("council", "/councils/" + KNOWSLEY);
+        PAGE_TYPES.put("decisions", "/councils/" + KNOWSLEY + "/decisions");
+        PAGE_TYPES.put("compare", "/councils/" + KNOWSLEY + "/compare");
+        PAGE_TYPES.put("about", "/about-the-statistics");
+        PAGE_TYPES.put("api-docs", "/api/docs");
+        PAGE_TYPES.put("not-found", "/councils/E99999999");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"home", "home-shapes", "search", "council", "decisions", "decision", "counted", "compare", "about",
+            "api-docs", "letter", "not-found"})
+    void axeFindsNoSeriousOrCriticalAccessibilityProblem(String pageType) throws Exception {
+        open(path(pageType));
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
+                .analyze(browser);
+        screenshot("page-" + pageType);
+        List<String> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(SiteBrowserIT::describe).toList();
+        assertThat(serious).as(pageType + " at " + browser.getCurrentUrl()).isEmpty();
+        assertThat(results.getPasses()).isNotEmpty();
+    }
+
+    /** The path of a page of the type; a decision, its counted records and a letter are found from the council's pages. */
+    String path(String pageType) {
+        return switch (pageType) {
+            case "decision" -> {
+                open("/councils/" + KNOWSLEY + "/decisions");
+                yield URI.create(browser.findElement(By.cssSelector("tbody a[href^='/decisions/']")).getAttribute("href")).getPath();
+            }
+            case "counted" -> {
+                open("/councils/" + KNOWSLEY);
+                yield URI.create(browser.findElement(By.cssSelector("a[href*='/counted/'][href$='/upheld']")).getAttribute("href")).getPath();
+            }
+            case "letter" -> {
+                open("/councils/" + KNOWSLEY);
+                yield URI.create(browser.findElement(By.linkText("web page")).getAttribute("href")).getPath();
+            }
+            default -> PAGE_TYPES.get(pageType);
+        };
+    }
+
+    static String describe(Rule rule) {
+        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList();
+    }
+}
