@@ -109,10 +109,29 @@ public class AnnualReviewApplication {
         return new Publication(clock, letters, statistics);
     }
 
-    /** Every page and file of the site carries an ETag: a reader asking again for unchanged data gets 304 Not Modified. */
+    /**
+     * Every page and file of the site carries an ETag: a reader asking again for unchanged data gets 304 Not Modified.
+     * Weak, because the same content is sent compressed or not (Tomcat compresses no response with a strong ETag).
+     */
     @Bean
-    org.springframework.web.filter.ShallowEtagHeaderFilter etags() {
-        return new org.springframework.web.filter.ShallowEtagHeaderFilter();
+    org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.web.filter.ShallowEtagHeaderFilter> etags() {
+        org.springframework.web.filter.ShallowEtagHeaderFilter etags = new org.springframework.web.filter.ShallowEtagHeaderFilter();
+        etags.setWriteWeakETag(true);
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(etags);
+        registration.setOrder(2);
+        return registration;
+    }
+
+    /** Outside the ETag filter: a page asked for again within a few seconds is not worked out again (0 seconds: never kept). */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<org.annualreview.site.PageCache> pageCache(Publication publication,
+            Clock clock, @Value("${annual-review.site.cache-seconds:10}") int seconds,
+            @Value("${annual-review.site.cache-megabytes:64}") long megabytes) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new org.annualreview.site.PageCache(publication, clock, java.time.Duration.ofSeconds(seconds), megabytes));
+        registration.setOrder(1);
+        registration.setEnabled(seconds > 0);
+        return registration;
     }
 
     @Bean

@@ -120,6 +120,11 @@ public final class Letters {
                 .map(t -> TemplateSettings.split(t.fileName(), t.source()).settings().publicationDate().in(year));
     }
 
+    /** Whether an organisation has a letter of the year, by its code (without reading the letter). */
+    public boolean hasLetter(String code, ReportingYear year) {
+        return archive.latestVersion(code, year) > 0;
+    }
+
     /** The latest letter of an organisation and year, by the organisation's code. */
     public Optional<Letter> latestByCode(String code, ReportingYear year) {
         return archive.latestLetter(code, year).map(l -> new Letter(l.organisationCode(), year, l.version(), l.templateVersion(),

@@ -124,7 +124,7 @@ public final class SiteController {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("year", year.toString());
                 entry.put("figures", CouncilRow.of(f, figures));
-                entry.put("letter", letters.latestByCode(o.code(), year).isPresent());
+                entry.put("letter", letters.hasLetter(o.code(), year));
                 entry.put("upheldPercent", f.upheld().exactPercent().map(p -> p.setScale(0, java.math.RoundingMode.HALF_UP).intValue()).orElse(-1));
                 entry.put("outcomes", java.util.Arrays.stream(Outcome.values()).map(out -> Map.of("label", out.label(),
                         "count", f.outcomes().getOrDefault(out, 0L))).toList());

@@ -160,6 +160,28 @@ class SiteBrowserIT {
     }
 
     @Test
+    void theServedSiteSendsPagesGzippedAndAnswersAReaderWhoHasThePageWith304() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(URI.create(site + "/?view=lower")).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(URI.create(site + "/?view=lower")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(gzipped.body().length).as("the shapes map compresses").isLessThan(plain.body().length / 3);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+        String etag = plain.headers().firstValue("ETag").orElseThrow();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(site + "/?view=lower")).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> csv = http.send(HttpRequest.newBuilder(URI.create(site + "/data/statistics-2025-26.csv")).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(csv.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+    }
+
+    @Test
     void theRealShapesMapDrawsEveryCouncilOfTheTier() throws Exception {
         open("/?view=lower&measure=upheld-per-100000");
         assertThat(browser.findElements(By.cssSelector("svg.shape-map a"))).hasSizeGreaterThan(290);

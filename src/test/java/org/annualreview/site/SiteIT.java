@@ -21,6 +21,7 @@ import org.annualreview.organisations.Organisations;
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.statistics.Statistics;
 import org.annualreview.testing.RecordFiles;
+import org.annualreview.testing.SettableClock;
 import org.annualreview.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -272,6 +273,65 @@ class SiteIT {
                 .contains("K1, recommendation 1", "Counted in the numerator (1)");
         assertThat(fetch(site, "/councils/" + KNOWSLEY + "/counted/2023-24/late-enquiries").getStatus())
                 .as("enquiries are not published record by record").isEqualTo(404);
+    }
+
+    MockMvc cachedSiteAt(SettableClock clock, java.time.Duration keptFor) {
+        Publication publication = new Publication(clock, letters, statistics);
+        Decisions decisions = new Decisions(database.dataSource());
+        return MockMvcBuilders.standaloneSetup(
+                        new SiteController(publication, statistics, organisations, letters, decisions, new Boundaries(database.dataSource(), Clock.systemUTC())),
+                        new DecisionPages(publication, organisations, decisions, statistics))
+                .addFilters(new PageCache(publication, clock, keptFor, 16), new org.springframework.web.filter.ShallowEtagHeaderFilter()).build();
+    }
+
+    @Test
+    void thePageCacheNeverKeepsAYearFromTheStartOfItsPublicationDay() throws Exception {
+        SettableClock clock = new SettableClock(EVE);
+        MockMvc site = cachedSiteAt(clock, java.time.Duration.ofHours(1));
+        assertThat(fetch(site, "/").getContentAsString()).contains("No year's figures have been published yet");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString()).contains("No published figures");
+
+        clock.set(DAY);   // a minute later: within the hour pages are kept for, but the published years have changed
+
+        assertThat(fetch(site, "/").getContentAsString()).contains("Key statistics of every council, 2023-24");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString()).contains("1 upheld of 2 detailed investigations");
+    }
+
+    @Test
+    void aPageIsMadeAgainOnceItsSecondsAreUpSoRecordsImportedElsewhereShow() throws Exception {
+        SettableClock clock = new SettableClock(DAY);
+        MockMvc site = cachedSiteAt(clock, java.time.Duration.ofSeconds(10));
+        MockHttpServletResponse first = fetch(site, "/councils/" + KNOWSLEY + "/decisions");
+        assertThat(first.getContentAsString()).contains("2 decisions");
+        assertThat(first.getContentType()).isEqualTo("text/html;charset=UTF-8");
+        new RecordFiles(java.nio.file.Files.createDirectories(directory.resolve("more"))).decision(aDecision("K3").about(KNOWSLEY).upheld().decidedOn("2023-09-01"))
+                .importInto(new Imports(database.dataSource(), event -> statistics.markAllStale()));
+
+        clock.advance(java.time.Duration.ofSeconds(9));
+        MockHttpServletResponse kept = fetch(site, "/councils/" + KNOWSLEY + "/decisions");
+        assertThat(kept.getContentAsString()).as("kept for ten seconds").contains("2 decisions").doesNotContain("/decisions/K3");
+        assertThat(kept.getContentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(kept.getHeader("ETag")).isEqualTo(first.getHeader("ETag"));
+        assertThat(site.perform(get("/councils/" + KNOWSLEY + "/decisions").header("If-None-Match", first.getHeader("ETag")))
+                .andReturn().getResponse().getStatus()).as("a reader who has the kept page").isEqualTo(304);
+        assertThat(site.perform(get("/councils/" + KNOWSLEY).header("If-None-Match", "\"other\"")).andReturn().getResponse()
+                .getContentAsString()).as("made while a reader held an older ETag").contains("detailed investigations");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString()).as("and kept whole").contains("detailed investigations");
+        MockHttpServletResponse gzipped = site.perform(get("/councils/" + KNOWSLEY).header("Accept-Encoding", "br, gzip;q=0.8"))
+                .andReturn().getResponse();
+        assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.getHeader("Vary")).isEqualTo("Accept-Encoding");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.getContentAsByteArray()))) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(fetch(site, "/councils/" + KNOWSLEY).getContentAsString());
+        }
+        assertThat(site.perform(get("/councils/" + KNOWSLEY).header("Accept-Encoding", "gzip;q=0, identity")).andReturn().getResponse()
+                .getHeader("Content-Encoding")).as("refused with q=0").isNull();
+
+        clock.advance(java.time.Duration.ofSeconds(2));
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions").getContentAsString()).contains("3 decisions", "/decisions/K3");
+        assertThat(fetch(site, "/councils/E99999999").getStatus()).isEqualTo(404);
+        assertThat(fetch(site, "/councils/E99999999").getStatus()).as("a kept 404 is still a 404").isEqualTo(404);
     }
 
     @Test

@@ -1,0 +1,228 @@
+package org.annualreview.site;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.annualreview.shared.ReportingYear;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Keeps each rendered page, file and API answer of the site for a few seconds, so that a council page asked for
+ * a thousand times a second is worked out once. An answer is kept only under the published years it was made
+ * under: when a publication day starts, or a publication date moves, the next request (within a second) finds
+ * the published years changed and every kept answer is dropped, so the embargo holds exactly as without it.
+ * Records imported or letters written by another process show within the seconds kept. It stands outside the
+ * ETag filter: the ETag is worked out when an answer is made, and compared here for each reader.
+ */
+public final class PageCache extends OncePerRequestFilter {
+
+    /** Larger answers (a year's decisions as CSV) are made each time. */
+    private static final int LARGEST_KEPT = 2 * 1024 * 1024;
+    private static final Duration PUBLISHED_YEARS_CHECKED_EVERY = Duration.ofSeconds(1);
+
+    /**
+     * An answer as made, and gzipped once if it is text worth compressing (else null); with no body, a sign that
+     * the answer is made for each request (too large, or not a page).
+     */
+    private record Kept(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped) {
+
+        static final Kept MADE_EACH_TIME = new Kept(0, List.of(), null, null);
+
+        static Kept of(int status, List<Map.Entry<String, String>> headers, String contentType, byte[] body) {
+            boolean text = contentType != null && (contentType.startsWith("text/") || contentType.contains("json")
+                    || contentType.contains("xml"));
+            return new Kept(status, headers, body, text && body.length >= 1024 ? gzip(body) : null);
+        }
+
+        private static byte[] gzip(byte[] body) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 4);
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+                gzip.write(body);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private record Version(List<ReportingYear> published, Instant checkedAt) {
+    }
+
+    private final Publication publication;
+    private final Clock clock;
+    private final AsyncCache<String, Kept> kept;
+    private volatile Version version;
+
+    public PageCache(Publication publication, Clock clock, Duration keptFor, long megabytes) {
+        this.publication = publication;
+        this.clock = clock;
+        this.kept = Caffeine.newBuilder().ticker(() -> clock.millis() * 1_000_000).expireAfterWrite(keptFor)
+                .maximumWeight(megabytes * 1024 * 1024)
+                .weigher((String key, Kept k) -> key.length() + (k.body() == null ? 0 : k.body().length)
+                        + (k.gzipped() == null ? 0 : k.gzipped().length)).buildAsync();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !"GET".equals(request.getMethod()) || path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        checkPublishedYears();
+        String key = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        java.util.concurrent.CompletableFuture<Kept> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Kept> found = kept.get(key, (k, executor) -> mine);
+        if (found != mine) {
+            // made already, or being made by another request: wait for it rather than make it a hundred times at once
+            Kept hit;
+            try {
+                hit = found.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException failed) {
+                hit = Kept.MADE_EACH_TIME;
+            }
+            if (hit.body() == null) {
+                chain.doFilter(request, response);
+            } else {
+                write(hit, request, response, true);
+            }
+            return;
+        }
+        Version before = version;
+        ContentCachingResponseWrapper made = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new WholeAnswer(request), made);
+        } catch (IOException | ServletException | RuntimeException e) {
+            mine.completeExceptionally(e);   // dropped from the cache: the next request makes it again
+            throw e;
+        }
+        int status = made.getStatus();
+        if ((status == 200 || status == 404) && made.getContentSize() <= LARGEST_KEPT
+                && before.published().equals(version.published())) {
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            for (String name : made.getHeaderNames()) {
+                if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Content-Encoding")) {
+                    made.getHeaders(name).forEach(value -> headers.add(Map.entry(name, value)));
+                }
+            }
+            if (made.getContentType() != null && made.getHeader("Content-Type") == null) {
+                headers.add(Map.entry("Content-Type", made.getContentType()));
+            }
+            Kept answer = Kept.of(status, List.copyOf(headers), made.getContentType(), made.getContentAsByteArray());
+            mine.complete(answer);
+            write(answer, request, response, false);   // the headers are on the response already
+        } else {
+            mine.complete(Kept.MADE_EACH_TIME);
+            made.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * A kept answer, or 304 Not Modified when the reader already has it: the ETag filter inside made the ETag once,
+     * and it is compared here so that a kept page is not hashed again on every request.
+     */
+    private static void write(Kept answer, HttpServletRequest request, HttpServletResponse response, boolean withHeaders)
+            throws IOException {
+        String etag = answer.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("ETag")).map(Map.Entry::getValue).findFirst().orElse(null);
+        boolean notModified = answer.status() == 200 && etag != null && matches(request.getHeaders("If-None-Match"), etag);
+        response.setStatus(notModified ? HttpServletResponse.SC_NOT_MODIFIED : answer.status());
+        if (withHeaders) {
+            answer.headers().forEach(h -> response.addHeader(h.getKey(), h.getValue()));
+        }
+        if (notModified) {
+            return;
+        }
+        byte[] body = answer.body();
+        if (answer.gzipped() != null) {
+            response.addHeader("Vary", "Accept-Encoding");
+            if (acceptsGzip(request)) {   // compressed once when kept, not on every request
+                response.setHeader("Content-Encoding", "gzip");
+                body = answer.gzipped();
+            }
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** Whether the reader takes gzip: named in Accept-Encoding, and not with q=0. */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        java.util.Enumeration<String> values = request.getHeaders("Accept-Encoding");
+        while (values.hasMoreElements()) {
+            for (String coding : values.nextElement().split(",")) {
+                String[] parts = coding.strip().split(";");
+                if (parts[0].strip().equalsIgnoreCase("gzip")) {
+                    return !(parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?"));
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Weak comparison (RFC 9110, 13.1.2): the same tag with or without W/, or *. */
+    private static boolean matches(java.util.Enumeration<String> ifNoneMatch, String etag) {
+        String tag = etag.startsWith("W/") ? etag.substring(2) : etag;
+        while (ifNoneMatch.hasMoreElements()) {
+            for (String candidate : ifNoneMatch.nextElement().split(",")) {
+                String c = candidate.strip();
+                if (c.equals("*") || (c.startsWith("W/") ? c.substring(2) : c).equals(tag)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The request as made for keeping: without the reader's If-None-Match, so that the whole answer is made. */
+    private static final class WholeAnswer extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        WholeAnswer(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return name.equalsIgnoreCase("If-None-Match") ? null : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return name.equalsIgnoreCase("If-None-Match") ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+    }
+
+    /** At most once a second: the published years now; if they changed, nothing kept is served again. */
+    private void checkPublishedYears() {
+        Version current = version;
+        Instant now = clock.instant();
+        if (current != null && now.isBefore(current.checkedAt().plus(PUBLISHED_YEARS_CHECKED_EVERY))) {
+            return;
+        }
+        synchronized (this) {
+            current = version;
+            if (current != null && now.isBefore(current.checkedAt().plus(PUBLISHED_YEARS_CHECKED_EVERY))) {
+                return;
+            }
+            List<ReportingYear> published = publication.publishedYears();
+            if (current == null || !current.published().equals(published)) {
+                kept.synchronous().invalidateAll();
+            }
+            version = new Version(published, now);
+        }
+    }
+}
