@@ -122,13 +122,23 @@ public class AnnualReviewApplication {
         return registration;
     }
 
+    /** A temporary folder for the kept answers sent with sendfile; none if one cannot be made. */
+    private static Path pageFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("annual-review-pages");
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     /** Outside the ETag filter: a page asked for again within a few seconds is not worked out again (0 seconds: never kept). */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<org.annualreview.site.PageCache> pageCache(Publication publication,
             Clock clock, @Value("${annual-review.site.cache-seconds:10}") int seconds,
             @Value("${annual-review.site.cache-megabytes:64}") long megabytes) {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new org.annualreview.site.PageCache(publication, clock, java.time.Duration.ofSeconds(seconds), megabytes));
+                new org.annualreview.site.PageCache(publication, clock, java.time.Duration.ofSeconds(seconds), megabytes,
+                        seconds > 0 ? pageFolder() : null));
         registration.setOrder(1);
         registration.setEnabled(seconds > 0);
         return registration;

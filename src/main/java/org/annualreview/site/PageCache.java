@@ -1,6 +1,8 @@
 package org.annualreview.site;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,19 +35,53 @@ public final class PageCache extends OncePerRequestFilter {
     /** Larger answers (a year's decisions as CSV) are made each time. */
     private static final int LARGEST_KEPT = 2 * 1024 * 1024;
     private static final Duration PUBLISHED_YEARS_CHECKED_EVERY = Duration.ofSeconds(1);
+    /** Tomcat's request attributes for sending a file with sendfile (as its DefaultServlet does for static files). */
+    private static final String SENDFILE_SUPPORTED = "org.apache.tomcat.sendfile.support";
+    private static final String SENDFILE_FILE = "org.apache.tomcat.sendfile.filename";
+    private static final String SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String SENDFILE_END = "org.apache.tomcat.sendfile.end";
+
+    /** Answers at least this large are also written to a file, for Tomcat to send with sendfile. */
+    private static final int SENT_FROM_FILE_FROM = 16 * 1024;
 
     /**
      * An answer as made, and gzipped once if it is text worth compressing (else null); with no body, a sign that
-     * the answer is made for each request (too large, or not a page).
+     * the answer is made for each request (too large, or not a page). A large one is also in a file (else null),
+     * plain and gzipped, which the server can hand to the operating system to send (sendfile) without copying.
      */
-    private record Kept(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped) {
+    private record Kept(int status, List<Map.Entry<String, String>> headers, byte[] body, byte[] gzipped, Path file, Path gzippedFile) {
 
-        static final Kept MADE_EACH_TIME = new Kept(0, List.of(), null, null);
+        static final Kept MADE_EACH_TIME = new Kept(0, List.of(), null, null, null, null);
 
-        static Kept of(int status, List<Map.Entry<String, String>> headers, String contentType, byte[] body) {
+        static Kept of(int status, List<Map.Entry<String, String>> headers, String contentType, byte[] body, Path folder) {
             boolean text = contentType != null && (contentType.startsWith("text/") || contentType.contains("json")
                     || contentType.contains("xml"));
-            return new Kept(status, headers, body, text && body.length >= 1024 ? gzip(body) : null);
+            byte[] gzipped = text && body.length >= 1024 ? gzip(body) : null;
+            return new Kept(status, headers, body, gzipped, file(folder, body), gzipped == null ? null : file(folder, gzipped));
+        }
+
+        /**
+         * Bytes of 16 KB or more in a file named by their SHA-256: written once, never changed, so a file being sent
+         * stays whole. Smaller ones are quicker written from memory (null).
+         */
+        private static Path file(Path folder, byte[] bytes) {
+            if (folder == null || bytes.length < SENT_FROM_FILE_FROM) {
+                return null;
+            }
+            try {
+                String name = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+                Path file = folder.resolve(name);
+                if (!Files.exists(file)) {
+                    Path part = Files.createTempFile(folder, name, ".part");
+                    Files.write(part, bytes);
+                    Files.move(part, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                return file;
+            } catch (IOException e) {
+                return null;   // sent from memory instead
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private static byte[] gzip(byte[] body) {
@@ -66,10 +102,21 @@ public final class PageCache extends OncePerRequestFilter {
     private final Clock clock;
     private final AsyncCache<String, Kept> kept;
     private volatile Version version;
+    private final Path folder;
 
+    /** Kept in memory only. */
     public PageCache(Publication publication, Clock clock, Duration keptFor, long megabytes) {
+        this(publication, clock, keptFor, megabytes, null);
+    }
+
+    /**
+     * Kept in memory and, for answers of 16 KB or more, in files under {@code folder} too (null: none), which a
+     * server that can (Tomcat's NIO connector on Linux) sends with sendfile.
+     */
+    public PageCache(Publication publication, Clock clock, Duration keptFor, long megabytes, Path folder) {
         this.publication = publication;
         this.clock = clock;
+        this.folder = folder;
         this.kept = Caffeine.newBuilder().ticker(() -> clock.millis() * 1_000_000).expireAfterWrite(keptFor)
                 .maximumWeight(megabytes * 1024 * 1024)
                 .weigher((String key, Kept k) -> key.length() + (k.body() == null ? 0 : k.body().length)
@@ -124,7 +171,7 @@ public final class PageCache extends OncePerRequestFilter {
             if (made.getContentType() != null && made.getHeader("Content-Type") == null) {
                 headers.add(Map.entry("Content-Type", made.getContentType()));
             }
-            Kept answer = Kept.of(status, List.copyOf(headers), made.getContentType(), made.getContentAsByteArray());
+            Kept answer = Kept.of(status, List.copyOf(headers), made.getContentType(), made.getContentAsByteArray(), folder);
             mine.complete(answer);
             write(answer, request, response, false);   // the headers are on the response already
         } else {
@@ -149,14 +196,22 @@ public final class PageCache extends OncePerRequestFilter {
             return;
         }
         byte[] body = answer.body();
+        Path file = answer.file();
         if (answer.gzipped() != null) {
             response.addHeader("Vary", "Accept-Encoding");
             if (acceptsGzip(request)) {   // compressed once when kept, not on every request
                 response.setHeader("Content-Encoding", "gzip");
                 body = answer.gzipped();
+                file = answer.gzippedFile();
             }
         }
         response.setContentLength(body.length);
+        if (file != null && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORTED))) {
+            request.setAttribute(SENDFILE_FILE, file.toString());
+            request.setAttribute(SENDFILE_START, 0L);
+            request.setAttribute(SENDFILE_END, (long) body.length);
+            return;
+        }
         response.getOutputStream().write(body);
     }
 
@@ -203,6 +258,19 @@ public final class PageCache extends OncePerRequestFilter {
         @Override
         public java.util.Enumeration<String> getHeaders(String name) {
             return name.equalsIgnoreCase("If-None-Match") ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+    }
+
+    /** The files of kept answers go when the server stops. */
+    @Override
+    public void destroy() {
+        if (folder != null) {
+            try (var files = Files.list(folder)) {
+                files.forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // left for the operating system's temporary folder cleaning
+            }
+            folder.toFile().delete();
         }
     }
 

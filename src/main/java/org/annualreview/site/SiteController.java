@@ -118,6 +118,8 @@ public final class SiteController {
         Organisation o = organisation.get();
         List<ReportingYear> publishedYears = publication.publishedYears();
         List<Map<String, Object>> years = new ArrayList<>();
+        Map<Outcome, List<Long>> byOutcome = new java.util.EnumMap<>(Outcome.class);
+        Map<ServiceArea, List<Long>> byArea = new java.util.EnumMap<>(ServiceArea.class);
         for (ReportingYear year : publishedYears) {
             YearFigures figures = statistics.figures(year);
             figures.of(o.code()).ifPresent(f -> {
@@ -126,10 +128,12 @@ public final class SiteController {
                 entry.put("figures", CouncilRow.of(f, figures));
                 entry.put("letter", letters.hasLetter(o.code(), year));
                 entry.put("upheldPercent", f.upheld().exactPercent().map(p -> p.setScale(0, java.math.RoundingMode.HALF_UP).intValue()).orElse(-1));
-                entry.put("outcomes", java.util.Arrays.stream(Outcome.values()).map(out -> Map.of("label", out.label(),
-                        "count", f.outcomes().getOrDefault(out, 0L))).toList());
-                entry.put("areas", java.util.Arrays.stream(ServiceArea.values()).map(a -> Map.of("label", a.label(),
-                        "count", f.serviceAreas().getOrDefault(a, 0L))).toList());
+                for (Outcome out : Outcome.values()) {
+                    byOutcome.computeIfAbsent(out, x -> new ArrayList<>()).add(f.outcomes().getOrDefault(out, 0L));
+                }
+                for (ServiceArea area : ServiceArea.values()) {
+                    byArea.computeIfAbsent(area, x -> new ArrayList<>()).add(f.serviceAreas().getOrDefault(area, 0L));
+                }
                 years.add(entry);
             });
         }
@@ -139,6 +143,8 @@ public final class SiteController {
         model.put("kind", o.kind().label());
         model.put("years", years);
         model.put("trend", trend(years));
+        model.put("outcomes", byOutcome.entrySet().stream().map(e -> Map.of("label", e.getKey().label(), "counts", e.getValue())).toList());
+        model.put("areas", byArea.entrySet().stream().map(e -> Map.of("label", e.getKey().label(), "counts", e.getValue())).toList());
         model.put("reports", decisions.publicReports(o.code(), published).stream().map(r -> Map.of("reference", r.caseReference(),
                 "date", r.publishedOn().toString(), "title", r.title())).toList());
         model.put("improvements", decisions.serviceImprovements(o.code(), published).stream().map(i -> Map.of("reference", i.caseReference(),

@@ -192,7 +192,7 @@ class SiteIT {
                 .contains("upheld 67% of the complaints it investigated about Metropolitan Boroughs", "<svg", "1 of 2", "within the limits",
                         "(this council)");
         assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString()).contains("Knowsley: the lost school transport", "Train staff",
-                "In progress", "By service area");
+                "In progress", "Decisions by service area, each published year");
     }
 
     @Test
