@@ -72,7 +72,7 @@ final class HexMap {
                     .append("\" fill=\"").append(value.map(v -> colourOf(v, breaks)).orElse(NO_DATA))
                     .append("\" stroke=\"#505a5f\" stroke-width=\"0.6\"><title>").append(escape(label)).append("</title></path></a>\n");
         }
-        legend(svg, breaks, unit, height - 70);
+        legend(svg, breaks, known.isEmpty() ? null : known.get(known.size() - 1), unit, height - 70);
         return svg.append("</svg>\n").toString();
     }
 
@@ -113,13 +113,14 @@ final class HexMap {
         return colour(classOf(value, breaks), breaks);
     }
 
-    static void legend(StringBuilder svg, BigDecimal[] breaks, String unit, double top) {
+    /** The legend; the top class reads "100%" rather than "100% or more" when only the highest value is in it. */
+    static void legend(StringBuilder svg, BigDecimal[] breaks, BigDecimal highest, String unit, double top) {
         svg.append(String.format(Locale.ROOT, "<g class=\"legend\" transform=\"translate(10 %.0f)\">\n", top));
         int classes = breaks.length + 1;
         for (int c = 0; c < classes; c++) {
             String range = classes == 1 ? "every council with a figure"
                     : c == 0 ? "below " + shown(breaks[0], unit)
-                    : c == classes - 1 ? shown(breaks[c - 1], unit) + " or more"
+                    : c == classes - 1 ? shown(breaks[c - 1], unit) + (breaks[c - 1].compareTo(highest) == 0 ? "" : " or more")
                     : shown(breaks[c - 1], unit) + " to below " + shown(breaks[c], unit);
             svg.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\" stroke=\"#505a5f\"/>"
                     + "<text x=\"14\" y=\"%d\" font-size=\"9\">%s</text>\n", c * 13, colour(c, breaks), c * 13 + 9, escape(range)));

@@ -123,7 +123,7 @@ final class ShapeMap {
                     .append(value.map(v -> HexMap.colourOf(v, breaks)).orElse(HexMap.NO_DATA))
                     .append("\" stroke=\"#505a5f\" stroke-width=\"0.4\"><title>").append(escape(label)).append("</title></path></a>\n");
         }
-        HexMap.legend(svg, breaks, unit, height + 10);
+        HexMap.legend(svg, breaks, known.isEmpty() ? null : known.get(known.size() - 1), unit, 10);   // top left, in the sea west of Cumbria and Northumberland
         return svg.append("</svg>\n").toString();
     }
 }

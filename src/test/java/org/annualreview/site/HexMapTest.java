@@ -22,16 +22,21 @@ class HexMapTest {
         assertThat(HexMap.classOf(BigDecimal.valueOf(10), breaks)).isZero();
         assertThat(HexMap.classOf(BigDecimal.valueOf(100), breaks)).isEqualTo(4);
         assertThat(HexMap.colourOf(BigDecimal.valueOf(100), breaks)).isEqualTo(HexMap.CLASSES[4]);
+        StringBuilder legend = new StringBuilder();
+        HexMap.legend(legend, breaks, BigDecimal.valueOf(100), "%", 0);
+        assertThat(legend.toString()).contains(">90% or more</text>");
     }
 
     @Test
     void tiedValuesMakeFewerClassesNoneEmptyAndTheLegendNeverReadsAnEmptyRange() {
-        BigDecimal[] breaks = HexMap.breaks(values(0, 0, 0, 0, 50, 100, 100, 100, 100, 100));
+        List<BigDecimal> values = values(0, 0, 0, 0, 50, 100, 100, 100, 100, 100);
+        BigDecimal[] breaks = HexMap.breaks(values);
 
         assertThat(breaks).containsExactly(BigDecimal.valueOf(50), BigDecimal.valueOf(100));
         StringBuilder legend = new StringBuilder();
-        HexMap.legend(legend, breaks, "%", 0);
-        assertThat(legend.toString()).contains("below 50%", "50% to below 100%", "100% or more").doesNotContain("100% to below 100%");
+        HexMap.legend(legend, breaks, BigDecimal.valueOf(100), "%", 0);
+        assertThat(legend.toString()).contains("below 50%", "50% to below 100%", ">100%</text>")
+                .doesNotContain("100% to below 100%", "100% or more");
         assertThat(HexMap.colourOf(BigDecimal.ZERO, breaks)).isEqualTo(HexMap.CLASSES[0]);
         assertThat(HexMap.colourOf(BigDecimal.valueOf(100), breaks)).isEqualTo(HexMap.CLASSES[4]);
     }
@@ -42,7 +47,7 @@ class HexMapTest {
 
         assertThat(breaks).isEmpty();
         StringBuilder legend = new StringBuilder();
-        HexMap.legend(legend, breaks, "%", 0);
+        HexMap.legend(legend, breaks, BigDecimal.valueOf(100), "%", 0);
         assertThat(legend.toString()).contains("every council with a figure").doesNotContain("below");
     }
 }
