@@ -151,14 +151,21 @@ public final class PageCache extends OncePerRequestFilter {
             }
             return;
         }
+        try {
+            make(request, response, chain, mine);
+        } finally {
+            if (!mine.isDone()) {   // the page failed: dropped from the cache, and whoever waits for it makes it again
+                mine.completeExceptionally(new IllegalStateException("not made: " + key));
+            }
+        }
+    }
+
+    /** Makes the answer, keeps it if it may be kept (completing {@code mine} for anyone waiting), and sends it. */
+    private void make(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            java.util.concurrent.CompletableFuture<Kept> mine) throws ServletException, IOException {
         Version before = version;
         ContentCachingResponseWrapper made = new ContentCachingResponseWrapper(response);
-        try {
-            chain.doFilter(new WholeAnswer(request), made);
-        } catch (IOException | ServletException | RuntimeException e) {
-            mine.completeExceptionally(e);   // dropped from the cache: the next request makes it again
-            throw e;
-        }
+        chain.doFilter(new WholeAnswer(request), made);
         int status = made.getStatus();
         if ((status == 200 || status == 404) && made.getContentSize() <= LARGEST_KEPT
                 && before.published().equals(version.published())) {
