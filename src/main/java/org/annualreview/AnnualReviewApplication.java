@@ -144,6 +144,23 @@ public class AnnualReviewApplication {
         return registration;
     }
 
+    /** Passwords hashed with bcrypt, each hash naming its algorithm ({bcrypt}…) so that a stronger one can follow. */
+    @Bean
+    org.springframework.security.crypto.password.PasswordEncoder passwordEncoder() {
+        return org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    org.annualreview.accounts.Accounts accounts(DataSource dataSource, Organisations organisations,
+            org.springframework.security.crypto.password.PasswordEncoder passwordEncoder, Clock clock) {
+        return new org.annualreview.accounts.Accounts(dataSource, organisations, passwordEncoder, clock);
+    }
+
+    @Bean
+    org.annualreview.accounts.LoginThrottle loginThrottle(Clock clock) {
+        return new org.annualreview.accounts.LoginThrottle(clock);
+    }
+
     @Bean
     DemoLabel demoLabel(DataSource dataSource) {
         return new DemoLabel(dataSource);

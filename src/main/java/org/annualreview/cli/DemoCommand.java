@@ -69,10 +69,12 @@ final class DemoCommand implements Callable<Integer> {
 
     private final org.springframework.core.env.Environment environment;
     private final Letters letters;
+    private final org.annualreview.accounts.Accounts accounts;
 
     DemoCommand(Imports imports, Statistics statistics, DemoLabel demoLabel, Letters letters,
-            org.springframework.core.env.Environment environment) {
+            org.springframework.core.env.Environment environment, org.annualreview.accounts.Accounts accounts) {
         this.environment = environment;
+        this.accounts = accounts;
         this.imports = imports;
         this.statistics = statistics;
         this.demoLabel = demoLabel;
@@ -134,8 +136,10 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("%nNext: ./annual-review stats --year %s --organisation Knowsley   (one council in full)%n", latest);
         out.printf("      ./annual-review stats --year %s --organisation Knowsley --explain upheld   (the cases behind a figure)%n", latest);
         out.printf("      ./annual-review letters --year %s --organisation Knowsley --format pdf,html,txt   (one letter)%n", latest);
+        demoAccounts(out);
         if (!noServe && environment.getProperty("local.server.port") != null) {
-            out.printf("%nServing the demo site at http://localhost:%s/  (Ctrl-C stops it; --no-serve skips it)%n",
+            out.printf("%nServing the demo site at http://localhost:%s/  (Ctrl-C stops it; --no-serve skips it);"
+                    + " the workspace at http://localhost:%s/workspace%n", environment.getProperty("local.server.port"),
                     environment.getProperty("local.server.port"));
             out.flush();
             try {
@@ -145,6 +149,21 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** One workspace account per role, with a new random password each run, printed once. */
+    private void demoAccounts(PrintWriter out) {
+        out.printf("%nDemo accounts for the workspace (new passwords each time the demo runs):%n");
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (String[] account : new String[][] {{"administrator@demo.example", "Demo Administrator", "administrator", null},
+                {"analyst@demo.example", "Demo Analyst", "analyst", null}, {"knowsley@demo.example", "Demo Council User", "council", "E08000011"}}) {
+            byte[] bytes = new byte[12];
+            random.nextBytes(bytes);
+            String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            org.annualreview.accounts.Role role = org.annualreview.shared.Term.byCode(org.annualreview.accounts.Role.class, account[2]);
+            accounts.add(account[0], account[1], role, Optional.ofNullable(account[3]), password, true);
+            out.printf("  %-14s %-28s password %s%n", role.label() + (account[3] == null ? "" : " (Knowsley)"), account[0], password);
+        }
     }
 
     private static double seconds(long since) {

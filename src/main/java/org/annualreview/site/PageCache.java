@@ -123,10 +123,12 @@ public final class PageCache extends OncePerRequestFilter {
                         + (k.gzipped() == null ? 0 : k.gzipped().length)).buildAsync();
     }
 
+    /** Static files have their own caching; the workspace's pages differ by who is signed in and are never kept. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !"GET".equals(request.getMethod()) || path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+        return !"GET".equals(request.getMethod()) || path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.equals("/workspace") || path.startsWith("/workspace/") || path.equals("/login") || path.equals("/logout");
     }
 
     @Override

@@ -171,7 +171,9 @@ class CommandLineIT {
                     "--letters-for", "latest", "--no-serve");
             assertThat(first.exitCode()).isZero();
             assertThat(first.out()).startsWith("*** SYNTHETIC DEMO DATA").contains("Reporting year 2025-26")
-                    .contains("Averages of similar authorities (pooled)").contains("Annual Review letters");
+                    .contains("Averages of similar authorities (pooled)").contains("Annual Review letters")
+                    .containsPattern("Administrator +administrator@demo.example +password \\S{16}")
+                    .containsPattern("Council user \\(Knowsley\\) +knowsley@demo.example +password \\S{16}");
             assertThat(letters.resolve("2025-26/E08000011-knowsley-metropolitan-borough-council.pdf")).isNotEmptyFile();
             Run second = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters-for", "none", "--no-serve");
             assertThat(second.out()).contains(" 0 inserted, 0 updated");

@@ -28,11 +28,17 @@ public final class TestDatabase implements AutoCloseable {
     private final String kind;
     private final DataSource dataSource;
     private final Runnable cleanup;
+    private final String url;
 
     private TestDatabase(String kind, DataSource dataSource, Runnable cleanup) {
+        this(kind, dataSource, cleanup, null);
+    }
+
+    private TestDatabase(String kind, DataSource dataSource, Runnable cleanup, String url) {
         this.kind = kind;
         this.dataSource = dataSource;
         this.cleanup = cleanup;
+        this.url = url;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
@@ -82,7 +88,15 @@ public final class TestDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    }
+
+    /** The JDBC URL the application itself can open (`--database-url`): PostgreSQL only (H2's is in memory, as user sa). */
+    public String url() {
+        if (url == null) {
+            throw new IllegalStateException("the application opens its own H2 file database in tests");
+        }
+        return url;
     }
 
     public DataSource dataSource() {

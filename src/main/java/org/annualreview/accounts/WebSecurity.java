@@ -1,0 +1,85 @@
+package org.annualreview.accounts;
+
+import java.io.IOException;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Who may reach the workspace: sign-in with a form (CSRF-protected, throttled), a session, and a role for each
+ * part. The public site is outside this chain: it has no accounts and nothing of it depends on one.
+ */
+@Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class WebSecurity {
+
+    /** The paths this chain guards; everything else is the public site. */
+    public static final String[] PATHS = {"/workspace", "/workspace/**", "/login", "/logout"};
+
+    @Bean
+    SecurityFilterChain workspace(HttpSecurity http, LoginThrottle throttle, Accounts accounts) throws Exception {
+        http.securityMatcher(PATHS)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login").permitAll()
+                        .requestMatchers("/workspace/accounts", "/workspace/accounts/**").hasAuthority(Role.ADMINISTRATOR.authority())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workspace", true)
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(authentication.getName());
+                            response.sendRedirect("/workspace");
+                        })
+                        .failureHandler((request, response, exception) -> {
+                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            response.sendRedirect("/login?error");
+                        }))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                .addFilterBefore(new Throttled(throttle), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService accountsSigningIn(Accounts accounts) {
+        return username -> accounts.find(username).filter(Account::enabled)
+                .flatMap(account -> accounts.passwordHash(account.username()).map(hash -> User.withUsername(account.username())
+                        .password(hash).authorities(account.role().authority()).build()))
+                .orElseThrow(() -> new UsernameNotFoundException("no account"));
+    }
+
+    /** Refuses a sign-in attempt while its account or address is throttled, before the password is even checked. */
+    static final class Throttled extends OncePerRequestFilter {
+        private final LoginThrottle throttle;
+
+        Throttled(LoginThrottle throttle) {
+            this.throttle = throttle;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
+                    && throttle.refuses(request.getParameter("username"), request.getRemoteAddr())) {
+                response.sendRedirect("/login?throttled");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.annualreview.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.annualreview.accounts.Account;
+import org.annualreview.accounts.Accounts;
+import org.annualreview.accounts.Role;
+import org.annualreview.shared.Term;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The accounts that may sign in to the workspace. */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "Adds and lists the accounts that may sign in to the workspace.",
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListAccounts.class})
+final class UsersCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name what to do: users add, or users list");
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Adds an account (an administrator first: it manages the others). The password is asked for, or read from --password-file.")
+    static final class Add implements Callable<Integer> {
+
+        @Option(names = "--username", required = true, paramLabel = "EMAIL", description = "The person's email address; they sign in with it")
+        String username;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The person's name, as the workspace shows it")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "administrator, analyst or council")
+        String role;
+
+        @Option(names = "--organisation", paramLabel = "ORGANISATION", description = "For a council user: the council (GSS code, name or unique part)")
+        String organisation;
+
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file instead of asking")
+        Path passwordFile;
+
+        @Option(names = "--replace", description = "Set the details and password of an existing account anew")
+        boolean replace;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        private final Accounts accounts;
+
+        Add(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Role chosen = Term.find(Role.class, role).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "--role must be administrator, analyst or council, not '" + role + "'"));
+            String password = password();
+            try {
+                Account account = accounts.add(username, name, chosen, Optional.ofNullable(organisation), password, replace);
+                spec.commandLine().getOut().printf("%s %s: %s, %s%s.%n", replace ? "Set" : "Added", account.username(), account.displayName(),
+                        account.role().label(), account.organisationCode().map(c -> " of " + c).orElse(""));
+                return ExitCodes.OK;
+            } catch (Accounts.Refused refused) {
+                refused.problems().forEach(p -> spec.commandLine().getErr().println("annual-review: " + p));
+                return ExitCodes.REFUSED;
+            }
+        }
+
+        private String password() throws java.io.IOException {
+            if (passwordFile != null) {
+                return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            }
+            java.io.Console console = System.console();
+            if (console == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no terminal to ask for the password: give --password-file");
+            }
+            char[] first = console.readPassword("Password for %s (at least %d characters): ", username, Accounts.SHORTEST_PASSWORD);
+            char[] again = console.readPassword("The same password again: ");
+            if (first == null || again == null || !java.util.Arrays.equals(first, again)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "the two passwords differ");
+            }
+            return new String(first);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every account: email address, name, role, organisation.")
+    static final class ListAccounts implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        private final Accounts accounts;
+
+        ListAccounts(Accounts accounts) {
+            this.accounts = accounts;
+        }
+
+        @Override
+        public Integer call() {
+            accounts.all().forEach(a -> spec.commandLine().getOut().printf("%-40s %-30s %-14s %s%n", a.username(), a.displayName(),
+                    a.role().label(), a.organisationCode().orElse("")));
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.annualreview.workspace;
+
+import java.security.Principal;
+import java.util.Map;
+
+import org.annualreview.accounts.Account;
+import org.annualreview.accounts.Accounts;
+import org.annualreview.accounts.LoginThrottle;
+import org.annualreview.accounts.Role;
+import org.annualreview.organisations.Organisation;
+import org.annualreview.organisations.Organisations;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The staff and council workspace: signing in, the start page of each role, and the accounts (administrators). */
+@RestController
+public final class WorkspaceController {
+
+    private final Accounts accounts;
+    private final Organisations organisations;
+    private final WorkspacePages pages = new WorkspacePages();
+
+    public WorkspaceController(Accounts accounts, Organisations organisations) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/login")
+    public ResponseEntity<String> login(HttpServletRequest request) {
+        Map<String, Object> model = WorkspacePages.base("Sign in", request);
+        model.put("error", request.getParameter("error") != null);
+        model.put("throttled", request.getParameter("throttled") != null);
+        model.put("signedOut", request.getParameter("signed-out") != null);
+        model.put("minutes", LoginThrottle.WINDOW.toMinutes());
+        return pages.page("login", model);
+    }
+
+    @GetMapping("/workspace")
+    public ResponseEntity<String> start(HttpServletRequest request, Principal principal) {
+        Account account = accounts.find(principal.getName()).orElseThrow();
+        Map<String, Object> model = WorkspacePages.base("Workspace", request);
+        model.put("name", account.displayName());
+        model.put("role", account.role().label());
+        model.put("administrator", account.role() == Role.ADMINISTRATOR);
+        model.put("organisation", account.organisationCode().flatMap(organisations::byCode).map(Organisation::name).orElse(""));
+        return pages.page("start", model);
+    }
+
+    @GetMapping("/workspace/accounts")
+    public ResponseEntity<String> accountList(HttpServletRequest request) {
+        Map<String, Object> model = WorkspacePages.base("Accounts", request);
+        model.put("accounts", accounts.all().stream().map(a -> Map.of("username", a.username(), "name", a.displayName(),
+                "role", a.role().label(), "organisation", a.organisationCode().flatMap(organisations::byCode).map(Organisation::name).orElse(""),
+                "enabled", a.enabled())).toList());
+        return pages.page("accounts", model);
+    }
+}

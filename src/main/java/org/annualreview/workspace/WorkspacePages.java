@@ -1,0 +1,52 @@
+package org.annualreview.workspace;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The workspace's pages: Pebble templates under workspace/ on the classpath, every value HTML-escaped. */
+final class WorkspacePages {
+
+    private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final PebbleEngine engine;
+
+    WorkspacePages() {
+        ClasspathLoader loader = new ClasspathLoader();
+        loader.setPrefix("workspace/");
+        loader.setSuffix(".peb");
+        this.engine = new PebbleEngine.Builder().loader(loader).strictVariables(true).autoEscaping(true).build();
+    }
+
+    /** A page's model with what the layout needs: its title, and the CSRF field every form (sign out too) carries. */
+    static Map<String, Object> base(String title, HttpServletRequest request) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", title);
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        model.put("csrfName", csrf == null ? "_csrf" : csrf.getParameterName());
+        model.put("csrfToken", csrf == null ? "" : csrf.getToken());
+        model.put("signedIn", request.getUserPrincipal() != null);
+        return model;
+    }
+
+    ResponseEntity<String> page(String name, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        try {
+            engine.getTemplate(name).evaluate(out, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().contentType(HTML).body(out.toString());
+    }
+}

@@ -1,0 +1,264 @@
+package org.annualreview.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.annualreview.AnnualReviewApplication;
+import org.annualreview.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Accounts as they are used: added with `./annual-review users add`, then signing in to the workspace of the
+ * real server (`serve`) over HTTP, on H2 and on PostgreSQL. Roles, CSRF, throttling and security headers.
+ */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
+class AccountsIT {
+
+    static final String PASSWORD = "correct horse battery";
+    static final String ADMINISTRATOR = "ann.admin@ombudsman.example";
+    static final String ANALYST = "alex.analyst@ombudsman.example";
+    static final String COUNCIL = "kit@knowsley.example";
+
+    @Parameter
+    String databaseKind;
+
+    static Path directory;
+    static TestDatabase postgres;
+    static String databaseUrl;
+    static Thread server;
+    static String site;
+
+    @BeforeParameterizedClassInvocation
+    static void serveWithAccounts(String kind) throws Exception {
+        directory = Files.createTempDirectory("accounts-it");
+        if (kind.equals("postgresql")) {
+            postgres = TestDatabase.postgres();
+            databaseUrl = postgres.url();
+        } else {
+            databaseUrl = "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
+        }
+        Path passwordFile = Files.writeString(directory.resolve("password.txt"), PASSWORD + "\n");
+        assertThat(cli("import", "docs/samples/organisations.csv").exitCode()).isZero();
+        for (List<String> account : List.of(List.of(ADMINISTRATOR, "Ann Admin", "administrator"), List.of(ANALYST, "Alex Analyst", "analyst"),
+                List.of(COUNCIL, "Kit Council", "council", "--organisation", "Knowsley"))) {
+            List<String> args = new ArrayList<>(List.of("users", "add", "--username", account.get(0), "--name", account.get(1),
+                    "--role", account.get(2), "--password-file", passwordFile.toString()));
+            args.addAll(account.subList(3, account.size()));
+            Run added = cli(args.toArray(String[]::new));
+            assertThat(added.exitCode()).as(added.err()).isZero();
+        }
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        site = "http://localhost:" + port;
+        server = new Thread(() -> AnnualReviewApplication.run(new String[] {"--database-url", databaseUrl, "serve", "--port", String.valueOf(port)},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(System.err, true)), "workspace-under-test");
+        server.start();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 300; i++) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(site + "/login")).build(), HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("the server did not start");
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stop() throws Exception {
+        if (server != null) {
+            server.interrupt();
+            server.join(30_000);
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--database-url", databaseUrl));
+        all.addAll(List.of(args));
+        int code = AnnualReviewApplication.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** A browser of one person: its own cookies, never following redirects, so that each answer can be checked. */
+    static final class Visitor {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(site + path)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+            String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return http.send(HttpRequest.newBuilder(URI.create(site + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Signs in as the login form does, with the form's CSRF token; returns the answer to the form. */
+        HttpResponse<String> signIn(String username, String password) throws Exception {
+            return post("/login", Map.of("username", username, "password", password, "_csrf", csrf(get("/login").body())));
+        }
+
+        static String csrf(String page) {
+            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+            assertThat(m.find()).as("a CSRF field in the page").isTrue();
+            return m.group(1);
+        }
+    }
+
+    static String location(HttpResponse<?> response) {
+        return response.headers().firstValue("Location").orElse("");
+    }
+
+    @Test
+    void theWorkspaceSendsTheAnonymousPublicToSignIn() throws Exception {
+        Visitor anyone = new Visitor();
+
+        for (String path : List.of("/workspace", "/workspace/accounts")) {
+            HttpResponse<String> refused = anyone.get(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(302);
+            assertThat(location(refused)).as(path).endsWith("/login");
+        }
+        assertThat(anyone.get("/login").body()).contains("<h1 class=\"govuk-heading-l\">Sign in</h1>", "autocomplete=\"current-password\"");
+    }
+
+    @Test
+    void eachRoleSignsInToItsOwnWorkspaceAndOnlyAnAdministratorSeesTheAccounts() throws Exception {
+        Visitor analyst = new Visitor();
+        HttpResponse<String> signedIn = analyst.signIn(ANALYST.toUpperCase(), PASSWORD);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(location(signedIn)).endsWith("/workspace");
+        assertThat(analyst.get("/workspace").body()).contains("Signed in as Alex Analyst (Analyst).").doesNotContain("/workspace/accounts");
+        assertThat(analyst.get("/workspace/accounts").statusCode()).isEqualTo(403);
+
+        Visitor council = new Visitor();
+        council.signIn(COUNCIL, PASSWORD);
+        assertThat(council.get("/workspace").body()).contains("Signed in as Kit Council (Council user, Knowsley Metropolitan Borough Council).");
+        assertThat(council.get("/workspace/accounts").statusCode()).isEqualTo(403);
+
+        Visitor administrator = new Visitor();
+        administrator.signIn(ADMINISTRATOR, PASSWORD);
+        HttpResponse<String> accounts = administrator.get("/workspace/accounts");
+        assertThat(accounts.statusCode()).isEqualTo(200);
+        assertThat(accounts.body()).contains(ADMINISTRATOR, ANALYST, COUNCIL, "Knowsley Metropolitan Borough Council").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        Visitor analyst = new Visitor();
+        analyst.signIn(ANALYST, PASSWORD);
+        String page = analyst.get("/workspace").body();
+
+        HttpResponse<String> out = analyst.post("/logout", Map.of("_csrf", Visitor.csrf(page)));
+
+        assertThat(location(out)).endsWith("/login?signed-out");
+        assertThat(analyst.get("/workspace").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
+        Visitor forger = new Visitor();
+        forger.get("/login");
+
+        assertThat(forger.post("/login", Map.of("username", ANALYST, "password", PASSWORD)).statusCode()).isEqualTo(403);
+        assertThat(forger.post("/login", Map.of("username", ANALYST, "password", PASSWORD, "_csrf", "forged")).statusCode()).isEqualTo(403);
+        assertThat(forger.get("/workspace").statusCode()).as("not signed in").isEqualTo(302);
+
+        Visitor analyst = new Visitor();
+        analyst.signIn(ANALYST, PASSWORD);
+        assertThat(analyst.post("/logout", Map.of()).statusCode()).as("signing out needs the token too").isEqualTo(403);
+        assertThat(analyst.get("/workspace").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void afterFiveWrongPasswordsEvenTheRightOneIsRefusedForAWhile() throws Exception {
+        cli("users", "add", "--username", "guessed@ombudsman.example", "--name", "Guessed", "--role", "analyst",
+                "--password-file", directory.resolve("password.txt").toString());
+        Visitor guesser = new Visitor();
+        for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) {
+            HttpResponse<String> wrong = guesser.signIn("guessed@ombudsman.example", "wrong password " + i);
+            assertThat(location(wrong)).endsWith("/login?error");
+        }
+
+        HttpResponse<String> right = new Visitor().signIn("guessed@ombudsman.example", PASSWORD);
+
+        assertThat(location(right)).endsWith("/login?throttled");
+        assertThat(guesser.get("/login?throttled").body()).contains("Too many failed attempts to sign in. Try again in 15 minutes.");
+        assertThat(new Visitor().signIn(ANALYST, PASSWORD).headers().firstValue("Location").orElse(""))
+                .as("other accounts are not held up").endsWith("/workspace");
+    }
+
+    @Test
+    void workspacePagesCarrySecurityHeadersAndAreNeverKeptByThePublicSitesCache() throws Exception {
+        Visitor analyst = new Visitor();
+        analyst.signIn(ANALYST, PASSWORD);
+
+        HttpResponse<String> page = analyst.get("/workspace");
+
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(new Visitor().get("/workspace").statusCode()).as("the page just made for the analyst").isEqualTo(302);
+    }
+
+    @Test
+    void passwordsAreKeptOnlyAsHashesAndBadAccountsAreRefusedWithEveryReason() throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(databaseUrl, databaseUrl.startsWith("jdbc:h2") ? "" : System.getProperty("user.name"), "");
+                var s = c.createStatement(); var rs = s.executeQuery("select password_hash from account where username = '" + ANALYST + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
+        }
+        Path shortPassword = Files.writeString(directory.resolve("short.txt"), "short\n");
+
+        Run refused = cli("users", "add", "--username", "not an address", "--name", " ", "--role", "analyst", "--organisation", "Knowsley",
+                "--password-file", shortPassword.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("the user name must be an email address", "give the person's name",
+                "the password must have at least 12 characters", "only a council user is tied to an organisation");
+        assertThat(cli("users", "add", "--username", ANALYST, "--name", "Again", "--role", "analyst", "--password-file",
+                directory.resolve("password.txt").toString()).err()).contains("already has an account");
+        assertThat(cli("users", "add", "--username", "x@example.org", "--name", "X", "--role", "mayor", "--password-file",
+                directory.resolve("password.txt").toString()).exitCode()).isEqualTo(2);
+        assertThat(cli("users", "list").out()).contains(ADMINISTRATOR, ANALYST, COUNCIL).doesNotContain("not an address");
+    }
+}
