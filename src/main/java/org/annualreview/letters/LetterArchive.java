@@ -79,6 +79,18 @@ final class LetterArchive {
         return version == null ? 0 : version;
     }
 
+    /** The years an organisation has a letter of, latest first. */
+    List<ReportingYear> yearsOf(String organisationCode) {
+        return jdbc.queryForList("select distinct reporting_year from letter where organisation_code = ? order by reporting_year desc",
+                String.class, organisationCode).stream().map(ReportingYear::parse).toList();
+    }
+
+    /** The organisations with a letter of the year, by code. */
+    List<String> organisationsOf(ReportingYear year) {
+        return jdbc.queryForList("select distinct organisation_code from letter where reporting_year = ? order by organisation_code",
+                String.class, year.toString());
+    }
+
     List<Integer> versions(String organisationCode, ReportingYear year) {
         return jdbc.queryForList("select version from letter where organisation_code = ? and reporting_year = ? order by version",
                 Integer.class, organisationCode, year.toString());

@@ -120,6 +120,16 @@ public final class Letters {
                 .map(t -> TemplateSettings.split(t.fileName(), t.source()).settings().publicationDate().in(year));
     }
 
+    /** The years an organisation has a letter of, latest first, published or not. */
+    public List<ReportingYear> yearsWithLetters(String code) {
+        return archive.yearsOf(code);
+    }
+
+    /** The codes of the organisations with a letter of the year. */
+    public List<String> organisationsWithLetters(ReportingYear year) {
+        return archive.organisationsOf(year);
+    }
+
     /** Whether an organisation has a letter of the year, by its code (without reading the letter). */
     public boolean hasLetter(String code, ReportingYear year) {
         return archive.latestVersion(code, year) > 0;

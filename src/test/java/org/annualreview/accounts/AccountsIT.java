@@ -63,7 +63,19 @@ class AccountsIT {
             databaseUrl = "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
         }
         Path passwordFile = Files.writeString(directory.resolve("password.txt"), PASSWORD + "\n");
-        assertThat(cli("import", "docs/samples/organisations.csv").exitCode()).isZero();
+        List<String> samples;
+        try (var files = Files.list(Path.of("docs/samples"))) {
+            samples = files.map(Path::toString).filter(f -> f.endsWith(".csv")).sorted().toList();
+        }
+        List<String> importing = new ArrayList<>(List.of("import"));
+        importing.addAll(samples);
+        assertThat(cli(importing.toArray(String[]::new)).exitCode()).isZero();
+        // 2023-24's letters written, to be published only in 2099: before then the public sees nothing of them
+        Path template = Files.writeString(directory.resolve("2023-24.md"), Files.readString(Path.of("templates/2023-24.md"))
+                .replace("publication-date: 24 July", "publication-date: 2099-07-24"));
+        assertThat(cli("templates", "load", "--year", "2023-24", template.toString()).exitCode()).isZero();
+        Run written = cli("letters", "--year", "2023-24", "--format", "pdf", "--out", directory.resolve("letters").toString());
+        assertThat(written.exitCode()).as(written.err()).isZero();
         for (List<String> account : List.of(List.of(ADMINISTRATOR, "Ann Admin", "administrator"), List.of(ANALYST, "Alex Analyst", "analyst"),
                 List.of(COUNCIL, "Kit Council", "council", "--organisation", "Knowsley"))) {
             List<String> args = new ArrayList<>(List.of("users", "add", "--username", account.get(0), "--name", account.get(1),
@@ -179,6 +191,53 @@ class AccountsIT {
         HttpResponse<String> accounts = administrator.get("/workspace/accounts");
         assertThat(accounts.statusCode()).isEqualTo(200);
         assertThat(accounts.body()).contains(ADMINISTRATOR, ANALYST, COUNCIL, "Knowsley Metropolitan Borough Council").doesNotContain(PASSWORD);
+    }
+
+    static final String KNOWSLEY = "E08000011";
+    static final String LIVERPOOL = "E08000012";
+
+    @Test
+    void aCouncilUserSeesItsOwnUnpublishedLetterAndFiguresAndNothingOfAnotherCouncilsWhateverItTries() throws Exception {
+        Visitor council = new Visitor();
+        council.signIn(COUNCIL, PASSWORD);
+
+        assertThat(council.get("/workspace/letters").body()).contains("Knowsley Metropolitan Borough Council", "2023-24",
+                "/workspace/organisations/E08000011/letters/2023-24.pdf").doesNotContain(LIVERPOOL, "Liverpool");
+        HttpResponse<byte[]> pdf = council.http.send(HttpRequest.newBuilder(URI.create(site + "/workspace/organisations/" + KNOWSLEY
+                + "/letters/2023-24.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        HttpResponse<String> html = council.get("/workspace/organisations/e08000011/letters/2023-24.html");
+        assertThat(html.body()).contains("Knowsley");
+        assertThat(html.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");
+        assertThat(council.get("/workspace/organisations/" + KNOWSLEY + "/figures/2023-24").body()).contains("Complaints upheld", " of ");
+
+        for (String path : List.of("/workspace/organisations/" + LIVERPOOL + "/letters/2023-24.pdf",
+                "/workspace/organisations/" + LIVERPOOL + "/letters/2023-24.html", "/workspace/organisations/e08000012/letters/2023-24.html",
+                "/workspace/organisations/" + LIVERPOOL + "/figures/2023-24", "/workspace/organisations/E99999999/figures/2023-24",
+                "/workspace/organisations/" + LIVERPOOL + "/letters/2022-23.pdf", "/workspace/letters?year=2023-24&organisation=" + LIVERPOOL)) {
+            HttpResponse<String> tried = council.get(path);
+            assertThat(tried.body()).as(path).doesNotContain("Liverpool");
+            if (!path.startsWith("/workspace/letters")) {
+                assertThat(tried.statusCode()).as(path).isEqualTo(404);
+            }
+        }
+        Visitor anyone = new Visitor();
+        for (String path : List.of("/councils/" + KNOWSLEY + "/letters/2023-24.pdf", "/councils/" + KNOWSLEY + "/letters/2023-24.html",
+                "/api/years/2023-24/councils/" + KNOWSLEY, "/data/statistics-2023-24.csv")) {
+            assertThat(anyone.get(path).statusCode()).as("the public, before 2099: " + path).isEqualTo(404);
+        }
+        assertThat(anyone.get("/workspace/organisations/" + KNOWSLEY + "/letters/2023-24.pdf").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void staffSeeEveryOrganisationsLetterBeforePublication() throws Exception {
+        Visitor analyst = new Visitor();
+        analyst.signIn(ANALYST, PASSWORD);
+
+        assertThat(analyst.get("/workspace/letters?year=2023-24").body()).contains("Knowsley Metropolitan Borough Council", "Liverpool City Council");
+        assertThat(analyst.get("/workspace/organisations/" + LIVERPOOL + "/letters/2023-24.html").body()).contains("Liverpool");
+        assertThat(analyst.get("/workspace/organisations/" + LIVERPOOL + "/figures/2023-24").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,136 @@
+package org.annualreview.workspace;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.annualreview.accounts.Account;
+import org.annualreview.accounts.Accounts;
+import org.annualreview.accounts.Role;
+import org.annualreview.letters.Letters;
+import org.annualreview.organisations.Organisation;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.OrganisationFigures;
+import org.annualreview.statistics.Shown;
+import org.annualreview.statistics.Statistics;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Letters and figures in the workspace, published or not: staff see every organisation's, a council user only
+ * its own. Whatever code, year or address a council user tries for another organisation, the answer is the same
+ * "not found" as for one that does not exist.
+ */
+@RestController
+public final class LettersWorkspace {
+
+    private final Accounts accounts;
+    private final Organisations organisations;
+    private final Letters letters;
+    private final Statistics statistics;
+    private final WorkspacePages pages = new WorkspacePages();
+
+    public LettersWorkspace(Accounts accounts, Organisations organisations, Letters letters, Statistics statistics) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.letters = letters;
+        this.statistics = statistics;
+    }
+
+    /** A council user's own letters of every year; staff choose a year and see every organisation's. */
+    @GetMapping("/workspace/letters")
+    public ResponseEntity<String> list(HttpServletRequest request, Principal principal,
+            @RequestParam(name = "year", defaultValue = "") String year) {
+        Account account = accounts.find(principal.getName()).orElseThrow();
+        Map<String, Object> model = WorkspacePages.base("Annual Review letters", request);
+        if (account.role() == Role.COUNCIL) {
+            String code = account.organisationCode().orElseThrow();
+            model.put("council", organisations.byCode(code).map(Organisation::name).orElse(code));
+            model.put("letters", letters.yearsWithLetters(code).stream().map(y -> entry(code, y)).toList());
+            model.put("year", "");
+            model.put("years", List.of());
+        } else {
+            List<String> years = statistics.yearsWithDecisions().stream().sorted(java.util.Comparator.reverseOrder())
+                    .map(ReportingYear::toString).toList();
+            String shown = year.isEmpty() && !years.isEmpty() ? years.get(0) : year;
+            model.put("council", "");
+            model.put("year", shown);
+            model.put("years", years);
+            model.put("letters", parse(shown).map(y -> letters.organisationsWithLetters(y).stream().map(code -> entry(code, y)).toList())
+                    .orElse(List.of()));
+        }
+        return pages.page("letters", model);
+    }
+
+    private Map<String, String> entry(String code, ReportingYear year) {
+        return Map.of("code", code, "year", year.toString(), "name", organisations.byCode(code).map(Organisation::name).orElse(code));
+    }
+
+    @GetMapping("/workspace/organisations/{code}/letters/{year}.pdf")
+    public ResponseEntity<byte[]> pdf(Principal principal, @PathVariable("code") String code, @PathVariable("year") String year) {
+        return letter(principal, code, year).map(l -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + l.organisationCode() + "-" + l.year() + ".pdf\"").body(l.pdf()))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).build());
+    }
+
+    /** The letter as a web page, with its own inline styles allowed and nothing else. */
+    @GetMapping("/workspace/organisations/{code}/letters/{year}.html")
+    public ResponseEntity<String> html(Principal principal, @PathVariable("code") String code, @PathVariable("year") String year) {
+        return letter(principal, code, year).map(l -> ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
+                .body(l.html()))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("Not found"));
+    }
+
+    /** One organisation's key statistics of a year, as its letter will give them, before publication too. */
+    @GetMapping("/workspace/organisations/{code}/figures/{year}")
+    public ResponseEntity<String> figures(HttpServletRequest request, Principal principal, @PathVariable("code") String code,
+            @PathVariable("year") String year) {
+        Optional<OrganisationFigures> found = allowed(principal, code)
+                .flatMap(c -> parse(year).flatMap(y -> statistics.yearsWithDecisions().contains(y) ? statistics.figures(y).of(c) : Optional.empty()));
+        if (found.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("Not found");
+        }
+        OrganisationFigures f = found.get();
+        Map<String, Object> model = WorkspacePages.base(f.name() + ": key statistics " + year, request);
+        model.put("rows", List.of(
+                Map.of("label", "Complaints upheld", "shown", Shown.upheld(f.upheld()), "counts", f.upheld().numerator() + " of " + f.upheld().denominator()),
+                Map.of("label", "Upheld per 100,000 residents", "shown", Shown.perHundredThousand(f.upheldPerHundredThousand()),
+                        "counts", f.upheldPerHundredThousand().count() + " upheld"),
+                Map.of("label", "Compliance with recommendations", "shown", Shown.compliance(f.compliance()),
+                        "counts", f.compliance().numerator() + " of " + f.compliance().denominator()),
+                Map.of("label", "Satisfactory remedy provided by the authority", "shown", Shown.satisfactoryRemedy(f.satisfactoryRemedy()),
+                        "counts", f.satisfactoryRemedy().numerator() + " of " + f.satisfactoryRemedy().denominator())));
+        return pages.page("figures", model);
+    }
+
+    private Optional<Letters.Letter> letter(Principal principal, String code, String year) {
+        return allowed(principal, code).flatMap(c -> parse(year).flatMap(y -> letters.latestByCode(c, y)));
+    }
+
+    /** The organisation's code, if the signed-in account may see it: staff any, a council user only its own. */
+    private Optional<String> allowed(Principal principal, String code) {
+        Account account = accounts.find(principal.getName()).orElseThrow();
+        String wanted = code.toUpperCase(Locale.UK);
+        return account.role() != Role.COUNCIL || account.organisationCode().filter(wanted::equalsIgnoreCase).isPresent()
+                ? Optional.of(wanted) : Optional.empty();
+    }
+
+    private static Optional<ReportingYear> parse(String year) {
+        try {
+            return Optional.of(ReportingYear.parse(year));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
