@@ -144,6 +144,20 @@ public class AnnualReviewApplication {
         return registration;
     }
 
+    @Bean
+    org.annualreview.distribution.Distribution distribution(DataSource dataSource, Letters letters, Organisations organisations, Clock clock,
+            @Value("${annual-review.mail.host:localhost}") String host, @Value("${annual-review.mail.port:587}") int port,
+            @Value("${annual-review.mail.starttls:true}") boolean startTls, @Value("${annual-review.mail.username:}") String username,
+            @Value("${annual-review.mail.password:}") String password,
+            @Value("${annual-review.mail.from:annual-review@localhost}") String from,
+            @Value("${annual-review.mail.attempts:5}") int attempts,
+            @Value("${annual-review.mail.first-retry-after-seconds:2}") double firstRetry,
+            @Value("${annual-review.scheme-name:" + LetterLayout.DEFAULT_SCHEME + "}") String schemeName) {
+        return new org.annualreview.distribution.Distribution(dataSource, letters, organisations,
+                new org.annualreview.distribution.MailSettings(host, port, startTls, username, password, from, attempts,
+                        java.time.Duration.ofMillis((long) (firstRetry * 1000))), clock, schemeName);
+    }
+
     /** Passwords hashed with bcrypt, each hash naming its algorithm ({bcrypt}…) so that a stronger one can follow. */
     @Bean
     org.springframework.security.crypto.password.PasswordEncoder passwordEncoder() {

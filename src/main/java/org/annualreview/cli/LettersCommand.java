@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "letters", mixinStandardHelpOptions = true,
         description = "Writes the Annual Review letters of a year from its template and stored figures, keeps them in the archive"
                 + " and writes them to a folder.",
-        subcommands = LettersCommand.Note.class,
+        subcommands = {LettersCommand.Note.class, LettersCommand.Approve.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:letters written", "1:no template for the year, a template problem or an unknown organisation", "2:bad usage"})
 final class LettersCommand implements Callable<Integer> {
@@ -144,6 +144,41 @@ final class LettersCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println(text.isBlank() ? "Note removed." : "Note kept: it appears where the template has {{ note }}.");
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Approves the latest version of the year's letters for sending (of every council, or one).")
+    static final class Approve implements Callable<Integer> {
+
+        @Option(names = "--year", required = true, paramLabel = "YYYY-YY")
+        String year;
+
+        @Option(names = "--organisation", paramLabel = "NAME-OR-CODE", description = "Only this council's letter")
+        String organisation;
+
+        @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who approves (kept with the approval)")
+        String by;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        private final Letters letters;
+
+        Approve(Letters letters) {
+            this.letters = letters;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                int approved = letters.approve(ReportingYear.parse(year), java.util.Optional.ofNullable(organisation), by);
+                spec.commandLine().getOut().printf("Approved %,d letter%s of %s for sending.%n", approved, approved == 1 ? "" : "s", year);
+                return ExitCodes.OK;
+            } catch (Organisations.UnknownOrganisation e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ExitCodes.REFUSED;
+            }
         }
     }
 }

@@ -79,6 +79,28 @@ final class LetterArchive {
         return version == null ? 0 : version;
     }
 
+    /** Approves the latest version of each letter of the year (of one organisation, or all); returns how many were approved now. */
+    int approveLatest(ReportingYear year, java.util.Optional<String> organisationCode, String approvedBy, java.time.Instant at) {
+        String sql = "insert into letter_approval (organisation_code, reporting_year, version, approved_by, approved_at)"
+                + " select l.organisation_code, l.reporting_year, l.version, ?, ? from letter l"
+                + " where l.reporting_year = ?" + (organisationCode.isPresent() ? " and l.organisation_code = ?" : "")
+                + " and l.version = (select max(v.version) from letter v where v.organisation_code = l.organisation_code"
+                + " and v.reporting_year = l.reporting_year)"
+                + " and not exists (select 1 from letter_approval a where a.organisation_code = l.organisation_code"
+                + " and a.reporting_year = l.reporting_year and a.version = l.version)";
+        List<Object> arguments = new java.util.ArrayList<>(List.of(approvedBy, java.sql.Timestamp.from(at), year.toString()));
+        organisationCode.ifPresent(arguments::add);
+        return jdbc.update(sql, arguments.toArray());
+    }
+
+    /** The organisations whose latest letter of the year is approved, by code. */
+    List<String> approvedLatest(ReportingYear year) {
+        return jdbc.queryForList("select l.organisation_code from letter l join letter_approval a on a.organisation_code = l.organisation_code"
+                + " and a.reporting_year = l.reporting_year and a.version = l.version where l.reporting_year = ?"
+                + " and l.version = (select max(v.version) from letter v where v.organisation_code = l.organisation_code"
+                + " and v.reporting_year = l.reporting_year) order by l.organisation_code", String.class, year.toString());
+    }
+
     /** The years an organisation has a letter of, latest first. */
     List<ReportingYear> yearsOf(String organisationCode) {
         return jdbc.queryForList("select distinct reporting_year from letter where organisation_code = ? order by reporting_year desc",

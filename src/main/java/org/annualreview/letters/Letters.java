@@ -120,6 +120,19 @@ public final class Letters {
                 .map(t -> TemplateSettings.split(t.fileName(), t.source()).settings().publicationDate().in(year));
     }
 
+    /**
+     * Approves for sending the latest version of the year's letters (of one organisation, or every one); a letter
+     * written again afterwards is a new version and needs approving again. Returns how many were approved now.
+     */
+    public int approve(ReportingYear year, Optional<String> organisation, String approvedBy) {
+        return archive.approveLatest(year, organisation.map(o -> organisations.find(o).code()), approvedBy, clock.instant());
+    }
+
+    /** The codes of the organisations whose latest letter of the year is approved for sending. */
+    public List<String> approved(ReportingYear year) {
+        return archive.approvedLatest(year);
+    }
+
     /** The years an organisation has a letter of, latest first, published or not. */
     public List<ReportingYear> yearsWithLetters(String code) {
         return archive.yearsOf(code);

@@ -1,0 +1,63 @@
+package org.annualreview.cli;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.annualreview.distribution.Delivery;
+import org.annualreview.distribution.Distribution;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Emails the year's approved letters: to each chief executive, copied to the leader, the chair of scrutiny and the "
+                + "monitoring officers, the PDF attached. A letter already sent is not sent again without --resend.")
+final class SendCommand implements Callable<Integer> {
+
+    @Option(names = "--year", required = true, paramLabel = "YYYY-YY")
+    String year;
+
+    @Option(names = "--organisation", paramLabel = "NAME-OR-CODE", description = "Only this council's letter")
+    String organisation;
+
+    @Option(names = "--dry-run", description = "List what would be sent, to whom, and send nothing")
+    boolean dryRun;
+
+    @Option(names = "--resend", description = "Send again letters already sent")
+    boolean resend;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Distribution distribution;
+
+    SendCommand(Distribution distribution) {
+        this.distribution = distribution;
+    }
+
+    @Override
+    public Integer call() {
+        List<Delivery> deliveries;
+        try {
+            deliveries = distribution.send(ReportingYear.parse(year), Optional.ofNullable(organisation), new Distribution.Options(dryRun, resend));
+        } catch (Organisations.UnknownOrganisation e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.REFUSED;
+        }
+        var out = spec.commandLine().getOut();
+        for (Delivery d : deliveries) {
+            out.printf("%-45s %-28s %s%s%n", d.organisationName(), d.outcome().words(),
+                    d.outcome() == Delivery.Outcome.SENT || d.outcome() == Delivery.Outcome.WOULD_SEND ? String.join(", ", d.recipients()) : d.reason(),
+                    d.attempts() > 1 ? " (" + d.attempts() + " attempts)" : "");
+        }
+        long sent = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).count();
+        long failed = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.FAILED).count();
+        out.printf("%s%,d sent, %,d failed, %,d not sent (already sent, not approved or no address).%n", dryRun ? "Dry run: nothing sent. " : "",
+                sent, failed, deliveries.size() - sent - failed);
+        return failed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,261 @@
+package org.annualreview.distribution;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.annualreview.letters.Letters;
+import org.annualreview.organisations.Contact;
+import org.annualreview.organisations.ContactRole;
+import org.annualreview.organisations.Organisation;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.StringLoader;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Sends each council its approved Annual Review letter by email: to the chief executive, with copies to the
+ * leader, the chair of scrutiny and every monitoring officer, the PDF attached, a plain-text and an HTML body.
+ * Every message is recorded per recipient. Sending is idempotent: a letter already sent is not sent again unless
+ * a resend is asked for. A transient failure is tried again with back-off; a permanent one is recorded and shown.
+ */
+public final class Distribution {
+
+    /** What a run of sending does: only list (dry run), and whether letters already sent go again. */
+    public record Options(boolean dryRun, boolean resend) {
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final String EMAIL_TEMPLATE = "/distribution/email.md";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Letters letters;
+    private final Organisations organisations;
+    private final MailSettings settings;
+    private final JavaMailSenderImpl mail;
+    private final Clock clock;
+    private final String scheme;
+
+    public Distribution(DataSource dataSource, Letters letters, Organisations organisations, MailSettings settings, Clock clock, String scheme) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.transaction = new TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource));
+        this.letters = letters;
+        this.organisations = organisations;
+        this.settings = settings;
+        this.clock = clock;
+        this.scheme = scheme;
+        this.mail = new JavaMailSenderImpl();
+        mail.setHost(settings.host());
+        mail.setPort(settings.port());
+        if (!settings.username().isBlank()) {
+            mail.setUsername(settings.username());
+            mail.setPassword(settings.password());
+        }
+        Properties properties = new Properties();
+        properties.put("mail.smtp.auth", String.valueOf(!settings.username().isBlank()));
+        properties.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
+        properties.put("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
+        properties.put("mail.smtp.connectiontimeout", "10000");
+        properties.put("mail.smtp.timeout", "30000");
+        mail.setJavaMailProperties(properties);
+    }
+
+    /** Sends (or, in a dry run, lists) the year's approved letters, of every council or of one. */
+    public List<Delivery> send(ReportingYear year, Optional<String> organisation, Options options) {
+        Optional<String> only = organisation.map(o -> organisations.find(o).code());
+        List<String> approved = letters.approved(year);
+        List<Delivery> deliveries = new ArrayList<>();
+        List<String> codes = only.map(List::of).orElseGet(() -> letters.organisationsWithLetters(year));
+        for (String code : codes) {
+            String name = organisations.byCode(code).map(Organisation::name).orElse(code);
+            if (!approved.contains(code)) {
+                deliveries.add(new Delivery(code, name, Delivery.Outcome.NOT_APPROVED, List.of(), "", 0,
+                        "its latest letter is not approved: ./annual-review letters approve --year " + year));
+                continue;
+            }
+            List<Contact> contacts = organisations.contacts(code);
+            Optional<Contact> chief = contacts.stream().filter(c -> c.role() == ContactRole.CHIEF_EXECUTIVE).findFirst();
+            List<String> recipients = contacts.stream().map(c -> c.email() + " (" + c.role().label().toLowerCase(Locale.UK) + ")").toList();
+            if (chief.isEmpty()) {
+                deliveries.add(new Delivery(code, name, Delivery.Outcome.NO_CHIEF_EXECUTIVE, recipients, "", 0, "import its contacts"));
+                continue;
+            }
+            int sent = sendings(code, year, "sent");
+            if (sent > 0 && !options.resend()) {
+                deliveries.add(new Delivery(code, name, Delivery.Outcome.ALREADY_SENT, recipients, "", 0, "--resend sends it again"));
+                continue;
+            }
+            if (options.dryRun()) {
+                deliveries.add(new Delivery(code, name, Delivery.Outcome.WOULD_SEND, recipients, "", 0, ""));
+                continue;
+            }
+            deliveries.add(deliver(year, code, name, chief.get(), contacts));
+        }
+        return deliveries;
+    }
+
+    /** Sends one council's message, trying a transient failure again, and records it per recipient. */
+    private Delivery deliver(ReportingYear year, String code, String name, Contact chief, List<Contact> contacts) {
+        Letters.Letter letter = letters.latestByCode(code, year).orElseThrow();
+        int sending = sendings(code, year, null) + 1;
+        String messageId = "<annual-review." + year + "." + code + "." + sending + "." + UUID.randomUUID() + "@" + domain() + ">";
+        String error = null;
+        int attempt = 0;
+        boolean delivered = false;
+        while (!delivered && attempt < Math.max(1, settings.attempts())) {
+            attempt++;
+            try {
+                mail.send(message(year, name, letter, chief, contacts, messageId));
+                delivered = true;
+            } catch (MailException e) {
+                error = rootMessage(e);
+                if (permanent(e)) {
+                    break;
+                }
+                if (attempt < settings.attempts()) {
+                    pause(settings.firstRetryAfter().multipliedBy(1L << (attempt - 1)).toMillis());
+                }
+            }
+        }
+        record(code, year, sending, letter.version(), contacts, messageId, delivered, attempt, delivered ? null : error);
+        List<String> recipients = contacts.stream().map(c -> c.email() + " (" + c.role().label().toLowerCase(Locale.UK) + ")").toList();
+        return new Delivery(code, name, delivered ? Delivery.Outcome.SENT : Delivery.Outcome.FAILED, recipients, messageId, attempt,
+                delivered ? "" : error);
+    }
+
+    private MimeMessage message(ReportingYear year, String name, Letters.Letter letter, Contact chief, List<Contact> contacts, String messageId) {
+        try {
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(settings.from());
+            helper.setTo(chief.email());
+            helper.setCc(contacts.stream().filter(c -> c != chief).map(Contact::email).distinct().toArray(String[]::new));
+            String[] email = email(year, name, chief);
+            helper.setSubject(email[0]);
+            helper.setText(email[1], HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(email[1])));
+            helper.addAttachment(letter.organisationCode() + "-" + year + "-annual-review-letter.pdf", new ByteArrayResource(letter.pdf()),
+                    "application/pdf");
+            message.setHeader("Message-ID", messageId);
+            return message;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The subject and the Markdown body, from the email template. */
+    private String[] email(ReportingYear year, String name, Contact chief) {
+        String source;
+        try (var in = Distribution.class.getResourceAsStream(EMAIL_TEMPLATE)) {
+            source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String subject = source.substring("subject:".length(), source.indexOf('\n')).strip();
+        String body = source.substring(source.indexOf("---\n") + 4);
+        Map<String, Object> fields = Map.of("organisation", name, "year", year.toString(),
+                "yearEnd", String.valueOf(year.lastDay().getYear()), "scheme", scheme,
+                "salutation", chief.salutation().orElse("Dear " + chief.shortName()),
+                "publicationDate", letters.publicationDate(year).map(DAY::format).orElse("the publication date"));
+        return new String[] {render(subject, fields), render(body, fields)};
+    }
+
+    private static String render(String template, Map<String, Object> fields) {
+        PebbleEngine engine = new PebbleEngine.Builder().loader(new StringLoader()).strictVariables(true).autoEscaping(false)
+                .newLineTrimming(false).build();
+        StringWriter out = new StringWriter();
+        try {
+            engine.getTemplate(template).evaluate(out, fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private void record(String code, ReportingYear year, int sending, int version, List<Contact> contacts, String messageId, boolean delivered,
+            int attempts, String error) {
+        Timestamp now = Timestamp.from(clock.instant());
+        transaction.executeWithoutResult(status -> {
+            for (Contact c : contacts.stream().collect(java.util.stream.Collectors.toMap(Contact::email, c -> c, (a, b) -> a,
+                    java.util.LinkedHashMap::new)).values()) {
+                jdbc.update("insert into delivery (organisation_code, reporting_year, sending, recipient, recipient_role, copy, letter_version,"
+                        + " message_id, outcome, attempts, error, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        code, year.toString(), sending, c.email(), c.role().code(), c.role() != ContactRole.CHIEF_EXECUTIVE, version, messageId,
+                        delivered ? "sent" : "failed", attempts, error == null ? null : error.substring(0, Math.min(error.length(), 2000)), now);
+            }
+        });
+    }
+
+    /** How many messages of the year were recorded for the organisation (of the outcome given, or all). */
+    private int sendings(String code, ReportingYear year, String outcome) {
+        Integer n = jdbc.queryForObject("select count(distinct sending) from delivery where organisation_code = ? and reporting_year = ?"
+                + (outcome == null ? "" : " and outcome = ?"), Integer.class,
+                outcome == null ? new Object[] {code, year.toString()} : new Object[] {code, year.toString(), outcome});
+        return n == null ? 0 : n;
+    }
+
+    /** A refusal for good: the server answered 5xx, or an address is malformed. Anything else may pass on a later try. */
+    static boolean permanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException failed) {
+                return failed.getReturnCode() >= 500;
+            }
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException failed) {
+                return failed.getReturnCode() >= 500;
+            }
+            if (t instanceof jakarta.mail.internet.AddressException) {
+                return true;
+            }
+            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t.getCause()) {
+                if (permanent(m.getNextException())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private String domain() {
+        int at = settings.from().lastIndexOf('@');
+        return at < 0 ? "annual-review.invalid" : settings.from().substring(at + 1).replace(">", "").strip();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
