@@ -214,6 +214,22 @@ class CommandLineIT {
         }
 
         @Test
+        void lettersAreApprovedThenADryRunOfSendingListsWhoWouldReceiveThem() {
+            assertThat(run("templates", "load", "--year", "2023-24", "templates/2023-24.md").exitCode()).isZero();
+            assertThat(run("letters", "--year", "2023-24", "--format", "pdf", "--out", directory.resolve("letters").toString()).exitCode()).isZero();
+            assertThat(run("send", "--year", "2023-24", "--dry-run").out()).containsPattern("Knowsley Metropolitan Borough Council +not approved");
+
+            Run approve = run("letters", "approve", "--year", "2023-24", "--organisation", "Knowsley", "--by", "Pat Approver");
+            assertThat(approve.out()).contains("Approved 1 letter of 2023-24 for sending.");
+            Run dry = run("send", "--year", "2023-24", "--dry-run");
+
+            assertThat(dry.exitCode()).isZero();
+            assertThat(dry.out()).containsPattern("Knowsley Metropolitan Borough Council +would send +chief.executive@knowsley.sample.invalid"
+                    + " \\(chief executive\\), leader@knowsley.sample.invalid \\(leader\\)")
+                    .containsPattern("Liverpool City Council +not approved").contains("Dry run: nothing sent.");
+        }
+
+        @Test
         void aBrokenTemplateIsRefusedWithItsLineAndExitCodeOne() throws Exception {
             Path broken = directory.resolve("broken.md");
             Files.writeString(broken, "---\nletter-date: 17 July\npublication-date: 24 July\nsignatory: A N Other\n---\n\nDear {{ chiefExecutive.nmae }}\n");
