@@ -158,6 +158,11 @@ public class AnnualReviewApplication {
                         java.time.Duration.ofMillis((long) (firstRetry * 1000))), clock, schemeName);
     }
 
+    @Bean
+    org.annualreview.audit.AuditLog auditLog(DataSource dataSource, Clock clock) {
+        return new org.annualreview.audit.AuditLog(dataSource, clock);
+    }
+
     /** Passwords hashed with bcrypt, each hash naming its algorithm ({bcrypt}…) so that a stronger one can follow. */
     @Bean
     org.springframework.security.crypto.password.PasswordEncoder passwordEncoder() {

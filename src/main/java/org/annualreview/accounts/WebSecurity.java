@@ -35,7 +35,9 @@ public class WebSecurity {
         http.securityMatcher(PATHS)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login").permitAll()
-                        .requestMatchers("/workspace/accounts", "/workspace/accounts/**").hasAuthority(Role.ADMINISTRATOR.authority())
+                        .requestMatchers("/workspace/accounts", "/workspace/accounts/**", "/workspace/audit").hasAuthority(Role.ADMINISTRATOR.authority())
+                        .requestMatchers("/workspace/imports", "/workspace/imports/**", "/workspace/years/**")
+                        .hasAnyAuthority(Role.ANALYST.authority(), Role.ADMINISTRATOR.authority())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workspace", true)
                         .successHandler((request, response, authentication) -> {

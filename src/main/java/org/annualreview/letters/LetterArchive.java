@@ -107,6 +107,11 @@ final class LetterArchive {
                 String.class, organisationCode).stream().map(ReportingYear::parse).toList();
     }
 
+    List<ReportingYear> years() {
+        return jdbc.queryForList("select distinct reporting_year from letter order by reporting_year desc", String.class).stream()
+                .map(ReportingYear::parse).toList();
+    }
+
     /** The organisations with a letter of the year, by code. */
     List<String> organisationsOf(ReportingYear year) {
         return jdbc.queryForList("select distinct organisation_code from letter where reporting_year = ? order by organisation_code",

@@ -138,6 +138,11 @@ public final class Letters {
         return archive.yearsOf(code);
     }
 
+    /** The years with any letter written, latest first. */
+    public List<ReportingYear> yearsWithLettersOfAnyOrganisation() {
+        return archive.years();
+    }
+
     /** The codes of the organisations with a letter of the year. */
     public List<String> organisationsWithLetters(ReportingYear year) {
         return archive.organisationsOf(year);

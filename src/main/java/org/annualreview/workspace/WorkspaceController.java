@@ -21,11 +21,13 @@ public final class WorkspaceController {
 
     private final Accounts accounts;
     private final Organisations organisations;
+    private final org.annualreview.letters.Letters letters;
     private final WorkspacePages pages = new WorkspacePages();
 
-    public WorkspaceController(Accounts accounts, Organisations organisations) {
+    public WorkspaceController(Accounts accounts, Organisations organisations, org.annualreview.letters.Letters letters) {
         this.accounts = accounts;
         this.organisations = organisations;
+        this.letters = letters;
     }
 
     @GetMapping("/login")
@@ -45,6 +47,9 @@ public final class WorkspaceController {
         model.put("name", account.displayName());
         model.put("role", account.role().label());
         model.put("administrator", account.role() == Role.ADMINISTRATOR);
+        model.put("staff", account.role() != Role.COUNCIL);
+        model.put("years", account.role() == Role.COUNCIL ? java.util.List.of()
+                : letters.yearsWithLettersOfAnyOrganisation().stream().map(Object::toString).toList());
         model.put("organisation", account.organisationCode().flatMap(organisations::byCode).map(Organisation::name).orElse(""));
         return pages.page("start", model);
     }

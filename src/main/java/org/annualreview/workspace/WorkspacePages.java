@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -21,8 +22,18 @@ final class WorkspacePages {
     private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
 
     private final PebbleEngine engine;
+    private final org.springframework.http.HttpStatusCode status;
 
     WorkspacePages() {
+        this(HttpStatus.OK, null);
+    }
+
+    private WorkspacePages(org.springframework.http.HttpStatusCode status, PebbleEngine engine) {
+        this.status = status;
+        if (engine != null) {
+            this.engine = engine;
+            return;
+        }
         ClasspathLoader loader = new ClasspathLoader();
         loader.setPrefix("workspace/");
         loader.setSuffix(".peb");
@@ -47,6 +58,11 @@ final class WorkspacePages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResponseEntity.ok().contentType(HTML).body(out.toString());
+        return ResponseEntity.status(status).contentType(HTML).body(out.toString());
+    }
+
+    /** The same pages, answered with another status (an error report, a page not found). */
+    WorkspacePages status(org.springframework.http.HttpStatusCode other) {
+        return new WorkspacePages(other, engine);
     }
 }

@@ -144,6 +144,18 @@ class AccountsIT {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
+        /** Uploads files as the import form does: multipart, with the page's CSRF token. */
+        HttpResponse<String> upload(String path, String csrf, Map<String, String> files) throws Exception {
+            String boundary = "----annual-review-test-" + System.nanoTime();
+            StringBuilder body = new StringBuilder();
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n").append(csrf).append("\r\n");
+            files.forEach((name, content) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
+                    .append(name).append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n"));
+            body.append("--").append(boundary).append("--\r\n");
+            return http.send(HttpRequest.newBuilder(URI.create(site + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
         /** Signs in as the login form does, with the form's CSRF token; returns the answer to the form. */
         HttpResponse<String> signIn(String username, String password) throws Exception {
             return post("/login", Map.of("username", username, "password", password, "_csrf", csrf(get("/login").body())));
@@ -238,6 +250,65 @@ class AccountsIT {
         assertThat(analyst.get("/workspace/letters?year=2023-24").body()).contains("Knowsley Metropolitan Borough Council", "Liverpool City Council");
         assertThat(analyst.get("/workspace/organisations/" + LIVERPOOL + "/letters/2023-24.html").body()).contains("Liverpool");
         assertThat(analyst.get("/workspace/organisations/" + LIVERPOOL + "/figures/2023-24").statusCode()).isEqualTo(200);
+    }
+
+    static final String DECISIONS = "case_reference,organisation_code,service_area,received_date,decision_date,outcome,"
+            + "detailed_investigation,satisfactory_remedy,public_report_date,public_report_title,complaint_handling_code_finding\n"
+            + "UPLOAD-1,E08000011,Housing,2023-04-02,2023-10-05,Upheld,yes,no,,,\n";
+
+    @Test
+    void anAnalystImportsAFileWithAnErrorSeesWhereThenImportsItFixedAndTheAuditLogSaysWho() throws Exception {
+        Visitor analyst = new Visitor();
+        analyst.signIn(ANALYST, PASSWORD);
+        String form = analyst.get("/workspace/imports").body();
+
+        HttpResponse<String> refused = analyst.upload("/workspace/imports", Visitor.csrf(form),
+                Map.of("decisions-upload.csv", DECISIONS.replace("2023-10-05", "5th October")));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("There is a problem: nothing was imported", "decisions-upload.csv", "decision_date");
+        assertThat(analyst.get("/workspace/organisations/" + KNOWSLEY + "/figures/2023-24").body()).doesNotContain("UPLOAD-1");
+
+        HttpResponse<String> imported = analyst.upload("/workspace/imports", Visitor.csrf(refused.body()), Map.of("decisions-upload.csv", DECISIONS));
+
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("The files were imported.", "decisions-upload.csv");
+        Visitor administrator = new Visitor();
+        administrator.signIn(ADMINISTRATOR, PASSWORD);
+        assertThat(administrator.get("/workspace/audit").body()).contains(ANALYST, "import", "decisions-upload.csv", "1 rows: 1 inserted");
+    }
+
+    @Test
+    void anAnalystApprovesTheYearsLettersInTheWorkspaceAndSeesWhoWouldReceiveThem() throws Exception {
+        Visitor analyst = new Visitor();
+        analyst.signIn(ANALYST, PASSWORD);
+        String page = analyst.get("/workspace/years/2023-24").body();
+        assertThat(page).containsPattern("Knowsley Metropolitan Borough Council</th>\\s*<td class=\"govuk-table__cell\">not approved");
+
+        HttpResponse<String> approved = analyst.post("/workspace/years/2023-24/approve", Map.of("_csrf", Visitor.csrf(page)));
+
+        assertThat(approved.statusCode()).isEqualTo(303);
+        assertThat(analyst.get(location(approved).replace(site, "")).body()).contains("The latest letters are approved.",
+                "would send", "chief.executive@knowsley.sample.invalid (chief executive)");
+        Visitor administrator = new Visitor();
+        administrator.signIn(ADMINISTRATOR, PASSWORD);
+        assertThat(administrator.get("/workspace/audit").body()).contains("approve-letters", "letters of 2023-24", ANALYST);
+    }
+
+    @Test
+    void aCouncilUserCannotReachWhatStaffDo() throws Exception {
+        Visitor council = new Visitor();
+        council.signIn(COUNCIL, PASSWORD);
+        String page = council.get("/workspace").body();
+
+        for (String path : List.of("/workspace/imports", "/workspace/years/2023-24", "/workspace/audit", "/workspace/accounts")) {
+            assertThat(council.get(path).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(council.post("/workspace/years/2023-24/approve", Map.of("_csrf", Visitor.csrf(page))).statusCode()).isEqualTo(403);
+        assertThat(council.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(page))).statusCode()).isEqualTo(403);
+        Visitor analyst = new Visitor();
+        analyst.signIn(ANALYST, PASSWORD);
+        assertThat(analyst.get("/workspace/audit").statusCode()).as("the audit log is the administrators'").isEqualTo(403);
     }
 
     @Test

@@ -1,0 +1,163 @@
+package org.annualreview.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.annualreview.audit.AuditLog;
+import org.annualreview.distribution.Delivery;
+import org.annualreview.distribution.Distribution;
+import org.annualreview.imports.ImportProgress;
+import org.annualreview.imports.ImportReport;
+import org.annualreview.imports.Imports;
+import org.annualreview.letters.Letters;
+import org.annualreview.shared.ReportingYear;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * What analysts and administrators do in the workspace: import record files, approve and send a year's letters,
+ * and (administrators) read the audit log. Every change is written to the audit log with who made it.
+ */
+@RestController
+public final class StaffWorkspace {
+
+    private final Imports imports;
+    private final Letters letters;
+    private final Distribution distribution;
+    private final AuditLog audit;
+    private final WorkspacePages pages = new WorkspacePages();
+
+    public StaffWorkspace(Imports imports, Letters letters, Distribution distribution, AuditLog audit) {
+        this.imports = imports;
+        this.letters = letters;
+        this.distribution = distribution;
+        this.audit = audit;
+    }
+
+    @GetMapping("/workspace/imports")
+    public ResponseEntity<String> importForm(HttpServletRequest request) {
+        Map<String, Object> model = WorkspacePages.base("Import records", request);
+        model.put("report", false);
+        return pages.page("imports", model);
+    }
+
+    /**
+     * Imports the files uploaded, as `./annual-review import` does: all or nothing, every problem by file, row and
+     * column, or the inserted, updated and unchanged counts. Each file keeps its name, which says what it holds.
+     */
+    @PostMapping("/workspace/imports")
+    public ResponseEntity<String> importFiles(HttpServletRequest request, Principal principal,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files) throws IOException {
+        Map<String, Object> model = WorkspacePages.base("Import records", request);
+        List<MultipartFile> chosen = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        if (chosen.isEmpty()) {
+            model.put("report", false);
+            model.put("noFile", true);
+            return pages.status(HttpStatus.BAD_REQUEST).page("imports", model);
+        }
+        Path folder = Files.createTempDirectory("workspace-import");
+        try {
+            List<Path> saved = new ArrayList<>();
+            for (MultipartFile file : chosen) {
+                String name = Path.of(Optional.ofNullable(file.getOriginalFilename()).orElse("upload.csv")).getFileName().toString();
+                Path target = folder.resolve(name.isBlank() ? "upload.csv" : name);
+                file.transferTo(target);
+                saved.add(target);
+            }
+            ImportReport report = imports.importFiles(saved, Optional.empty(), ImportProgress.NONE);
+            String names = String.join(", ", saved.stream().map(p -> p.getFileName().toString()).toList());
+            if (report.succeeded()) {
+                audit.record(principal.getName(), "import", names, Optional.empty(), Optional.of(String.format(
+                        "%d rows: %d inserted, %d updated, %d unchanged", report.rows(), report.inserted(), report.updated(), report.unchanged())));
+            }
+            model.put("report", true);
+            model.put("succeeded", report.succeeded());
+            model.put("problems", report.problems().stream().map(p -> Map.of("file", p.file(), "row", p.row() > 0 ? String.valueOf(p.row()) : "",
+                    "column", p.column() == null ? "" : p.column(), "reason", p.reason())).toList());
+            model.put("unlisted", report.unlistedProblems());
+            model.put("sources", report.sources().stream().map(s -> Map.of("source", s.source(), "type", s.type().toString(),
+                    "rows", s.rows(), "inserted", s.inserted(), "updated", s.updated(), "unchanged", s.unchanged())).toList());
+            return (report.succeeded() ? pages : pages.status(HttpStatus.UNPROCESSABLE_CONTENT)).page("imports", model);
+        } finally {
+            try (var left = Files.list(folder)) {
+                left.forEach(p -> p.toFile().delete());
+            }
+            Files.deleteIfExists(folder);
+        }
+    }
+
+    /** A year's letters: approve the latest versions, then see who would receive them, and send. */
+    @GetMapping("/workspace/years/{year}")
+    public ResponseEntity<String> year(HttpServletRequest request, @PathVariable("year") String year,
+            @RequestParam(name = "done", defaultValue = "") String done) {
+        Optional<ReportingYear> chosen = parse(year);
+        if (chosen.isEmpty()) {
+            return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+        }
+        Map<String, Object> model = WorkspacePages.base("Letters of " + year, request);
+        model.put("year", year);
+        model.put("done", done);
+        model.put("letters", letters.organisationsWithLetters(chosen.get()).size());
+        model.put("approved", letters.approved(chosen.get()).size());
+        model.put("deliveries", deliveries(distribution.send(chosen.get(), Optional.empty(), new Distribution.Options(true, false))));
+        return pages.page("year", model);
+    }
+
+    @PostMapping("/workspace/years/{year}/approve")
+    public ResponseEntity<String> approve(Principal principal, @PathVariable("year") String year) {
+        ReportingYear chosen = ReportingYear.parse(year);
+        int approved = letters.approve(chosen, Optional.empty(), principal.getName());
+        audit.record(principal.getName(), "approve-letters", "letters of " + chosen, Optional.empty(), Optional.of(approved + " approved"));
+        return seeOther("/workspace/years/" + chosen + "?done=approved");
+    }
+
+    @PostMapping("/workspace/years/{year}/send")
+    public ResponseEntity<String> send(Principal principal, @PathVariable("year") String year) {
+        ReportingYear chosen = ReportingYear.parse(year);
+        List<Delivery> sent = distribution.send(chosen, Optional.empty(), new Distribution.Options(false, false));
+        long delivered = sent.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).count();
+        long failed = sent.stream().filter(d -> d.outcome() == Delivery.Outcome.FAILED).count();
+        audit.record(principal.getName(), "send-letters", "letters of " + chosen, Optional.empty(),
+                Optional.of(delivered + " sent, " + failed + " failed"));
+        return seeOther("/workspace/years/" + chosen + "?done=sent");
+    }
+
+    @GetMapping("/workspace/audit")
+    public ResponseEntity<String> auditLog(HttpServletRequest request) {
+        Map<String, Object> model = WorkspacePages.base("Audit log", request);
+        model.put("events", audit.latest(500).stream().map(e -> Map.of("at", e.happenedAt().toString(), "actor", e.actor(), "action", e.action(),
+                "subject", e.subject(), "before", e.before().orElse(""), "after", e.after().orElse(""))).toList());
+        return pages.page("audit", model);
+    }
+
+    private static List<Map<String, String>> deliveries(List<Delivery> deliveries) {
+        return deliveries.stream().map(d -> Map.of("name", d.organisationName(), "outcome", d.outcome().words(),
+                "detail", d.outcome() == Delivery.Outcome.WOULD_SEND ? String.join(", ", d.recipients()) : d.reason())).toList();
+    }
+
+    private static ResponseEntity<String> seeOther(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location).build();
+    }
+
+    private static Optional<ReportingYear> parse(String year) {
+        try {
+            return Optional.of(ReportingYear.parse(year));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
