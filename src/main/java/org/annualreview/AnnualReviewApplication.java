@@ -159,6 +159,12 @@ public class AnnualReviewApplication {
     }
 
     @Bean
+    org.annualreview.distribution.Registrations registrations(DataSource dataSource, Organisations organisations,
+            org.annualreview.distribution.Distribution distribution, Clock clock) {
+        return new org.annualreview.distribution.Registrations(dataSource, organisations, distribution, clock);
+    }
+
+    @Bean
     org.annualreview.audit.AuditLog auditLog(DataSource dataSource, Clock clock) {
         return new org.annualreview.audit.AuditLog(dataSource, clock);
     }

@@ -36,7 +36,8 @@ public class WebSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login").permitAll()
                         .requestMatchers("/workspace/accounts", "/workspace/accounts/**", "/workspace/audit").hasAuthority(Role.ADMINISTRATOR.authority())
-                        .requestMatchers("/workspace/imports", "/workspace/imports/**", "/workspace/years/**")
+                        .requestMatchers("/workspace/imports", "/workspace/imports/**", "/workspace/years/**", "/workspace/registrations",
+                                "/workspace/registrations/**")
                         .hasAnyAuthority(Role.ANALYST.authority(), Role.ADMINISTRATOR.authority())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workspace", true)

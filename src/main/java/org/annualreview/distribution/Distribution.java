@@ -118,6 +118,34 @@ public final class Distribution {
         return deliveries;
     }
 
+    /** A short message to one address (a confirmation link, say): plain text and HTML from Markdown, tried like a letter. */
+    public void sendNotice(String to, String subject, String markdown) {
+        MailException last = null;
+        for (int attempt = 1; attempt <= Math.max(1, settings.attempts()); attempt++) {
+            try {
+                MimeMessage message = mail.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+                helper.setFrom(settings.from());
+                helper.setTo(to);
+                helper.setSubject(subject);
+                helper.setText(markdown, HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(markdown)));
+                mail.send(message);
+                return;
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            } catch (MailException e) {
+                last = e;
+                if (permanent(e)) {
+                    break;
+                }
+                if (attempt < settings.attempts()) {
+                    pause(settings.firstRetryAfter().multipliedBy(1L << (attempt - 1)).toMillis());
+                }
+            }
+        }
+        throw last;
+    }
+
     /** Sends one council's message, trying a transient failure again, and records it per recipient. */
     private Delivery deliver(ReportingYear year, String code, String name, Contact chief, List<Contact> contacts) {
         Letters.Letter letter = letters.latestByCode(code, year).orElseThrow();

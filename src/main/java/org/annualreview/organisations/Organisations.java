@@ -67,6 +67,20 @@ public final class Organisations {
     }
 
     /** Every organisation's contacts at once, each organisation's in the order of {@link #contacts(String)}. */
+    /** Adds a contact unless the organisation already has that address in that role; true if added. */
+    public boolean addContact(Contact contact) {
+        Integer present = jdbc.queryForObject("select count(*) from contact where organisation_code = ? and role = ? and email = ?",
+                Integer.class, contact.organisationCode(), contact.role().code(), contact.email());
+        if (present != null && present > 0) {
+            return false;
+        }
+        jdbc.update("insert into contact (organisation_code, role, email, title, given_name, surname, job_title, salutation)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", contact.organisationCode(), contact.role().code(), contact.email(),
+                contact.title().orElse(null), contact.givenName().orElse(null), contact.surname().orElse(null), contact.jobTitle().orElse(null),
+                contact.salutation().orElse(null));
+        return true;
+    }
+
     public java.util.Map<String, List<Contact>> allContacts() {
         java.util.Map<String, List<Contact>> all = new java.util.HashMap<>();
         for (Contact contact : jdbc.query("select * from contact order by organisation_code, email", CONTACT)) {

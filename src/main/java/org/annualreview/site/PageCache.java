@@ -123,12 +123,16 @@ public final class PageCache extends OncePerRequestFilter {
                         + (k.gzipped() == null ? 0 : k.gzipped().length)).buildAsync();
     }
 
-    /** Static files have their own caching; the workspace's pages differ by who is signed in and are never kept. */
+    /**
+     * Static files have their own caching; the workspace's pages differ by who is signed in, and the monitoring
+     * officers' registration answers each person: neither is ever kept.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         return !"GET".equals(request.getMethod()) || path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
-                || path.equals("/workspace") || path.startsWith("/workspace/") || path.equals("/login") || path.equals("/logout");
+                || path.equals("/workspace") || path.startsWith("/workspace/") || path.equals("/login") || path.equals("/logout")
+                || path.startsWith("/monitoring-officers/");
     }
 
     @Override

@@ -39,9 +39,12 @@ public final class StaffWorkspace {
     private final Letters letters;
     private final Distribution distribution;
     private final AuditLog audit;
+    private final org.annualreview.distribution.Registrations registrations;
     private final WorkspacePages pages = new WorkspacePages();
 
-    public StaffWorkspace(Imports imports, Letters letters, Distribution distribution, AuditLog audit) {
+    public StaffWorkspace(Imports imports, Letters letters, Distribution distribution, AuditLog audit,
+            org.annualreview.distribution.Registrations registrations) {
+        this.registrations = registrations;
         this.imports = imports;
         this.letters = letters;
         this.distribution = distribution;
@@ -134,6 +137,25 @@ public final class StaffWorkspace {
         audit.record(principal.getName(), "send-letters", "letters of " + chosen, Optional.empty(),
                 Optional.of(delivered + " sent, " + failed + " failed"));
         return seeOther("/workspace/years/" + chosen + "?done=sent");
+    }
+
+    /** Monitoring officers' confirmed requests to receive their council's letter, to approve or refuse. */
+    @GetMapping("/workspace/registrations")
+    public ResponseEntity<String> registrationList(HttpServletRequest request) {
+        Map<String, Object> model = WorkspacePages.base("Monitoring officers asking for the letter", request);
+        model.put("requests", registrations.awaitingDecision().stream().map(r -> Map.of("id", r.id(), "code", r.organisationCode(),
+                "name", r.fullName(), "email", r.email(), "jobTitle", r.jobTitle().orElse(""), "requested", r.requestedAt().toString())).toList());
+        return pages.page("registrations", model);
+    }
+
+    @PostMapping("/workspace/registrations/{id}/{decision:approve|refuse}")
+    public ResponseEntity<String> decide(Principal principal, @PathVariable("id") long id, @PathVariable("decision") String decision) {
+        boolean approve = decision.equals("approve");
+        return registrations.decide(id, approve, principal.getName()).map(r -> {
+            audit.record(principal.getName(), approve ? "approve-registration" : "refuse-registration", r.email() + " for " + r.organisationCode(),
+                    Optional.of("confirmed request"), Optional.of(approve ? "monitoring officer contact" : "refused"));
+            return seeOther("/workspace/registrations");
+        }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body("Not found"));
     }
 
     @GetMapping("/workspace/audit")

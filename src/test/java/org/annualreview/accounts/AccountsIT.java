@@ -52,6 +52,7 @@ class AccountsIT {
     static String databaseUrl;
     static Thread server;
     static String site;
+    static com.icegreen.greenmail.util.GreenMail smtp;
 
     @BeforeParameterizedClassInvocation
     static void serveWithAccounts(String kind) throws Exception {
@@ -89,6 +90,16 @@ class AccountsIT {
             port = free.getLocalPort();
         }
         site = "http://localhost:" + port;
+        int smtpPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            smtpPort = free.getLocalPort();
+        }
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        smtp.start();
+        // read by the server as it starts (its mail settings), cleared once it has
+        System.setProperty("annual-review.mail.port", String.valueOf(smtpPort));
+        System.setProperty("annual-review.mail.host", "127.0.0.1");
+        System.setProperty("annual-review.mail.starttls", "false");
         server = new Thread(() -> AnnualReviewApplication.run(new String[] {"--database-url", databaseUrl, "serve", "--port", String.valueOf(port)},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(System.err, true)), "workspace-under-test");
         server.start();
@@ -96,6 +107,7 @@ class AccountsIT {
         for (int i = 0; i < 300; i++) {
             try {
                 http.send(HttpRequest.newBuilder(URI.create(site + "/login")).build(), HttpResponse.BodyHandlers.discarding());
+                List.of("annual-review.mail.port", "annual-review.mail.host", "annual-review.mail.starttls").forEach(System::clearProperty);
                 return;
             } catch (java.io.IOException notYet) {
                 Thread.sleep(200);
@@ -113,6 +125,9 @@ class AccountsIT {
         if (postgres != null) {
             postgres.close();
             postgres = null;
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -309,6 +324,53 @@ class AccountsIT {
         Visitor analyst = new Visitor();
         analyst.signIn(ANALYST, PASSWORD);
         assertThat(analyst.get("/workspace/audit").statusCode()).as("the audit log is the administrators'").isEqualTo(403);
+    }
+
+    @Test
+    void aMonitoringOfficerRegistersConfirmsByTheEmailedLinkAndIsCopiedOnceStaffApprove() throws Exception {
+        Visitor officer = new Visitor();
+        assertThat(officer.get("/monitoring-officers/register").body()).contains("<option value=\"E08000011\">Knowsley Metropolitan Borough Council</option>");
+        HttpResponse<String> blank = officer.post("/monitoring-officers/register", Map.of("council", "", "name", " ", "email", "not-an-address"));
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("There is a problem", "href=\"#council\">Select your council", "href=\"#name\">Enter your full name",
+                "href=\"#email\">Enter an email address in the correct format", "value=\"not-an-address\"");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+
+        HttpResponse<String> asked = officer.post("/monitoring-officers/register", Map.of("council", KNOWSLEY, "name", "Morgan Officer",
+                "email", "Morgan.Officer@knowsley.example", "job-title", "Deputy Monitoring Officer"));
+        assertThat(asked.body()).contains("Check your email");
+        assertThat(smtp.waitForIncomingEmail(5_000, 1)).isTrue();
+        String mail = com.icegreen.greenmail.util.GreenMailUtil.getBody(smtp.getReceivedMessages()[0]);
+        Matcher link = Pattern.compile("(/monitoring-officers/confirm\\?token=[A-Za-z0-9_-]{43})").matcher(mail);
+        assertThat(link.find()).as(mail).isTrue();
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("morgan.officer@knowsley.example");
+
+        Visitor analyst = new Visitor();
+        analyst.signIn(ANALYST, PASSWORD);
+        assertThat(analyst.get("/workspace/registrations").body()).as("not yet confirmed").doesNotContain("morgan.officer@knowsley.example");
+        assertThat(officer.get("/monitoring-officers/confirm?token=" + "x".repeat(43)).statusCode()).isEqualTo(404);
+        assertThat(officer.get(link.group(1)).body()).contains("Email address confirmed", "Knowsley Metropolitan Borough Council");
+
+        String list = analyst.get("/workspace/registrations").body();
+        assertThat(list).contains("Morgan Officer, Deputy Monitoring Officer", "morgan.officer@knowsley.example");
+        Matcher approve = Pattern.compile("action=\"(/workspace/registrations/\\d+/approve)\"").matcher(list);
+        assertThat(approve.find()).isTrue();
+        assertThat(analyst.post(approve.group(1), Map.of("_csrf", Visitor.csrf(list))).statusCode()).isEqualTo(303);
+        assertThat(analyst.get("/workspace/registrations").body()).doesNotContain("morgan.officer@knowsley.example");
+        assertThat(analyst.post(approve.group(1), Map.of("_csrf", Visitor.csrf(list))).statusCode()).as("decided already").isEqualTo(404);
+
+        try (var c = java.sql.DriverManager.getConnection(databaseUrl, databaseUrl.startsWith("jdbc:h2") ? "" : System.getProperty("user.name"), "");
+                var s = c.prepareStatement("select role from contact where organisation_code = ? and email = ?")) {
+            s.setString(1, KNOWSLEY);
+            s.setString(2, "morgan.officer@knowsley.example");
+            try (var rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("monitoring-officer");
+            }
+        }
+        Visitor administrator = new Visitor();
+        administrator.signIn(ADMINISTRATOR, PASSWORD);
+        assertThat(administrator.get("/workspace/audit").body()).contains("approve-registration", "morgan.officer@knowsley.example for E08000011");
     }
 
     @Test
