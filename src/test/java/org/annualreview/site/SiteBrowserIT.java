@@ -53,6 +53,8 @@ class SiteBrowserIT {
 
     Thread server;
     String site;
+    String analystPassword;
+    com.icegreen.greenmail.util.GreenMail smtp;
     ChromeDriver browser;
     Path downloads;
 
@@ -75,6 +77,18 @@ class SiteBrowserIT {
                 "--files", directory.resolve("demo").toString(), "--letters", directory.resolve("letters").toString(),
                 "--letters-for", "latest", "--no-serve"}, new PrintWriter(out, true), new PrintWriter(out, true));
         assertThat(demo).as(out.toString()).isZero();
+        java.util.regex.Matcher password = java.util.regex.Pattern.compile("Analyst +analyst@demo.example +password (\\S+)").matcher(out.toString());
+        assertThat(password.find()).as("the demo prints its analyst's password").isTrue();
+        analystPassword = password.group(1);
+        int smtpPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            smtpPort = free.getLocalPort();
+        }
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        smtp.start();
+        System.setProperty("annual-review.mail.port", String.valueOf(smtpPort));   // read by the server as it starts
+        System.setProperty("annual-review.mail.host", "127.0.0.1");
+        System.setProperty("annual-review.mail.starttls", "false");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -84,6 +98,7 @@ class SiteBrowserIT {
                 new PrintWriter(new StringWriter(), true), new PrintWriter(System.err, true)), "site-under-test");
         server.start();
         awaitServing();
+        List.of("annual-review.mail.port", "annual-review.mail.host", "annual-review.mail.starttls").forEach(System::clearProperty);
 
         downloads = Files.createDirectories(directory.resolve("downloads"));
         browser = chromium(true);
@@ -94,6 +109,9 @@ class SiteBrowserIT {
     void stop() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
         if (server != null) {
             server.interrupt();
@@ -106,7 +124,7 @@ class SiteBrowserIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,1024", "--user-data-dir=" + directory.resolve("chromium-" + javaScript).toAbsolutePath());
+                "--window-size=1280,1024", "--user-data-dir=" + directory.resolve("chromium-" + java.util.UUID.randomUUID()).toAbsolutePath());
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true,
                 "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
@@ -240,6 +258,7 @@ class SiteBrowserIT {
             assertThat(plain.findElement(By.cssSelector("h2.govuk-heading-m")).getText()).startsWith("Compliance");
             plain.findElement(By.id("q")).sendKeys("knowsley");
             plain.findElement(By.xpath("//button[normalize-space()='Search']")).click();
+            new WebDriverWait(plain, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("/councils?q=knowsley"));
             plain.findElement(By.linkText("Knowsley Metropolitan Borough Council")).click();
             assertThat(plain.findElement(By.tagName("h1")).getText()).isEqualTo("Knowsley Metropolitan Borough Council");
         } finally {
@@ -260,11 +279,13 @@ class SiteBrowserIT {
         PAGE_TYPES.put("about", "/about-the-statistics");
         PAGE_TYPES.put("api-docs", "/api/docs");
         PAGE_TYPES.put("not-found", "/councils/E99999999");
+        PAGE_TYPES.put("register", "/monitoring-officers/register");
+        PAGE_TYPES.put("sign-in", "/login");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"home", "home-shapes", "search", "council", "decisions", "decision", "counted", "compare", "about",
-            "api-docs", "letter", "not-found"})
+            "api-docs", "letter", "not-found", "register", "sign-in"})
     void axeFindsNoSeriousOrCriticalAccessibilityProblem(String pageType) throws Exception {
         open(path(pageType));
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
@@ -294,6 +315,82 @@ class SiteBrowserIT {
             }
             default -> PAGE_TYPES.get(pageType);
         };
+    }
+
+    /** The serious and critical problems axe-core finds on the page open in a browser. */
+    static List<String> seriousProblems(ChromeDriver driver) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")).analyze(driver);
+        return results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(SiteBrowserIT::describe).toList();
+    }
+
+    @Test
+    void anAnalystImportsAFileFixesItApprovesPreviewsAndSendsTheLettersInTheBrowser() throws Exception {
+        ChromeDriver analyst = chromium(true);
+        try {
+            analyst.get(site + "/workspace");
+            assertThat(analyst.getCurrentUrl()).endsWith("/login");
+            analyst.findElement(By.id("username")).sendKeys("analyst@demo.example");
+            analyst.findElement(By.id("password")).sendKeys(analystPassword);
+            analyst.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+            assertThat(analyst.findElement(By.tagName("main")).getText()).contains("Signed in as Demo Analyst (Analyst)");
+            assertThat(seriousProblems(analyst)).as("workspace start").isEmpty();
+
+            Path bad = Files.writeString(directory.resolve("decisions-browser.csv"), "case_reference,organisation_code,service_area,received_date,"
+                    + "decision_date,outcome,detailed_investigation,satisfactory_remedy,public_report_date,public_report_title,"
+                    + "complaint_handling_code_finding\nBROWSER-1,E08000011,Housing,2025-04-02,the fifth of October,Upheld,yes,no,,,\n");
+            analyst.findElement(By.linkText("Import records")).click();
+            analyst.findElement(By.id("files")).sendKeys(bad.toAbsolutePath().toString());
+            analyst.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+            assertThat(analyst.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("nothing was imported");
+            assertThat(analyst.findElement(By.tagName("main")).getText()).contains("decisions-browser.csv", "decision_date");
+            assertThat(seriousProblems(analyst)).as("import with an error").isEmpty();
+            screenshot(analyst, "workspace-import-error");
+            Files.writeString(bad, Files.readString(bad).replace("the fifth of October", "2025-10-05"));
+            analyst.findElement(By.id("files")).sendKeys(bad.toAbsolutePath().toString());
+            analyst.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+            assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The files were imported.");
+
+            analyst.get(site + "/workspace");
+            analyst.findElement(By.partialLinkText("Approve and send the letters of 2025-26")).click();
+            assertThat(seriousProblems(analyst)).as("the year's letters").isEmpty();
+            analyst.findElement(By.xpath("//button[normalize-space()='Approve the latest letters']")).click();
+            assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The latest letters are approved.");
+            screenshot(analyst, "workspace-year");
+
+            analyst.get(site + "/workspace/letters?year=2025-26");
+            assertThat(seriousProblems(analyst)).as("letters").isEmpty();
+            analyst.get(site + "/workspace/organisations/E08000011/letters/2025-26.html");
+            assertThat(analyst.findElement(By.tagName("body")).getText()).contains("Knowsley");
+
+            analyst.get(site + "/workspace/years/2025-26");
+            analyst.findElement(By.xpath("//button[normalize-space()='Send the approved letters']")).click();
+            assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The approved letters were sent");
+            assertThat(analyst.findElement(By.tagName("main")).getText()).contains("already sent");
+            String chiefExecutive = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getSubject().equals("Annual Review letter 2025-26: Knowsley Metropolitan Borough Council");
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            }).findFirst().map(m -> {
+                try {
+                    return m.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).orElse("");
+            assertThat(chiefExecutive).as("Knowsley's letter reached its chief executive").endsWith("@knowsley.demo.invalid");
+
+            analyst.get(site + "/workspace/registrations");
+            assertThat(seriousProblems(analyst)).as("registrations").isEmpty();
+        } finally {
+            analyst.quit();
+        }
+    }
+
+    void screenshot(ChromeDriver driver, String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     static String describe(Rule rule) {
