@@ -253,13 +253,12 @@ class SiteBrowserIT {
             assertThat(plain.findElements(By.cssSelector("#councils button"))).as("no sort buttons without JavaScript").isEmpty();
             assertThat(plain.findElements(By.cssSelector("#councils tbody tr"))).hasSizeGreaterThan(300);
             new org.openqa.selenium.support.ui.Select(plain.findElement(By.id("measure"))).selectByValue("compliance");
-            plain.findElement(By.xpath("//button[normalize-space()='Show']")).click();
+            clickThrough(plain, plain.findElement(By.xpath("//button[normalize-space()='Show']")));
             assertThat(plain.getCurrentUrl()).contains("measure=compliance");
             assertThat(plain.findElement(By.cssSelector("h2.govuk-heading-m")).getText()).startsWith("Compliance");
             plain.findElement(By.id("q")).sendKeys("knowsley");
-            plain.findElement(By.xpath("//button[normalize-space()='Search']")).click();
-            new WebDriverWait(plain, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("/councils?q=knowsley"));
-            plain.findElement(By.linkText("Knowsley Metropolitan Borough Council")).click();
+            clickThrough(plain, plain.findElement(By.xpath("//button[normalize-space()='Search']")));
+            clickThrough(plain, plain.findElement(By.linkText("Knowsley Metropolitan Borough Council")));
             assertThat(plain.findElement(By.tagName("h1")).getText()).isEqualTo("Knowsley Metropolitan Borough Council");
         } finally {
             plain.quit();
@@ -332,29 +331,29 @@ class SiteBrowserIT {
             assertThat(analyst.getCurrentUrl()).endsWith("/login");
             analyst.findElement(By.id("username")).sendKeys("analyst@demo.example");
             analyst.findElement(By.id("password")).sendKeys(analystPassword);
-            analyst.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+            clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Sign in']")));
             assertThat(analyst.findElement(By.tagName("main")).getText()).contains("Signed in as Demo Analyst (Analyst)");
             assertThat(seriousProblems(analyst)).as("workspace start").isEmpty();
 
             Path bad = Files.writeString(directory.resolve("decisions-browser.csv"), "case_reference,organisation_code,service_area,received_date,"
                     + "decision_date,outcome,detailed_investigation,satisfactory_remedy,public_report_date,public_report_title,"
                     + "complaint_handling_code_finding\nBROWSER-1,E08000011,Housing,2025-04-02,the fifth of October,Upheld,yes,no,,,\n");
-            analyst.findElement(By.linkText("Import records")).click();
+            clickThrough(analyst, analyst.findElement(By.linkText("Import records")));
             analyst.findElement(By.id("files")).sendKeys(bad.toAbsolutePath().toString());
-            analyst.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+            clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Import']")));
             assertThat(analyst.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("nothing was imported");
             assertThat(analyst.findElement(By.tagName("main")).getText()).contains("decisions-browser.csv", "decision_date");
             assertThat(seriousProblems(analyst)).as("import with an error").isEmpty();
             screenshot(analyst, "workspace-import-error");
             Files.writeString(bad, Files.readString(bad).replace("the fifth of October", "2025-10-05"));
             analyst.findElement(By.id("files")).sendKeys(bad.toAbsolutePath().toString());
-            analyst.findElement(By.xpath("//button[normalize-space()='Import']")).click();
+            clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Import']")));
             assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The files were imported.");
 
             analyst.get(site + "/workspace");
-            analyst.findElement(By.partialLinkText("Approve and send the letters of 2025-26")).click();
+            clickThrough(analyst, analyst.findElement(By.partialLinkText("Approve and send the letters of 2025-26")));
             assertThat(seriousProblems(analyst)).as("the year's letters").isEmpty();
-            analyst.findElement(By.xpath("//button[normalize-space()='Approve the latest letters']")).click();
+            clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Approve the latest letters']")));
             assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The latest letters are approved.");
             screenshot(analyst, "workspace-year");
 
@@ -364,7 +363,7 @@ class SiteBrowserIT {
             assertThat(analyst.findElement(By.tagName("body")).getText()).contains("Knowsley");
 
             analyst.get(site + "/workspace/years/2025-26");
-            analyst.findElement(By.xpath("//button[normalize-space()='Send the approved letters']")).click();
+            clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Send the approved letters']")));
             assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The approved letters were sent");
             assertThat(analyst.findElement(By.tagName("main")).getText()).contains("already sent");
             String chiefExecutive = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
@@ -387,6 +386,15 @@ class SiteBrowserIT {
         } finally {
             analyst.quit();
         }
+    }
+
+    /** Clicks what leads to another page and waits until that page has replaced this one. */
+    static void clickThrough(ChromeDriver driver, WebElement element) {
+        driver.executeScript("window.annualReviewLeaving = true");
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(120)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
+                        "return window.annualReviewLeaving === undefined && document.readyState === 'complete'")));
     }
 
     void screenshot(ChromeDriver driver, String name) throws Exception {
