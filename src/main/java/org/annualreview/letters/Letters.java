@@ -207,11 +207,7 @@ public final class Letters {
     private Written writeOne(ReportingYear year, LetterArchive.StoredTemplate stored, LetterTemplate template, YearFigures figures,
             OrganisationFigures f, Organisation organisation, YearData data, boolean synthetic, Set<Format> formats,
             Optional<Path> folder) throws IOException {
-        Optional<Contact> chiefExecutive = data.contacts(f.code()).stream().filter(c -> c.role() == ContactRole.CHIEF_EXECUTIVE).findFirst();
-        LetterFields fields = LetterFieldsFactory.of(organisation, chiefExecutive, year, f,
-                figures.averageFor(f.kind(), AverageMethod.POOLED), data.courses(f.code()), data.scheme(), template.settings(),
-                data.note(f.code()), layout.signatureImage());
-        LetterDocument document = LetterDocument.of(template.render(fields), fields, layout, synthetic);
+        LetterDocument document = document(year, template, figures, f, organisation, data, synthetic);
         byte[] pdf = PdfLetter.render(document.html(), template.settings().letterDate().in(year));
         String json = JSON.writeValueAsString(FiguresDocument.of(figures, List.of(f), AverageMethod.POOLED, synthetic));
         int before = archive.latestVersion(f.code(), year);
@@ -232,6 +228,37 @@ public final class Letters {
             }
         }
         return new Written(f.code(), f.name(), version, version != before, files);
+    }
+
+    private LetterDocument document(ReportingYear year, LetterTemplate template, YearFigures figures, OrganisationFigures f,
+            Organisation organisation, YearData data, boolean synthetic) {
+        Optional<Contact> chiefExecutive = data.contacts(f.code()).stream().filter(c -> c.role() == ContactRole.CHIEF_EXECUTIVE).findFirst();
+        LetterFields fields = LetterFieldsFactory.of(organisation, chiefExecutive, year, f,
+                figures.averageFor(f.kind(), AverageMethod.POOLED), data.courses(f.code()), data.scheme(), template.settings(),
+                data.note(f.code()), layout.signatureImage());
+        return LetterDocument.of(template.render(fields), fields, layout, synthetic);
+    }
+
+    /**
+     * One organisation's letter as a web page, made from the year's loaded template or from the template text given
+     * (a draft being edited), with today's figures; nothing is stored. A draft with a problem throws
+     * {@link BadTemplate} with its line.
+     */
+    public String preview(ReportingYear year, String organisation, Optional<String> draft) {
+        LetterTemplate template = draft.map(source -> LetterTemplate.compile("draft", source.replace("\r\n", "\n")))
+                .orElseGet(() -> archive.latestTemplate(year).map(t -> LetterTemplate.compile(t.fileName(), t.source()))
+                        .orElseThrow(() -> new NoTemplate(year)));
+        YearFigures figures = statistics.figures(year);
+        Organisation found = organisations.find(organisation);
+        OrganisationFigures f = figures.of(found.code()).orElseThrow(() -> new IllegalArgumentException(
+                found.name() + " has no figures in " + year + ": it did not exist then and had no decisions"));
+        return document(year, template, figures, f, found, YearData.read(new JdbcTemplate(dataSource), organisations, year),
+                syntheticData.getAsBoolean()).html();
+    }
+
+    /** The source of the year's loaded template, if one is loaded. */
+    public Optional<String> templateSource(ReportingYear year) {
+        return archive.latestTemplate(year).map(LetterArchive.StoredTemplate::source);
     }
 
     static String slug(String name) {

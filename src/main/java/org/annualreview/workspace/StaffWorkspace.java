@@ -139,6 +139,64 @@ public final class StaffWorkspace {
         return seeOther("/workspace/years/" + chosen + "?done=sent");
     }
 
+    /** The year's letter template, to edit, preview for any organisation, and load. */
+    @GetMapping("/workspace/years/{year}/template")
+    public ResponseEntity<String> template(HttpServletRequest request, @PathVariable("year") String year,
+            @RequestParam(name = "done", defaultValue = "") String done) {
+        Optional<ReportingYear> chosen = parse(year);
+        if (chosen.isEmpty()) {
+            return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+        }
+        return templatePage(request, chosen.get(), letters.templateSource(chosen.get()).orElse(""), "E08000011", "", 0, done, HttpStatus.OK);
+    }
+
+    /** The letter of one organisation from the template text as edited, not stored: the page itself, or the problem. */
+    @PostMapping("/workspace/years/{year}/preview")
+    public ResponseEntity<String> preview(HttpServletRequest request, @PathVariable("year") String year,
+            @RequestParam(name = "source", defaultValue = "") String source, @RequestParam(name = "organisation", defaultValue = "") String organisation) {
+        ReportingYear chosen = ReportingYear.parse(year);
+        try {
+            return ResponseEntity.ok().contentType(new org.springframework.http.MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
+                    .body(letters.preview(chosen, organisation, Optional.of(source)));
+        } catch (org.annualreview.letters.BadTemplate bad) {
+            return templatePage(request, chosen, source, organisation, bad.getMessage().replaceFirst("^draft, ", ""), bad.line(), "",
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (IllegalArgumentException unknown) {
+            return templatePage(request, chosen, source, organisation, unknown.getMessage(), 0, "", HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+    }
+
+    /** Loads the template text as the year's new version, after the same checks as `templates load`; audited with before and after. */
+    @PostMapping("/workspace/years/{year}/template")
+    public ResponseEntity<String> loadTemplate(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @RequestParam(name = "source", defaultValue = "") String source, @RequestParam(name = "organisation", defaultValue = "") String organisation) {
+        ReportingYear chosen = ReportingYear.parse(year);
+        Optional<String> before = letters.templateSource(chosen);
+        try {
+            Letters.TemplateLoaded loaded = letters.loadTemplate(chosen, "workspace-" + chosen + ".md", source.replace("\r\n", "\n"));
+            if (loaded.changed()) {
+                audit.record(principal.getName(), "load-template", "letter template of " + chosen + ", version " + loaded.version(), before,
+                        Optional.of(source.replace("\r\n", "\n")));
+            }
+            return seeOther("/workspace/years/" + chosen + "/template?done=" + (loaded.changed() ? "loaded" : "unchanged"));
+        } catch (org.annualreview.letters.BadTemplate bad) {
+            return templatePage(request, chosen, source, organisation, bad.getMessage(), bad.line(), "", HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+    }
+
+    private ResponseEntity<String> templatePage(HttpServletRequest request, ReportingYear year, String source, String organisation,
+            String problem, int line, String done, HttpStatus status) {
+        Map<String, Object> model = WorkspacePages.base("Letter template of " + year, request);
+        model.put("year", year.toString());
+        model.put("source", source);
+        model.put("organisation", organisation);
+        model.put("problem", problem);
+        model.put("line", line);
+        model.put("done", done);
+        return pages.status(status).page("template", model);
+    }
+
     /** Monitoring officers' confirmed requests to receive their council's letter, to approve or refuse. */
     @GetMapping("/workspace/registrations")
     public ResponseEntity<String> registrationList(HttpServletRequest request) {

@@ -311,6 +311,40 @@ class AccountsIT {
     }
 
     @Test
+    void anAnalystPreviewsAnEditedTemplateForAnyCouncilSeesAProblemByLineAndLoadsItWithAnAuditedBeforeAndAfter() throws Exception {
+        Visitor analyst = new Visitor();
+        analyst.signIn(ANALYST, PASSWORD);
+        String page = analyst.get("/workspace/years/2023-24/template").body();
+        String source = Files.readString(directory.resolve("2023-24.md"));
+        assertThat(page).contains("publication-date: 2099-07-24", "Preview (opens in a new tab)");
+        String edited = source.replace("By email", "By email and by hand");
+
+        HttpResponse<String> preview = analyst.post("/workspace/years/2023-24/preview", Map.of("_csrf", Visitor.csrf(page),
+                "organisation", "Liverpool", "source", edited));
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("Liverpool City Council", "By email and by hand");
+        assertThat(preview.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("default-src 'none'");
+        HttpResponse<String> bad = analyst.post("/workspace/years/2023-24/preview", Map.of("_csrf", Visitor.csrf(page),
+                "organisation", "Liverpool", "source", edited + "\n{{ organisation.nmae }}\n"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("There is a problem", "unknown field &#39;organisation.nmae&#39;", "the problem is on line");
+        assertThat(analyst.get("/workspace/organisations/" + LIVERPOOL + "/letters/2023-24.html").body()).as("nothing stored")
+                .doesNotContain("By email and by hand");
+
+        HttpResponse<String> loaded = analyst.post("/workspace/years/2023-24/template", Map.of("_csrf", Visitor.csrf(page),
+                "organisation", "Liverpool", "source", edited));
+        assertThat(loaded.statusCode()).isEqualTo(303);
+        assertThat(analyst.get(location(loaded).replace(site, "")).body()).contains("The template is loaded as the year's new version");
+        Visitor administrator = new Visitor();
+        administrator.signIn(ADMINISTRATOR, PASSWORD);
+        assertThat(administrator.get("/workspace/audit").body()).contains("load-template", "letter template of 2023-24, version 2", "By email and by hand");
+        Visitor council = new Visitor();
+        council.signIn(COUNCIL, PASSWORD);
+        assertThat(council.get("/workspace/years/2023-24/template").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aCouncilUserCannotReachWhatStaffDo() throws Exception {
         Visitor council = new Visitor();
         council.signIn(COUNCIL, PASSWORD);
