@@ -106,6 +106,11 @@ public final class Letters {
     }
 
     /** A paragraph staff add to one organisation's letter of one year ({@code {{ note }}}); blank removes it. */
+    /** The paragraph kept for one organisation's letter of the year ({{ note }}), if any. */
+    public Optional<String> note(ReportingYear year, String organisation) {
+        return Optional.of(archive.note(organisations.find(organisation).code(), year)).filter(note -> !note.isEmpty());
+    }
+
     public void setNote(ReportingYear year, String organisation, String note) {
         archive.setNote(organisations.find(organisation).code(), year, note);
     }

@@ -162,7 +162,7 @@ public final class StaffWorkspace {
         } catch (org.annualreview.letters.BadTemplate bad) {
             return templatePage(request, chosen, source, organisation, bad.getMessage().replaceFirst("^draft, ", ""), bad.line(), "",
                     HttpStatus.UNPROCESSABLE_CONTENT);
-        } catch (IllegalArgumentException unknown) {
+        } catch (org.annualreview.organisations.Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
             return templatePage(request, chosen, source, organisation, unknown.getMessage(), 0, "", HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
@@ -182,6 +182,26 @@ public final class StaffWorkspace {
             return seeOther("/workspace/years/" + chosen + "/template?done=" + (loaded.changed() ? "loaded" : "unchanged"));
         } catch (org.annualreview.letters.BadTemplate bad) {
             return templatePage(request, chosen, source, organisation, bad.getMessage(), bad.line(), "", HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+    }
+
+    /**
+     * Sets (or, left empty, removes) the paragraph for one organisation's letter, shown where the template has
+     * {{ note }}; audited with the paragraph before and after. The letter is written again to use it.
+     */
+    @PostMapping("/workspace/years/{year}/notes")
+    public ResponseEntity<String> note(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @RequestParam(name = "organisation", defaultValue = "") String organisation, @RequestParam(name = "note", defaultValue = "") String note) {
+        ReportingYear chosen = ReportingYear.parse(year);
+        try {
+            Optional<String> before = letters.note(chosen, organisation);
+            letters.setNote(chosen, organisation, note.strip());
+            audit.record(principal.getName(), "set-note", "paragraph for " + organisation.strip() + "'s letter of " + chosen, before,
+                    note.isBlank() ? Optional.empty() : Optional.of(note.strip()));
+            return seeOther("/workspace/years/" + chosen + "/template?done=note");
+        } catch (org.annualreview.organisations.Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
+            return templatePage(request, chosen, letters.templateSource(chosen).orElse(""), organisation, unknown.getMessage(), 0, "",
+                    HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }
 

@@ -339,6 +339,15 @@ class AccountsIT {
         Visitor administrator = new Visitor();
         administrator.signIn(ADMINISTRATOR, PASSWORD);
         assertThat(administrator.get("/workspace/audit").body()).contains("load-template", "letter template of 2023-24, version 2", "By email and by hand");
+        HttpResponse<String> noted = analyst.post("/workspace/years/2023-24/notes", Map.of("_csrf", Visitor.csrf(page),
+                "organisation", "Liverpool", "note", "Thank you for the training your officers attended."));
+        assertThat(noted.statusCode()).isEqualTo(303);
+        assertThat(analyst.post("/workspace/years/2023-24/preview", Map.of("_csrf", Visitor.csrf(page), "organisation", "Liverpool",
+                "source", edited.replace("By email and by hand", "By email and by hand\n\n{{ note }}"))).body())
+                .contains("Thank you for the training your officers attended.");
+        assertThat(analyst.post("/workspace/years/2023-24/notes", Map.of("_csrf", Visitor.csrf(page), "organisation", "Nowhere Council",
+                "note", "x")).statusCode()).isEqualTo(422);
+        assertThat(administrator.get("/workspace/audit").body()).contains("set-note", "paragraph for Liverpool");
         Visitor council = new Visitor();
         council.signIn(COUNCIL, PASSWORD);
         assertThat(council.get("/workspace/years/2023-24/template").statusCode()).isEqualTo(403);
