@@ -35,6 +35,15 @@ public record ReportingYear(int startYear) implements Comparable<ReportingYear> 
         return new ReportingYear(start);
     }
 
+    /** The year a visitor or a form named, if it is a reporting year at all (a page's address, say); empty otherwise. */
+    public static java.util.Optional<ReportingYear> find(String name) {
+        try {
+            return java.util.Optional.of(parse(name));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The reporting year holding a date: 31 March 2024 is in 2023-24, 1 April 2024 in 2024-25. */
     public static ReportingYear containing(LocalDate date) {
         return new ReportingYear(date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1);

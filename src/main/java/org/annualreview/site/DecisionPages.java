@@ -158,7 +158,7 @@ public final class DecisionPages {
 
     private static Decisions.Filter filter(List<ReportingYear> published, String year, String area, String outcome, String words) {
         Set<ReportingYear> years = year.isEmpty() ? Set.copyOf(published)
-                : parse(year).filter(published::contains).map(Set::of).orElse(Set.of());
+                : ReportingYear.find(year).filter(published::contains).map(Set::of).orElse(Set.of());
         return new Decisions.Filter(years, Term.find(ServiceArea.class, area), Term.find(Outcome.class, outcome), words);
     }
 
@@ -176,13 +176,5 @@ public final class DecisionPages {
         add.accept("outcome", filter.outcome().map(Outcome::code).orElse(""));
         add.accept("q", filter.words());
         return query.toString();
-    }
-
-    private static Optional<ReportingYear> parse(String year) {
-        try {
-            return Optional.of(ReportingYear.parse(year));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

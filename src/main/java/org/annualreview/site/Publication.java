@@ -34,11 +34,7 @@ public final class Publication {
 
     /** The year a visitor named, if it is a year at all and published. */
     public java.util.Optional<ReportingYear> published(String year) {
-        try {
-            return java.util.Optional.of(ReportingYear.parse(year)).filter(this::isPublished);
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
+        return ReportingYear.find(year).filter(this::isPublished);
     }
 
     /** The published years, latest first. */

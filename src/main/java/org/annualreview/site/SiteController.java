@@ -59,7 +59,7 @@ public final class SiteController {
         List<ReportingYear> published = publication.publishedYears();
         Map<String, Object> model = base("Your council's performance");
         model.put("years", published.stream().map(ReportingYear::toString).toList());
-        Optional<ReportingYear> shown = year == null ? published.stream().findFirst() : parse(year).filter(published::contains);
+        Optional<ReportingYear> shown = year == null ? published.stream().findFirst() : ReportingYear.find(year).filter(published::contains);
         if (year != null && shown.isEmpty()) {
             return notFound();
         }
@@ -168,7 +168,7 @@ public final class SiteController {
     public ResponseEntity<String> compare(@PathVariable("code") String code, @RequestParam(name = "year", defaultValue = "") String year) {
         Optional<Organisation> organisation = organisations.byCode(code);
         List<ReportingYear> published = publication.publishedYears();
-        Optional<ReportingYear> shown = year.isEmpty() ? published.stream().findFirst() : parse(year).filter(published::contains);
+        Optional<ReportingYear> shown = year.isEmpty() ? published.stream().findFirst() : ReportingYear.find(year).filter(published::contains);
         if (organisation.isEmpty() || shown.isEmpty() || !organisation.get().kind().hasTypeAverage()) {
             return notFound();
         }
@@ -264,14 +264,6 @@ public final class SiteController {
 
     private Optional<Letters.Letter> publishedLetter(String code, String year) {
         return publication.published(year).flatMap(y -> letters.latestByCode(code.toUpperCase(Locale.UK), y));
-    }
-
-    private static Optional<ReportingYear> parse(String year) {
-        try {
-            return Optional.of(ReportingYear.parse(year));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static Map<String, Object> base(String title) {

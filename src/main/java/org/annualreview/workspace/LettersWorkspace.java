@@ -66,7 +66,7 @@ public final class LettersWorkspace {
             model.put("council", "");
             model.put("year", shown);
             model.put("years", years);
-            model.put("letters", parse(shown).map(y -> letters.organisationsWithLetters(y).stream().map(code -> entry(code, y)).toList())
+            model.put("letters", ReportingYear.find(shown).map(y -> letters.organisationsWithLetters(y).stream().map(code -> entry(code, y)).toList())
                     .orElse(List.of()));
         }
         return pages.page("letters", model);
@@ -97,7 +97,7 @@ public final class LettersWorkspace {
     public ResponseEntity<String> figures(HttpServletRequest request, Principal principal, @PathVariable("code") String code,
             @PathVariable("year") String year) {
         Optional<OrganisationFigures> found = allowed(principal, code)
-                .flatMap(c -> parse(year).flatMap(y -> statistics.yearsWithDecisions().contains(y) ? statistics.figures(y).of(c) : Optional.empty()));
+                .flatMap(c -> ReportingYear.find(year).flatMap(y -> statistics.yearsWithDecisions().contains(y) ? statistics.figures(y).of(c) : Optional.empty()));
         if (found.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("Not found");
         }
@@ -115,7 +115,7 @@ public final class LettersWorkspace {
     }
 
     private Optional<Letters.Letter> letter(Principal principal, String code, String year) {
-        return allowed(principal, code).flatMap(c -> parse(year).flatMap(y -> letters.latestByCode(c, y)));
+        return allowed(principal, code).flatMap(c -> ReportingYear.find(year).flatMap(y -> letters.latestByCode(c, y)));
     }
 
     /** The organisation's code, if the signed-in account may see it: staff any, a council user only its own. */
@@ -124,13 +124,5 @@ public final class LettersWorkspace {
         String wanted = code.toUpperCase(Locale.UK);
         return account.role() != Role.COUNCIL || account.organisationCode().filter(wanted::equalsIgnoreCase).isPresent()
                 ? Optional.of(wanted) : Optional.empty();
-    }
-
-    private static Optional<ReportingYear> parse(String year) {
-        try {
-            return Optional.of(ReportingYear.parse(year));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -107,7 +107,7 @@ public final class StaffWorkspace {
     @GetMapping("/workspace/years/{year}")
     public ResponseEntity<String> year(HttpServletRequest request, @PathVariable("year") String year,
             @RequestParam(name = "done", defaultValue = "") String done) {
-        Optional<ReportingYear> chosen = parse(year);
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
             return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
         }
@@ -143,7 +143,7 @@ public final class StaffWorkspace {
     @GetMapping("/workspace/years/{year}/template")
     public ResponseEntity<String> template(HttpServletRequest request, @PathVariable("year") String year,
             @RequestParam(name = "done", defaultValue = "") String done) {
-        Optional<ReportingYear> chosen = parse(year);
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
             return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
         }
@@ -251,13 +251,5 @@ public final class StaffWorkspace {
 
     private static ResponseEntity<String> seeOther(String location) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location).build();
-    }
-
-    private static Optional<ReportingYear> parse(String year) {
-        try {
-            return Optional.of(ReportingYear.parse(year));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
