@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.StringLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -50,6 +51,12 @@ public final class Distribution {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final String EMAIL_TEMPLATE = "/distribution/email.md";
+    private static final PebbleEngine ENGINE = new PebbleEngine.Builder().loader(new StringLoader()).strictVariables(true)
+            .autoEscaping(false).newLineTrimming(false).build();
+
+    /** How sending one message went: delivered or not, after how many attempts, and the last failure if any. */
+    private record Tried(boolean delivered, int attempts, MailException failure) {
+    }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -59,6 +66,8 @@ public final class Distribution {
     private final JavaMailSenderImpl mail;
     private final Clock clock;
     private final String scheme;
+    private final PebbleTemplate subjectTemplate;
+    private final PebbleTemplate bodyTemplate;
 
     public Distribution(DataSource dataSource, Letters letters, Organisations organisations, MailSettings settings, Clock clock, String scheme) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -82,6 +91,14 @@ public final class Distribution {
         properties.put("mail.smtp.connectiontimeout", "10000");
         properties.put("mail.smtp.timeout", "30000");
         mail.setJavaMailProperties(properties);
+        String source;
+        try (var in = Distribution.class.getResourceAsStream(EMAIL_TEMPLATE)) {
+            source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.subjectTemplate = ENGINE.getTemplate(source.substring("subject:".length(), source.indexOf('\n')).strip());
+        this.bodyTemplate = ENGINE.getTemplate(source.substring(source.indexOf("---\n") + 4));
     }
 
     /** Sends (or, in a dry run, lists) the year's approved letters, of every council or of one. */
@@ -99,7 +116,7 @@ public final class Distribution {
             }
             List<Contact> contacts = organisations.contacts(code);
             Optional<Contact> chief = contacts.stream().filter(c -> c.role() == ContactRole.CHIEF_EXECUTIVE).findFirst();
-            List<String> recipients = contacts.stream().map(c -> c.email() + " (" + c.role().label().toLowerCase(Locale.UK) + ")").toList();
+            List<String> recipients = recipients(contacts);
             if (chief.isEmpty()) {
                 deliveries.add(new Delivery(code, name, Delivery.Outcome.NO_CHIEF_EXECUTIVE, recipients, "", 0, "import its contacts"));
                 continue;
@@ -113,54 +130,57 @@ public final class Distribution {
                 deliveries.add(new Delivery(code, name, Delivery.Outcome.WOULD_SEND, recipients, "", 0, ""));
                 continue;
             }
-            deliveries.add(deliver(year, code, name, chief.get(), contacts));
+            deliveries.add(deliver(year, code, name, chief.get(), contacts, recipients));
         }
         return deliveries;
     }
 
     /** A short message to one address (a confirmation link, say): plain text and HTML from Markdown, tried like a letter. */
     public void sendNotice(String to, String subject, String markdown) {
-        MailException last = null;
-        for (int attempt = 1; attempt <= Math.max(1, settings.attempts()); attempt++) {
+        Tried tried = sendTrying(() -> {
             try {
                 MimeMessage message = mail.createMimeMessage();
                 MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
                 helper.setFrom(settings.from());
                 helper.setTo(to);
                 helper.setSubject(subject);
-                helper.setText(markdown, HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(markdown)));
-                mail.send(message);
-                return;
+                text(helper, markdown);
+                return message;
             } catch (MessagingException e) {
                 throw new IllegalStateException(e);
-            } catch (MailException e) {
-                last = e;
-                if (permanent(e)) {
-                    break;
-                }
-                if (attempt < settings.attempts()) {
-                    pause(settings.firstRetryAfter().multipliedBy(1L << (attempt - 1)).toMillis());
-                }
             }
+        });
+        if (!tried.delivered()) {
+            throw tried.failure();
         }
-        throw last;
     }
 
     /** Sends one council's message, trying a transient failure again, and records it per recipient. */
-    private Delivery deliver(ReportingYear year, String code, String name, Contact chief, List<Contact> contacts) {
+    private Delivery deliver(ReportingYear year, String code, String name, Contact chief, List<Contact> contacts, List<String> recipients) {
         Letters.Letter letter = letters.latestByCode(code, year).orElseThrow();
         int sending = sendings(code, year, null) + 1;
         String messageId = "<annual-review." + year + "." + code + "." + sending + "." + UUID.randomUUID() + "@" + domain() + ">";
-        String error = null;
+        Tried tried = sendTrying(() -> message(year, name, letter, chief, contacts, messageId));
+        String error = tried.delivered() ? null : rootMessage(tried.failure());
+        record(code, year, sending, letter.version(), contacts, messageId, tried.delivered(), tried.attempts(), error);
+        return new Delivery(code, name, tried.delivered() ? Delivery.Outcome.SENT : Delivery.Outcome.FAILED, recipients, messageId,
+                tried.attempts(), tried.delivered() ? "" : error);
+    }
+
+    /**
+     * Sends a message, made afresh for each attempt; a transient failure is tried again after a wait that doubles
+     * each time, up to the attempts set; a permanent one ends the trying.
+     */
+    private Tried sendTrying(java.util.function.Supplier<MimeMessage> message) {
+        MailException failure = null;
         int attempt = 0;
-        boolean delivered = false;
-        while (!delivered && attempt < Math.max(1, settings.attempts())) {
+        while (attempt < Math.max(1, settings.attempts())) {
             attempt++;
             try {
-                mail.send(message(year, name, letter, chief, contacts, messageId));
-                delivered = true;
+                mail.send(message.get());
+                return new Tried(true, attempt, null);
             } catch (MailException e) {
-                error = rootMessage(e);
+                failure = e;
                 if (permanent(e)) {
                     break;
                 }
@@ -169,10 +189,16 @@ public final class Distribution {
                 }
             }
         }
-        record(code, year, sending, letter.version(), contacts, messageId, delivered, attempt, delivered ? null : error);
-        List<String> recipients = contacts.stream().map(c -> c.email() + " (" + c.role().label().toLowerCase(Locale.UK) + ")").toList();
-        return new Delivery(code, name, delivered ? Delivery.Outcome.SENT : Delivery.Outcome.FAILED, recipients, messageId, attempt,
-                delivered ? "" : error);
+        return new Tried(false, attempt, failure);
+    }
+
+    private static List<String> recipients(List<Contact> contacts) {
+        return contacts.stream().map(c -> c.email() + " (" + c.role().label().toLowerCase(Locale.UK) + ")").toList();
+    }
+
+    /** The plain text, and the HTML made from it as Markdown. */
+    private static void text(MimeMessageHelper helper, String markdown) throws MessagingException {
+        helper.setText(markdown, HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(markdown)));
     }
 
     private MimeMessage message(ReportingYear year, String name, Letters.Letter letter, Contact chief, List<Contact> contacts, String messageId) {
@@ -184,7 +210,7 @@ public final class Distribution {
             helper.setCc(contacts.stream().filter(c -> c != chief).map(Contact::email).distinct().toArray(String[]::new));
             String[] email = email(year, name, chief);
             helper.setSubject(email[0]);
-            helper.setText(email[1], HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(email[1])));
+            text(helper, email[1]);
             helper.addAttachment(letter.organisationCode() + "-" + year + "-annual-review-letter.pdf", new ByteArrayResource(letter.pdf()),
                     "application/pdf");
             message.setHeader("Message-ID", messageId);
@@ -196,27 +222,17 @@ public final class Distribution {
 
     /** The subject and the Markdown body, from the email template. */
     private String[] email(ReportingYear year, String name, Contact chief) {
-        String source;
-        try (var in = Distribution.class.getResourceAsStream(EMAIL_TEMPLATE)) {
-            source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String subject = source.substring("subject:".length(), source.indexOf('\n')).strip();
-        String body = source.substring(source.indexOf("---\n") + 4);
         Map<String, Object> fields = Map.of("organisation", name, "year", year.toString(),
                 "yearEnd", String.valueOf(year.lastDay().getYear()), "scheme", scheme,
                 "salutation", chief.salutation().orElse("Dear " + chief.shortName()),
                 "publicationDate", letters.publicationDate(year).map(DAY::format).orElse("the publication date"));
-        return new String[] {render(subject, fields), render(body, fields)};
+        return new String[] {render(subjectTemplate, fields), render(bodyTemplate, fields)};
     }
 
-    private static String render(String template, Map<String, Object> fields) {
-        PebbleEngine engine = new PebbleEngine.Builder().loader(new StringLoader()).strictVariables(true).autoEscaping(false)
-                .newLineTrimming(false).build();
+    private static String render(PebbleTemplate template, Map<String, Object> fields) {
         StringWriter out = new StringWriter();
         try {
-            engine.getTemplate(template).evaluate(out, fields);
+            template.evaluate(out, fields);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
