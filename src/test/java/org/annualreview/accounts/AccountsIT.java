@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.annualreview.AnnualReviewApplication;
+import org.annualreview.testing.ServedSite;
 import org.annualreview.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -50,7 +50,7 @@ class AccountsIT {
     static Path directory;
     static TestDatabase postgres;
     static String databaseUrl;
-    static Thread server;
+    static ServedSite server;
     static String site;
     static com.icegreen.greenmail.util.GreenMail smtp;
 
@@ -85,42 +85,18 @@ class AccountsIT {
             Run added = cli(args.toArray(String[]::new));
             assertThat(added.exitCode()).as(added.err()).isZero();
         }
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        site = "http://localhost:" + port;
-        int smtpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            smtpPort = free.getLocalPort();
-        }
+        int smtpPort = ServedSite.freePort();
         smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
         smtp.start();
-        // read by the server as it starts (its mail settings), cleared once it has
-        System.setProperty("annual-review.mail.port", String.valueOf(smtpPort));
-        System.setProperty("annual-review.mail.host", "127.0.0.1");
-        System.setProperty("annual-review.mail.starttls", "false");
-        server = new Thread(() -> AnnualReviewApplication.run(new String[] {"--database-url", databaseUrl, "serve", "--port", String.valueOf(port)},
-                new PrintWriter(new StringWriter(), true), new PrintWriter(System.err, true)), "workspace-under-test");
-        server.start();
-        HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 300; i++) {
-            try {
-                http.send(HttpRequest.newBuilder(URI.create(site + "/login")).build(), HttpResponse.BodyHandlers.discarding());
-                List.of("annual-review.mail.port", "annual-review.mail.host", "annual-review.mail.starttls").forEach(System::clearProperty);
-                return;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("the server did not start");
+        server = ServedSite.start(databaseUrl, ServedSite.mailTo(smtpPort));
+        site = server.address();
     }
 
     @AfterParameterizedClassInvocation
     static void stop() throws Exception {
         if (server != null) {
-            server.interrupt();
-            server.join(30_000);
+            server.close();
+            server = null;
         }
         if (postgres != null) {
             postgres.close();

@@ -2,7 +2,6 @@ package org.annualreview.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,9 +74,7 @@ class DistributionIT {
                 ImportProgress.NONE).succeeded()).isTrue();
         letters.loadTemplate(YEAR, Path.of("templates/2023-24.md"));
         letters.write(YEAR, Optional.empty(), EnumSet.of(Letters.Format.pdf), Optional.empty(), Letters.Progress.NONE);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        port = org.annualreview.testing.ServedSite.freePort();
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.annualreview.AnnualReviewApplication;
+import org.annualreview.testing.ServedSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class SiteBrowserIT {
     @TempDir
     static Path directory;
 
-    Thread server;
+    ServedSite server;
     String site;
     String analystPassword;
     com.icegreen.greenmail.util.GreenMail smtp;
@@ -80,25 +80,11 @@ class SiteBrowserIT {
         java.util.regex.Matcher password = java.util.regex.Pattern.compile("Analyst +analyst@demo.example +password (\\S+)").matcher(out.toString());
         assertThat(password.find()).as("the demo prints its analyst's password").isTrue();
         analystPassword = password.group(1);
-        int smtpPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            smtpPort = free.getLocalPort();
-        }
+        int smtpPort = ServedSite.freePort();
         smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
         smtp.start();
-        System.setProperty("annual-review.mail.port", String.valueOf(smtpPort));   // read by the server as it starts
-        System.setProperty("annual-review.mail.host", "127.0.0.1");
-        System.setProperty("annual-review.mail.starttls", "false");
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        site = "http://localhost:" + port;
-        server = new Thread(() -> AnnualReviewApplication.run(new String[] {"--database-url", database, "serve", "--port", String.valueOf(port)},
-                new PrintWriter(new StringWriter(), true), new PrintWriter(System.err, true)), "site-under-test");
-        server.start();
-        awaitServing();
-        List.of("annual-review.mail.port", "annual-review.mail.host", "annual-review.mail.starttls").forEach(System::clearProperty);
+        server = ServedSite.start(database, ServedSite.mailTo(smtpPort));
+        site = server.address();
 
         downloads = Files.createDirectories(directory.resolve("downloads"));
         browser = chromium(true);
@@ -114,8 +100,7 @@ class SiteBrowserIT {
             smtp.stop();
         }
         if (server != null) {
-            server.interrupt();
-            server.join(30_000);
+            server.close();
         }
     }
 
@@ -131,22 +116,6 @@ class SiteBrowserIT {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
-    }
-
-    void awaitServing() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(site + "/")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // the server is still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the site did not start at " + site);
     }
 
     void open(String path) {
