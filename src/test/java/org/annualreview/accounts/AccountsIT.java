@@ -2,28 +2,19 @@ package org.annualreview.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.annualreview.AnnualReviewApplication;
-import org.annualreview.testing.ServedSite;
-import org.annualreview.testing.TestDatabase;
+import org.annualreview.testing.ServedWorkspace;
+import org.annualreview.testing.Visitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -39,133 +30,50 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ValueSource(strings = {"h2", "postgresql"})
 class AccountsIT {
 
-    static final String PASSWORD = "correct horse battery";
-    static final String ADMINISTRATOR = "ann.admin@ombudsman.example";
-    static final String ANALYST = "alex.analyst@ombudsman.example";
-    static final String COUNCIL = "kit@knowsley.example";
+    static final String PASSWORD = ServedWorkspace.PASSWORD;
+    static final String ADMINISTRATOR = ServedWorkspace.ADMINISTRATOR;
+    static final String ANALYST = ServedWorkspace.ANALYST;
+    static final String COUNCIL = ServedWorkspace.COUNCIL;
+    static final String KNOWSLEY = ServedWorkspace.KNOWSLEY;
+    static final String LIVERPOOL = ServedWorkspace.LIVERPOOL;
 
     @Parameter
     String databaseKind;
 
+    static ServedWorkspace workspace;
     static Path directory;
-    static TestDatabase postgres;
     static String databaseUrl;
-    static ServedSite server;
     static String site;
     static com.icegreen.greenmail.util.GreenMail smtp;
 
     @BeforeParameterizedClassInvocation
     static void serveWithAccounts(String kind) throws Exception {
-        directory = Files.createTempDirectory("accounts-it");
-        if (kind.equals("postgresql")) {
-            postgres = TestDatabase.postgres();
-            databaseUrl = postgres.url();
-        } else {
-            databaseUrl = "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
-        }
-        Path passwordFile = Files.writeString(directory.resolve("password.txt"), PASSWORD + "\n");
-        List<String> samples;
-        try (var files = Files.list(Path.of("docs/samples"))) {
-            samples = files.map(Path::toString).filter(f -> f.endsWith(".csv")).sorted().toList();
-        }
-        List<String> importing = new ArrayList<>(List.of("import"));
-        importing.addAll(samples);
-        assertThat(cli(importing.toArray(String[]::new)).exitCode()).isZero();
-        // 2023-24's letters written, to be published only in 2099: before then the public sees nothing of them
-        Path template = Files.writeString(directory.resolve("2023-24.md"), Files.readString(Path.of("templates/2023-24.md"))
-                .replace("publication-date: 24 July", "publication-date: 2099-07-24"));
-        assertThat(cli("templates", "load", "--year", "2023-24", template.toString()).exitCode()).isZero();
-        Run written = cli("letters", "--year", "2023-24", "--format", "pdf", "--out", directory.resolve("letters").toString());
-        assertThat(written.exitCode()).as(written.err()).isZero();
-        for (List<String> account : List.of(List.of(ADMINISTRATOR, "Ann Admin", "administrator"), List.of(ANALYST, "Alex Analyst", "analyst"),
-                List.of(COUNCIL, "Kit Council", "council", "--organisation", "Knowsley"))) {
-            List<String> args = new ArrayList<>(List.of("users", "add", "--username", account.get(0), "--name", account.get(1),
-                    "--role", account.get(2), "--password-file", passwordFile.toString()));
-            args.addAll(account.subList(3, account.size()));
-            Run added = cli(args.toArray(String[]::new));
-            assertThat(added.exitCode()).as(added.err()).isZero();
-        }
-        int smtpPort = ServedSite.freePort();
-        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
-        smtp.start();
-        server = ServedSite.start(databaseUrl, ServedSite.mailTo(smtpPort));
-        site = server.address();
+        workspace = ServedWorkspace.start(kind);
+        directory = workspace.directory;
+        databaseUrl = workspace.databaseUrl;
+        site = workspace.address();
+        smtp = workspace.smtp;
     }
 
     @AfterParameterizedClassInvocation
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
-        }
-        if (smtp != null) {
-            smtp.stop();
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
         }
     }
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--database-url", databaseUrl));
-        all.addAll(List.of(args));
-        int code = AnnualReviewApplication.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    /** A browser of one person: its own cookies, never following redirects, so that each answer can be checked. */
-    static final class Visitor {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(site + path)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(site + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Uploads files as the import form does: multipart, with the page's CSRF token. */
-        HttpResponse<String> upload(String path, String csrf, Map<String, String> files) throws Exception {
-            String boundary = "----annual-review-test-" + System.nanoTime();
-            StringBuilder body = new StringBuilder();
-            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n").append(csrf).append("\r\n");
-            files.forEach((name, content) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
-                    .append(name).append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n"));
-            body.append("--").append(boundary).append("--\r\n");
-            return http.send(HttpRequest.newBuilder(URI.create(site + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Signs in as the login form does, with the form's CSRF token; returns the answer to the form. */
-        HttpResponse<String> signIn(String username, String password) throws Exception {
-            return post("/login", Map.of("username", username, "password", password, "_csrf", csrf(get("/login").body())));
-        }
-
-        static String csrf(String page) {
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-            assertThat(m.find()).as("a CSRF field in the page").isTrue();
-            return m.group(1);
-        }
+    static ServedWorkspace.Run cli(String... args) {
+        return workspace.cli(args);
     }
 
     static String location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").orElse("");
+        return org.annualreview.testing.Visitor.location(response);
     }
 
     @Test
     void theWorkspaceSendsTheAnonymousPublicToSignIn() throws Exception {
-        Visitor anyone = new Visitor();
+        Visitor anyone = workspace.visitor();
 
         for (String path : List.of("/workspace", "/workspace/accounts")) {
             HttpResponse<String> refused = anyone.get(path);
@@ -177,31 +85,29 @@ class AccountsIT {
 
     @Test
     void eachRoleSignsInToItsOwnWorkspaceAndOnlyAnAdministratorSeesTheAccounts() throws Exception {
-        Visitor analyst = new Visitor();
+        Visitor analyst = workspace.visitor();
         HttpResponse<String> signedIn = analyst.signIn(ANALYST.toUpperCase(), PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(location(signedIn)).endsWith("/workspace");
         assertThat(analyst.get("/workspace").body()).contains("Signed in as Alex Analyst (Analyst).").doesNotContain("/workspace/accounts");
         assertThat(analyst.get("/workspace/accounts").statusCode()).isEqualTo(403);
 
-        Visitor council = new Visitor();
+        Visitor council = workspace.visitor();
         council.signIn(COUNCIL, PASSWORD);
         assertThat(council.get("/workspace").body()).contains("Signed in as Kit Council (Council user, Knowsley Metropolitan Borough Council).");
         assertThat(council.get("/workspace/accounts").statusCode()).isEqualTo(403);
 
-        Visitor administrator = new Visitor();
+        Visitor administrator = workspace.visitor();
         administrator.signIn(ADMINISTRATOR, PASSWORD);
         HttpResponse<String> accounts = administrator.get("/workspace/accounts");
         assertThat(accounts.statusCode()).isEqualTo(200);
         assertThat(accounts.body()).contains(ADMINISTRATOR, ANALYST, COUNCIL, "Knowsley Metropolitan Borough Council").doesNotContain(PASSWORD);
     }
 
-    static final String KNOWSLEY = "E08000011";
-    static final String LIVERPOOL = "E08000012";
 
     @Test
     void aCouncilUserSeesItsOwnUnpublishedLetterAndFiguresAndNothingOfAnotherCouncilsWhateverItTries() throws Exception {
-        Visitor council = new Visitor();
+        Visitor council = workspace.visitor();
         council.signIn(COUNCIL, PASSWORD);
 
         assertThat(council.get("/workspace/letters").body()).contains("Knowsley Metropolitan Borough Council", "2023-24",
@@ -225,7 +131,7 @@ class AccountsIT {
                 assertThat(tried.statusCode()).as(path).isEqualTo(404);
             }
         }
-        Visitor anyone = new Visitor();
+        Visitor anyone = workspace.visitor();
         for (String path : List.of("/councils/" + KNOWSLEY + "/letters/2023-24.pdf", "/councils/" + KNOWSLEY + "/letters/2023-24.html",
                 "/api/years/2023-24/councils/" + KNOWSLEY, "/data/statistics-2023-24.csv")) {
             assertThat(anyone.get(path).statusCode()).as("the public, before 2099: " + path).isEqualTo(404);
@@ -235,7 +141,7 @@ class AccountsIT {
 
     @Test
     void staffSeeEveryOrganisationsLetterBeforePublication() throws Exception {
-        Visitor analyst = new Visitor();
+        Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
 
         assertThat(analyst.get("/workspace/letters?year=2023-24").body()).contains("Knowsley Metropolitan Borough Council", "Liverpool City Council");
@@ -249,7 +155,7 @@ class AccountsIT {
 
     @Test
     void anAnalystImportsAFileWithAnErrorSeesWhereThenImportsItFixedAndTheAuditLogSaysWho() throws Exception {
-        Visitor analyst = new Visitor();
+        Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
         String form = analyst.get("/workspace/imports").body();
 
@@ -264,14 +170,14 @@ class AccountsIT {
 
         assertThat(imported.statusCode()).isEqualTo(200);
         assertThat(imported.body()).contains("The files were imported.", "decisions-upload.csv");
-        Visitor administrator = new Visitor();
+        Visitor administrator = workspace.visitor();
         administrator.signIn(ADMINISTRATOR, PASSWORD);
         assertThat(administrator.get("/workspace/audit").body()).contains(ANALYST, "import", "decisions-upload.csv", "1 rows: 1 inserted");
     }
 
     @Test
     void anAnalystApprovesTheYearsLettersInTheWorkspaceAndSeesWhoWouldReceiveThem() throws Exception {
-        Visitor analyst = new Visitor();
+        Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
         String page = analyst.get("/workspace/years/2023-24").body();
         assertThat(page).containsPattern("Knowsley Metropolitan Borough Council</th>\\s*<td class=\"govuk-table__cell\">not approved");
@@ -281,14 +187,14 @@ class AccountsIT {
         assertThat(approved.statusCode()).isEqualTo(303);
         assertThat(analyst.get(location(approved).replace(site, "")).body()).contains("The latest letters are approved.",
                 "would send", "chief.executive@knowsley.sample.invalid (chief executive)");
-        Visitor administrator = new Visitor();
+        Visitor administrator = workspace.visitor();
         administrator.signIn(ADMINISTRATOR, PASSWORD);
         assertThat(administrator.get("/workspace/audit").body()).contains("approve-letters", "letters of 2023-24", ANALYST);
     }
 
     @Test
     void anAnalystPreviewsAnEditedTemplateForAnyCouncilSeesAProblemByLineAndLoadsItWithAnAuditedBeforeAndAfter() throws Exception {
-        Visitor analyst = new Visitor();
+        Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
         String page = analyst.get("/workspace/years/2023-24/template").body();
         String source = Files.readString(directory.resolve("2023-24.md"));
@@ -312,7 +218,7 @@ class AccountsIT {
                 "organisation", "Liverpool", "source", edited));
         assertThat(loaded.statusCode()).isEqualTo(303);
         assertThat(analyst.get(location(loaded).replace(site, "")).body()).contains("The template is loaded as the year's new version");
-        Visitor administrator = new Visitor();
+        Visitor administrator = workspace.visitor();
         administrator.signIn(ADMINISTRATOR, PASSWORD);
         assertThat(administrator.get("/workspace/audit").body()).contains("load-template", "letter template of 2023-24, version 2", "By email and by hand");
         HttpResponse<String> noted = analyst.post("/workspace/years/2023-24/notes", Map.of("_csrf", Visitor.csrf(page),
@@ -324,14 +230,14 @@ class AccountsIT {
         assertThat(analyst.post("/workspace/years/2023-24/notes", Map.of("_csrf", Visitor.csrf(page), "organisation", "Nowhere Council",
                 "note", "x")).statusCode()).isEqualTo(422);
         assertThat(administrator.get("/workspace/audit").body()).contains("set-note", "paragraph for Liverpool");
-        Visitor council = new Visitor();
+        Visitor council = workspace.visitor();
         council.signIn(COUNCIL, PASSWORD);
         assertThat(council.get("/workspace/years/2023-24/template").statusCode()).isEqualTo(403);
     }
 
     @Test
     void aCouncilUserCannotReachWhatStaffDo() throws Exception {
-        Visitor council = new Visitor();
+        Visitor council = workspace.visitor();
         council.signIn(COUNCIL, PASSWORD);
         String page = council.get("/workspace").body();
 
@@ -340,14 +246,14 @@ class AccountsIT {
         }
         assertThat(council.post("/workspace/years/2023-24/approve", Map.of("_csrf", Visitor.csrf(page))).statusCode()).isEqualTo(403);
         assertThat(council.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(page))).statusCode()).isEqualTo(403);
-        Visitor analyst = new Visitor();
+        Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
         assertThat(analyst.get("/workspace/audit").statusCode()).as("the audit log is the administrators'").isEqualTo(403);
     }
 
     @Test
     void aMonitoringOfficerRegistersConfirmsByTheEmailedLinkAndIsCopiedOnceStaffApprove() throws Exception {
-        Visitor officer = new Visitor();
+        Visitor officer = workspace.visitor();
         assertThat(officer.get("/monitoring-officers/register").body()).contains("<option value=\"E08000011\">Knowsley Metropolitan Borough Council</option>");
         HttpResponse<String> blank = officer.post("/monitoring-officers/register", Map.of("council", "", "name", " ", "email", "not-an-address"));
         assertThat(blank.statusCode()).isEqualTo(400);
@@ -364,7 +270,7 @@ class AccountsIT {
         assertThat(link.find()).as(mail).isTrue();
         assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("morgan.officer@knowsley.example");
 
-        Visitor analyst = new Visitor();
+        Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
         assertThat(analyst.get("/workspace/registrations").body()).as("not yet confirmed").doesNotContain("morgan.officer@knowsley.example");
         assertThat(officer.get("/monitoring-officers/confirm?token=" + "x".repeat(43)).statusCode()).isEqualTo(404);
@@ -387,14 +293,14 @@ class AccountsIT {
                 assertThat(rs.getString(1)).isEqualTo("monitoring-officer");
             }
         }
-        Visitor administrator = new Visitor();
+        Visitor administrator = workspace.visitor();
         administrator.signIn(ADMINISTRATOR, PASSWORD);
         assertThat(administrator.get("/workspace/audit").body()).contains("approve-registration", "morgan.officer@knowsley.example for E08000011");
     }
 
     @Test
     void signingOutEndsTheSession() throws Exception {
-        Visitor analyst = new Visitor();
+        Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
         String page = analyst.get("/workspace").body();
 
@@ -406,14 +312,14 @@ class AccountsIT {
 
     @Test
     void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
-        Visitor forger = new Visitor();
+        Visitor forger = workspace.visitor();
         forger.get("/login");
 
         assertThat(forger.post("/login", Map.of("username", ANALYST, "password", PASSWORD)).statusCode()).isEqualTo(403);
         assertThat(forger.post("/login", Map.of("username", ANALYST, "password", PASSWORD, "_csrf", "forged")).statusCode()).isEqualTo(403);
         assertThat(forger.get("/workspace").statusCode()).as("not signed in").isEqualTo(302);
 
-        Visitor analyst = new Visitor();
+        Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
         assertThat(analyst.post("/logout", Map.of()).statusCode()).as("signing out needs the token too").isEqualTo(403);
         assertThat(analyst.get("/workspace").statusCode()).isEqualTo(200);
@@ -423,23 +329,23 @@ class AccountsIT {
     void afterFiveWrongPasswordsEvenTheRightOneIsRefusedForAWhile() throws Exception {
         cli("users", "add", "--username", "guessed@ombudsman.example", "--name", "Guessed", "--role", "analyst",
                 "--password-file", directory.resolve("password.txt").toString());
-        Visitor guesser = new Visitor();
+        Visitor guesser = workspace.visitor();
         for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) {
             HttpResponse<String> wrong = guesser.signIn("guessed@ombudsman.example", "wrong password " + i);
             assertThat(location(wrong)).endsWith("/login?error");
         }
 
-        HttpResponse<String> right = new Visitor().signIn("guessed@ombudsman.example", PASSWORD);
+        HttpResponse<String> right = workspace.visitor().signIn("guessed@ombudsman.example", PASSWORD);
 
         assertThat(location(right)).endsWith("/login?throttled");
         assertThat(guesser.get("/login?throttled").body()).contains("Too many failed attempts to sign in. Try again in 15 minutes.");
-        assertThat(new Visitor().signIn(ANALYST, PASSWORD).headers().firstValue("Location").orElse(""))
+        assertThat(workspace.visitor().signIn(ANALYST, PASSWORD).headers().firstValue("Location").orElse(""))
                 .as("other accounts are not held up").endsWith("/workspace");
     }
 
     @Test
     void workspacePagesCarrySecurityHeadersAndAreNeverKeptByThePublicSitesCache() throws Exception {
-        Visitor analyst = new Visitor();
+        Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
 
         HttpResponse<String> page = analyst.get("/workspace");
@@ -448,7 +354,7 @@ class AccountsIT {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
-        assertThat(new Visitor().get("/workspace").statusCode()).as("the page just made for the analyst").isEqualTo(302);
+        assertThat(workspace.visitor().get("/workspace").statusCode()).as("the page just made for the analyst").isEqualTo(302);
     }
 
     @Test
@@ -460,7 +366,7 @@ class AccountsIT {
         }
         Path shortPassword = Files.writeString(directory.resolve("short.txt"), "short\n");
 
-        Run refused = cli("users", "add", "--username", "not an address", "--name", " ", "--role", "analyst", "--organisation", "Knowsley",
+        ServedWorkspace.Run refused = cli("users", "add", "--username", "not an address", "--name", " ", "--role", "analyst", "--organisation", "Knowsley",
                 "--password-file", shortPassword.toString());
 
         assertThat(refused.exitCode()).isEqualTo(1);

@@ -1,0 +1,127 @@
+package org.annualreview.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.annualreview.AnnualReviewApplication;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The workspace as staff and councils reach it, for tests: a database (H2 file or a PostgreSQL schema) holding the
+ * sample records of docs/samples, 2023-24's letters written from our template but published only in 2099, one account
+ * per role (added with `users add`), a GreenMail SMTP server, and `serve` running over them.
+ */
+public final class ServedWorkspace implements AutoCloseable {
+
+    public static final String PASSWORD = "correct horse battery";
+    public static final String ADMINISTRATOR = "ann.admin@ombudsman.example";
+    public static final String ANALYST = "alex.analyst@ombudsman.example";
+    public static final String COUNCIL = "kit@knowsley.example";
+    public static final String KNOWSLEY = "E08000011";
+    public static final String LIVERPOOL = "E08000012";
+
+    /** What a command run with the workspace's database said, and its exit code. */
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    public final Path directory;
+    public final String databaseUrl;
+    public final GreenMail smtp;
+    private final TestDatabase postgres;
+    private final ServedSite server;
+
+    private ServedWorkspace(Path directory, String databaseUrl, TestDatabase postgres, GreenMail smtp, ServedSite server) {
+        this.directory = directory;
+        this.databaseUrl = databaseUrl;
+        this.postgres = postgres;
+        this.smtp = smtp;
+        this.server = server;
+    }
+
+    /** On "h2" or "postgresql". */
+    public static ServedWorkspace start(String kind) throws Exception {
+        Path directory = Files.createTempDirectory("workspace-it");
+        TestDatabase postgres = kind.equals("postgresql") ? TestDatabase.postgres() : null;
+        String databaseUrl = postgres != null ? postgres.url() : "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
+        Path passwordFile = Files.writeString(directory.resolve("password.txt"), PASSWORD + "\n");
+        List<String> importing = new ArrayList<>(List.of("import"));
+        try (var files = Files.list(Path.of("docs/samples"))) {
+            importing.addAll(files.map(Path::toString).filter(f -> f.endsWith(".csv")).sorted().toList());
+        }
+        expectSuccess(run(databaseUrl, importing.toArray(String[]::new)));
+        Path template = Files.writeString(directory.resolve("2023-24.md"), Files.readString(Path.of("templates/2023-24.md"))
+                .replace("publication-date: 24 July", "publication-date: 2099-07-24"));
+        expectSuccess(run(databaseUrl, "templates", "load", "--year", "2023-24", template.toString()));
+        expectSuccess(run(databaseUrl, "letters", "--year", "2023-24", "--format", "pdf", "--out", directory.resolve("letters").toString()));
+        for (List<String> account : List.of(List.of(ADMINISTRATOR, "Ann Admin", "administrator"), List.of(ANALYST, "Alex Analyst", "analyst"),
+                List.of(COUNCIL, "Kit Council", "council", "--organisation", "Knowsley"))) {
+            List<String> args = new ArrayList<>(List.of("users", "add", "--username", account.get(0), "--name", account.get(1),
+                    "--role", account.get(2), "--password-file", passwordFile.toString()));
+            args.addAll(account.subList(3, account.size()));
+            expectSuccess(run(databaseUrl, args.toArray(String[]::new)));
+        }
+        int smtpPort = ServedSite.freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        smtp.start();
+        return new ServedWorkspace(directory, databaseUrl, postgres, smtp, ServedSite.start(databaseUrl, ServedSite.mailTo(smtpPort)));
+    }
+
+    private static void expectSuccess(Run run) {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    /** http://localhost:PORT */
+    public String address() {
+        return server.address();
+    }
+
+    /** A new visitor with cookies of its own. */
+    public Visitor visitor() {
+        return new Visitor(server.address());
+    }
+
+    /** A visitor signed in with the test password. */
+    public Visitor signedIn(String username) throws Exception {
+        Visitor visitor = visitor();
+        assertThat(Visitor.location(visitor.signIn(username, PASSWORD))).as("signed in as " + username).endsWith("/workspace");
+        return visitor;
+    }
+
+    public Run cli(String... args) {
+        return run(databaseUrl, args);
+    }
+
+    /** A plain connection to the workspace's database, to check what was stored. */
+    public Connection connection() throws SQLException {
+        return DriverManager.getConnection(databaseUrl, databaseUrl.startsWith("jdbc:h2") ? "" : System.getProperty("user.name"), "");
+    }
+
+    private static Run run(String databaseUrl, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--database-url", databaseUrl));
+        all.addAll(List.of(args));
+        int code = AnnualReviewApplication.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+        smtp.stop();
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
