@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,9 +36,13 @@ public class WebSecurity {
         http.securityMatcher(PATHS)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login").permitAll()
-                        .requestMatchers("/workspace/accounts", "/workspace/accounts/**", "/workspace/audit").hasAuthority(Role.ADMINISTRATOR.authority())
+                        .requestMatchers("/workspace/accounts", "/workspace/accounts/**", "/workspace/audit", "/workspace/audit/**",
+                                "/workspace/years/*/publication").hasAuthority(Role.ADMINISTRATOR.authority())
+                        // the register itself (organisations, populations) is the administrators' to change; analysts read it
+                        .requestMatchers(HttpMethod.POST, "/workspace/records/organisations/**", "/workspace/records/populations/**")
+                        .hasAuthority(Role.ADMINISTRATOR.authority())
                         .requestMatchers("/workspace/imports", "/workspace/imports/**", "/workspace/years/**", "/workspace/registrations",
-                                "/workspace/registrations/**")
+                                "/workspace/registrations/**", "/workspace/records", "/workspace/records/**")
                         .hasAnyAuthority(Role.ANALYST.authority(), Role.ADMINISTRATOR.authority())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workspace", true)
