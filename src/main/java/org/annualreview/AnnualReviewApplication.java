@@ -78,6 +78,11 @@ public class AnnualReviewApplication {
     }
 
     @Bean
+    org.annualreview.imports.Records records(DataSource dataSource, Imports imports) {
+        return new org.annualreview.imports.Records(dataSource, imports);
+    }
+
+    @Bean
     Statistics statistics(DataSource dataSource, Clock clock) {
         return new Statistics(dataSource, clock);
     }

@@ -43,6 +43,18 @@ public final class Imports {
         if (problems.total() > 0) {
             return new ImportReport(List.of(), problems.kept(), problems.total());
         }
+        return importSources(sources, problems, progress);
+    }
+
+    /**
+     * Imports one record given as its cells by column heading (a form in the workspace), with every check and
+     * the merge of a file's row: the problems name the column; nothing changes unless the record is valid.
+     */
+    public ImportReport importRecord(RecordType type, String name, java.util.Map<String, String> cells) {
+        return importSources(new ArrayList<>(List.of(new OneRecord(name, type, cells))), new Problems(PROBLEM_CAP), ImportProgress.NONE);
+    }
+
+    private ImportReport importSources(List<RecordSource> sources, Problems problems, ImportProgress progress) {
         sources.sort(Comparator.comparingInt(s -> s.type().ordinal()));
         Set<RecordType> types = new LinkedHashSet<>();
         sources.forEach(s -> types.add(s.type()));
