@@ -10,7 +10,7 @@ import org.annualreview.shared.Term;
  * One field of a record's form: the column heading it fills (its name in the form and in a file), the words a
  * person reads, what kind of input it takes, and, for a vocabulary, the choices (code and label).
  */
-public record Field(String name, String label, String hint, Kind kind, boolean required, boolean key, List<Choice> choices) {
+public record Field(String name, String label, String hint, Kind kind, boolean required, boolean key, List<Choice> choices, boolean brief) {
 
     public enum Kind { TEXT, LONG_TEXT, DATE, NUMBER, YES_NO, CHOICE }
 
@@ -56,14 +56,15 @@ public record Field(String name, String label, String hint, Kind kind, boolean r
         if (cell instanceof CellType.Vocabulary<?> vocabulary) {
             List<Choice> choices = Arrays.stream(vocabulary.terms().getEnumConstants()).map(t -> (Term) t)
                     .map(t -> new Choice(t.code(), t.label())).toList();
-            return new Field(column.heading(), label, hint, Kind.CHOICE, column.required(), key, choices);
+            return new Field(column.heading(), label, hint, Kind.CHOICE, column.required(), key, choices, false);
         }
         Kind kind = cell instanceof CellType.Date ? Kind.DATE
                 : cell instanceof CellType.YesNo ? Kind.YES_NO
                 : cell instanceof CellType.WholeNumber ? Kind.NUMBER
                 : cell instanceof CellType.Text text && text.maxLength() >= 300 ? Kind.LONG_TEXT
                 : Kind.TEXT;
-        return new Field(column.heading(), label, hint, kind, column.required(), key, List.of());
+        boolean brief = cell instanceof CellType.Code || cell instanceof CellType.Text text && text.maxLength() <= 30;
+        return new Field(column.heading(), label, hint, kind, column.required(), key, List.of(), brief);
     }
 
     /** "received_date" as "Received date". */

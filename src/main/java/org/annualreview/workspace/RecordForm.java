@@ -96,6 +96,7 @@ record RecordForm(List<Field> fields, Map<String, String> cells, Map<String, Str
             f.put("label", field.label() + (field.required() ? "" : " (optional)"));
             f.put("hint", field.hint());
             f.put("kind", field.kind().name());
+            f.put("brief", field.brief());
             f.put("fixed", field.key() && !adding);
             f.put("value", value);
             List<String> parts = datePartsOf(field, value, values);

@@ -357,6 +357,52 @@ class SiteBrowserIT {
         }
     }
 
+    @Test
+    void anAnalystAddsADecisionInTheFormSeesWhatIsWrongCorrectsItAndFindsIt() throws Exception {
+        ChromeDriver analyst = chromium(false);   // the forms work without JavaScript
+        try {
+            analyst.get(site + "/login");
+            analyst.findElement(By.id("username")).sendKeys("analyst@demo.example");
+            analyst.findElement(By.id("password")).sendKeys(analystPassword);
+            clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Sign in']")));
+            clickThrough(analyst, analyst.findElement(By.partialLinkText("Records:")));
+            assertThat(seriousProblems(analyst)).as("records").isEmpty();
+            clickThrough(analyst, analyst.findElement(By.linkText("Decisions")));
+            assertThat(seriousProblems(analyst)).as("the decisions").isEmpty();
+            clickThrough(analyst, analyst.findElement(By.linkText("Add a decision")));
+
+            analyst.findElement(By.id("f-case_reference")).sendKeys("BROWSER-FORM-1");
+            analyst.findElement(By.id("f-organisation_code")).sendKeys("Knowsley");
+            new org.openqa.selenium.support.ui.Select(analyst.findElement(By.id("f-service_area"))).selectByVisibleText("Housing");
+            for (String[] date : new String[][] {{"received_date", "2", "4", "2025"}, {"decision_date", "31", "9", "2025"}}) {
+                analyst.findElement(By.id("f-" + date[0] + "-day")).sendKeys(date[1]);
+                analyst.findElement(By.id("f-" + date[0] + "-month")).sendKeys(date[2]);
+                analyst.findElement(By.id("f-" + date[0] + "-year")).sendKeys(date[3]);
+            }
+            new org.openqa.selenium.support.ui.Select(analyst.findElement(By.id("f-outcome"))).selectByVisibleText("Upheld");
+            clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Add']")));
+
+            assertThat(analyst.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("nothing was saved",
+                    "Decision date must be a real date");
+            assertThat(analyst.findElement(By.id("f-case_reference")).getAttribute("value")).as("what was typed is kept").isEqualTo("BROWSER-FORM-1");
+            assertThat(seriousProblems(analyst)).as("the form with a problem").isEmpty();
+            screenshot(analyst, "workspace-record-error");
+            analyst.findElement(By.linkText("Decision date must be a real date")).click();
+            assertThat(analyst.switchTo().activeElement().getAttribute("id")).as("the summary leads to the field").isEqualTo("f-decision_date-day");
+            analyst.findElement(By.id("f-decision_date-day")).clear();
+            analyst.findElement(By.id("f-decision_date-day")).sendKeys("30");
+            clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Add']")));
+
+            assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The record is added.");
+            assertThat(analyst.findElement(By.tagName("h1")).getText()).isEqualTo("Decision BROWSER-FORM-1");
+            assertThat(seriousProblems(analyst)).as("a decision's page").isEmpty();
+            analyst.get(site + "/workspace/records/decisions?q=browser-form");
+            assertThat(analyst.findElement(By.tagName("table")).getText()).contains("BROWSER-FORM-1", "E08000011", "Housing", "2025-09-30");
+        } finally {
+            analyst.quit();
+        }
+    }
+
     /** Clicks what leads to another page and waits until that page has replaced this one. */
     static void clickThrough(ChromeDriver driver, WebElement element) {
         driver.executeScript("window.annualReviewLeaving = true");
