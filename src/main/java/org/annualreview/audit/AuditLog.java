@@ -20,6 +20,11 @@ public final class AuditLog {
         this.clock = clock;
     }
 
+    /** Who a change made from the command line is put down to: the command line, and the login that ran it. */
+    public static String commandLine() {
+        return "command line (" + System.getProperty("user.name", "unknown") + ")";
+    }
+
     public void record(String actor, String action, String subject, Optional<String> before, Optional<String> after) {
         jdbc.update("insert into audit_event (happened_at, actor, action, subject, before_text, after_text) values (?, ?, ?, ?, ?, ?)",
                 Timestamp.from(clock.instant()), actor, action, subject, before.orElse(null), after.orElse(null));

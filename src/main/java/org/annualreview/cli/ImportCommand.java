@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+
+import org.annualreview.audit.AuditLog;
 import java.util.concurrent.Callable;
 
 import org.annualreview.imports.ImportReport;
@@ -38,9 +40,11 @@ final class ImportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Imports imports;
+    private final AuditLog audit;
 
-    ImportCommand(Imports imports) {
+    ImportCommand(Imports imports, AuditLog audit) {
         this.imports = imports;
+        this.audit = audit;
     }
 
     @Override
@@ -66,6 +70,11 @@ final class ImportCommand implements Callable<Integer> {
                 err.printf("  … and %,d more problems not listed.%n", report.unlistedProblems());
             }
             return ExitCodes.REFUSED;
+        }
+        if (report.inserted() + report.updated() > 0) {
+            audit.record(AuditLog.commandLine(), "import", String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()),
+                    Optional.empty(), Optional.of(String.format("%d rows: %d inserted, %d updated, %d unchanged", report.rows(),
+                            report.inserted(), report.updated(), report.unchanged())));
         }
         if (terminal) {
             for (SourceSummary s : report.sources()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.annualreview.audit.AuditLog;
 import org.annualreview.letters.BadTemplate;
 import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisations;
@@ -46,10 +47,12 @@ final class LettersCommand implements Callable<Integer> {
 
     private final Letters letters;
     private final Statistics statistics;
+    private final AuditLog audit;
 
-    LettersCommand(Letters letters, Statistics statistics) {
+    LettersCommand(Letters letters, Statistics statistics, AuditLog audit) {
         this.letters = letters;
         this.statistics = statistics;
+        this.audit = audit;
     }
 
     @Override
@@ -75,6 +78,10 @@ final class LettersCommand implements Callable<Integer> {
             return ExitCodes.REFUSED;
         }
         long changed = written.stream().filter(Letters.Written::newVersion).count();
+        if (changed > 0) {
+            audit.record(AuditLog.commandLine(), "write-letters", "letters of " + reportingYear + (organisation == null ? "" : " for " + organisation),
+                    Optional.empty(), Optional.of(written.size() + " written: " + changed + " new versions, " + (written.size() - changed) + " as before"));
+        }
         output.printf("Wrote %,d letter%s for %s in %.1f s to %s (%,d new or changed in the archive, %,d as before).%n", written.size(),
                 written.size() == 1 ? "" : "s", reportingYear, (System.nanoTime() - started) / 1e9, out.resolve(reportingYear.toString()),
                 changed, written.size() - changed);
@@ -129,15 +136,21 @@ final class LettersCommand implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         private final Letters letters;
+        private final AuditLog audit;
 
-        Note(Letters letters) {
+        Note(Letters letters, AuditLog audit) {
             this.letters = letters;
+            this.audit = audit;
         }
 
         @Override
         public Integer call() {
             try {
-                letters.setNote(ReportingYear.parse(year), organisation, text);
+                ReportingYear reportingYear = ReportingYear.parse(year);
+                Optional<String> before = letters.note(reportingYear, organisation);
+                letters.setNote(reportingYear, organisation, text);
+                audit.record(AuditLog.commandLine(), "set-note", "paragraph for " + organisation + "'s letter of " + reportingYear, before,
+                        text.isBlank() ? Optional.empty() : Optional.of(text.strip()));
             } catch (Organisations.UnknownOrganisation e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return ExitCodes.REFUSED;
@@ -164,15 +177,19 @@ final class LettersCommand implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         private final Letters letters;
+        private final AuditLog audit;
 
-        Approve(Letters letters) {
+        Approve(Letters letters, AuditLog audit) {
             this.letters = letters;
+            this.audit = audit;
         }
 
         @Override
         public Integer call() {
             try {
                 int approved = letters.approve(ReportingYear.parse(year), java.util.Optional.ofNullable(organisation), by);
+                audit.record(AuditLog.commandLine(), "approve-letters", "letters of " + year + (organisation == null ? "" : " for " + organisation),
+                        Optional.empty(), Optional.of(approved + " approved by " + by));
                 spec.commandLine().getOut().printf("Approved %,d letter%s of %s for sending.%n", approved, approved == 1 ? "" : "s", year);
                 return ExitCodes.OK;
             } catch (Organisations.UnknownOrganisation e) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.annualreview.audit.AuditLog;
 import org.annualreview.distribution.Delivery;
 import org.annualreview.distribution.Distribution;
 import org.annualreview.organisations.Organisations;
@@ -34,9 +35,11 @@ final class SendCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Distribution distribution;
+    private final AuditLog audit;
 
-    SendCommand(Distribution distribution) {
+    SendCommand(Distribution distribution, AuditLog audit) {
         this.distribution = distribution;
+        this.audit = audit;
     }
 
     @Override
@@ -56,6 +59,10 @@ final class SendCommand implements Callable<Integer> {
         }
         long sent = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).count();
         long failed = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.FAILED).count();
+        if (!dryRun) {
+            audit.record(AuditLog.commandLine(), resend ? "resend-letters" : "send-letters", "letters of " + year
+                    + (organisation == null ? "" : " for " + organisation), Optional.empty(), Optional.of(sent + " sent, " + failed + " failed"));
+        }
         out.printf("%s%,d sent, %,d failed, %,d not sent (already sent, not approved or no address).%n", dryRun ? "Dry run: nothing sent. " : "",
                 sent, failed, deliveries.size() - sent - failed);
         return failed > 0 ? ExitCodes.FAILED : ExitCodes.OK;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.annualreview.audit.AuditLog;
 import org.annualreview.letters.BadTemplate;
 import org.annualreview.letters.Letters;
 import org.annualreview.shared.ReportingYear;
@@ -42,9 +43,11 @@ final class TemplatesCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         private final Letters letters;
+        private final AuditLog audit;
 
-        Load(Letters letters) {
+        Load(Letters letters, AuditLog audit) {
             this.letters = letters;
+            this.audit = audit;
         }
 
         @Override
@@ -62,7 +65,12 @@ final class TemplatesCommand implements Runnable {
                 return ExitCodes.REFUSED;
             }
             try {
+                java.util.Optional<String> before = letters.templateSource(reportingYear);
                 Letters.TemplateLoaded loaded = letters.loadTemplate(reportingYear, file);
+                if (loaded.changed()) {
+                    audit.record(AuditLog.commandLine(), "load-template", "letter template of " + reportingYear + ", version " + loaded.version(),
+                            before, letters.templateSource(reportingYear));
+                }
                 out.println(loaded.changed()
                         ? "Loaded " + file + " as version " + loaded.version() + " of the " + reportingYear + " letter template."
                         : file + " is the same as version " + loaded.version() + " of the " + reportingYear + " template: nothing changed.");

@@ -54,9 +54,11 @@ final class UsersCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         private final Accounts accounts;
+        private final org.annualreview.audit.AuditLog audit;
 
-        Add(Accounts accounts) {
+        Add(Accounts accounts, org.annualreview.audit.AuditLog audit) {
             this.accounts = accounts;
+            this.audit = audit;
         }
 
         @Override
@@ -65,7 +67,10 @@ final class UsersCommand implements Runnable {
                     "--role must be administrator, analyst or council, not '" + role + "'"));
             String password = password();
             try {
+                Optional<Account> before = accounts.find(username);
                 Account account = accounts.add(username, name, chosen, Optional.ofNullable(organisation), password, replace);
+                audit.record(org.annualreview.audit.AuditLog.commandLine(), replace ? "replace-account" : "add-account", "account " + account.username(),
+                        before.map(UsersCommand::described), Optional.of(described(account) + (replace ? "; password set anew" : "")));
                 spec.commandLine().getOut().printf("%s %s: %s, %s%s.%n", replace ? "Set" : "Added", account.username(), account.displayName(),
                         account.role().label(), account.organisationCode().map(c -> " of " + c).orElse(""));
                 return ExitCodes.OK;
@@ -110,5 +115,11 @@ final class UsersCommand implements Runnable {
                     a.role().label(), a.organisationCode().orElse("")));
             return ExitCodes.OK;
         }
+    }
+
+    /** An account as the audit log keeps it: never its password. */
+    static String described(Account account) {
+        return account.displayName() + ", " + account.role().label() + account.organisationCode().map(c -> " of " + c).orElse("")
+                + (account.enabled() ? "" : ", disabled");
     }
 }

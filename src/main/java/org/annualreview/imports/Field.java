@@ -8,7 +8,7 @@ import org.annualreview.shared.Term;
 
 /**
  * One field of a record's form: the column heading it fills (its name in the form and in a file), the words a
- * person reads, what kind of input it takes, and, for a vocabulary, the choices (code and label).
+ * person reads, what kind of input it takes, for a vocabulary the choices (code and label), and whether the answer is brief (a code).
  */
 public record Field(String name, String label, String hint, Kind kind, boolean required, boolean key, List<Choice> choices, boolean brief) {
 

@@ -243,6 +243,35 @@ class CommandLineIT {
     }
 
     @Test
+    void whatTheCommandLineChangesIsAuditedAsTheCommandLineWithItsLoginAndADryRunIsNot() throws Exception {
+        assertThat(run(samples()).exitCode()).isZero();
+        assertThat(run(samples()).exitCode()).as("the same rows again: no change to audit").isZero();
+        assertThat(run("templates", "load", "--year", "2023-24", "templates/2023-24.md").exitCode()).isZero();
+        assertThat(run("letters", "--year", "2023-24", "--organisation", "Knowsley", "--out", directory.resolve("letters").toString()).exitCode()).isZero();
+        assertThat(run("letters", "approve", "--year", "2023-24", "--by", "Pat Approver").exitCode()).isZero();
+        assertThat(run("send", "--year", "2023-24", "--dry-run").exitCode()).isZero();
+        Path password = Files.writeString(directory.resolve("password.txt"), "correct horse battery\n");
+        assertThat(run("users", "add", "--username", "pat@ombudsman.example", "--name", "Pat", "--role", "analyst",
+                "--password-file", password.toString()).exitCode()).isZero();
+
+        List<String> events = new ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection(databaseUrl, "", ""); var s = c.createStatement();
+                var rs = s.executeQuery("select actor, action, subject, after_text from audit_event order by id")) {
+            while (rs.next()) {
+                events.add(rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getString(4));
+            }
+        }
+        String actor = "command line (" + System.getProperty("user.name") + ")";
+        assertThat(events).hasSize(5);
+        assertThat(events.get(0)).startsWith(actor + " | import | ").contains("decisions.csv", "37 inserted");
+        assertThat(events.get(1)).startsWith(actor + " | load-template | letter template of 2023-24, version 1 | ---");
+        assertThat(events.get(2)).startsWith(actor + " | write-letters | letters of 2023-24 for Knowsley | 1 written: 1 new versions");
+        assertThat(events.get(3)).startsWith(actor + " | approve-letters | letters of 2023-24 | 1 approved by Pat Approver");
+        assertThat(events.get(4)).startsWith(actor + " | add-account | account pat@ombudsman.example | Pat, Analyst")
+                .doesNotContain("correct horse battery");
+    }
+
+    @Test
     void aDatabaseThatCannotBeOpenedIsOneLineAndExitCodeThree() {
         databaseUrl = "jdbc:postgresql://127.0.0.1:1/nowhere";
         Run run = run("stats");
