@@ -173,7 +173,20 @@ public final class RecordPages {
         model.put("summary", summary);
         model.put("done", done);
         model.put("related", adding ? List.of() : related(type, values));
+        model.put("contacts", adding || type != RecordType.ORGANISATIONS ? List.of() : contacts(values.get("code")));
+        model.put("newContact", "/workspace/records/contacts/new?organisation_code=" + encode(values.getOrDefault("code", "")));
         return pages.status(status).page("record-form", model);
+    }
+
+    /** The organisation's contacts, who its letter goes to: the chief executive, copied to the leader, chair of scrutiny and monitoring officers. */
+    private List<Map<String, String>> contacts(String code) {
+        Field role = Records.fields(RecordType.CONTACTS).stream().filter(f -> f.name().equals("role")).findFirst().orElseThrow();
+        return records.find(RecordType.CONTACTS, new Records.Search("", Optional.of(code), Optional.empty(), 1)).records().stream()
+                .map(c -> Map.of("href", editHref(RecordType.CONTACTS, c), "role", shown(role, c.get("role")),
+                        "name", String.join(" ", java.util.stream.Stream.of(c.get("title"), c.get("given_name"), c.get("surname"))
+                                .filter(n -> !n.isEmpty()).toList()),
+                        "jobTitle", c.get("job_title"), "email", c.get("email")))
+                .toList();
     }
 
     /** Links to the records that belong to this one: an organisation's contacts, a decision's recommendations. */

@@ -259,6 +259,8 @@ class RecordPagesIT {
             Visitor analyst = workspace.signedIn(ANALYST);
             String page = analyst.get("/workspace/records/organisations/edit?key=" + KNOWSLEY).body();
             assertThat(page).contains("Administrators keep the register", "Knowsley Metropolitan Borough Council").doesNotContain("Save the changes");
+            assertThat(page).as("its contacts, who the letter goes to").contains("Chief executive", "chief.executive@knowsley.sample.invalid",
+                    "Leader", "leader@knowsley.sample.invalid").doesNotContain("liverpool.sample.invalid");
             List<Map.Entry<String, String>> form = List.of(Map.entry("_csrf", Visitor.csrf(page)), Map.entry("code", KNOWSLEY),
                     Map.entry("name", "Knowsley Council"), Map.entry("kind", "metropolitan-borough"));
 
