@@ -141,7 +141,7 @@ public final class AccountPages {
         return pages.status(status).page("accounts", model);
     }
 
-    /** The problems for the error summary and, by field, for the messages beside the fields; each begins with a capital. */
+    /** The problems for the error summary and, by field, for the messages beside the fields; each begins with a capital (or an address). */
     private static void putErrors(Map<String, Object> model, List<Accounts.Problem> problems) {
         List<Map<String, String>> errors = problems.stream().sorted(Comparator.comparingInt(p -> FIELDS.indexOf(p.field()))).map(p -> Map.of("field", p.field(), "message", sentence(p.message()))).toList();
         Map<String, String> byField = new LinkedHashMap<>();
@@ -151,7 +151,8 @@ public final class AccountPages {
     }
 
     private static String sentence(String message) {
-        return message.isEmpty() ? message : message.substring(0, 1).toUpperCase(Locale.UK) + message.substring(1);
+        boolean address = message.split(" ", 2)[0].contains("@");   // an email address stays as it is written
+        return message.isEmpty() || address ? message : message.substring(0, 1).toUpperCase(Locale.UK) + message.substring(1);
     }
 
     private String describe(Account account) {
