@@ -21,16 +21,30 @@ public final class Accounts {
     /** Shorter passwords are refused (NCSC: length over complexity rules). */
     public static final int SHORTEST_PASSWORD = 12;
 
-    /** Why an account could not be added, every reason at once. */
-    public static final class Refused extends RuntimeException {
-        private final List<String> problems;
+    /** One reason an account was refused, and the field of the workspace's form it is about. */
+    public record Problem(String field, String message) {
+    }
 
-        Refused(List<String> problems) {
-            super(String.join("; ", problems));
+    /** What an account is to be: its role may be missing from a form, which is one of the problems then. */
+    public record NewAccount(String username, String displayName, Optional<Role> role, Optional<String> organisation, String password,
+            boolean replace) {
+    }
+
+    /** Why an account could not be added or changed, every reason at once. */
+    public static final class Refused extends RuntimeException {
+        private final List<Problem> problems;
+
+        Refused(List<Problem> problems) {
+            super(String.join("; ", problems.stream().map(Problem::message).toList()));
             this.problems = List.copyOf(problems);
         }
 
         public List<String> problems() {
+            return problems.stream().map(Problem::message).toList();
+        }
+
+        /** The same problems, each with the form field it is about. */
+        public List<Problem> byField() {
             return problems;
         }
     }
@@ -55,46 +69,76 @@ public final class Accounts {
      * A council user names its organisation (code, name or unique part of it); other roles name none.
      */
     public Account add(String username, String displayName, Role role, Optional<String> organisation, String password, boolean replace) {
-        String user = username.strip().toLowerCase(Locale.UK);
-        List<String> problems = new ArrayList<>();
-        if (!user.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            problems.add("the user name must be an email address: " + username);
-        }
-        if (displayName.isBlank()) {
-            problems.add("give the person's name");
-        }
-        if (password.length() < SHORTEST_PASSWORD) {
-            problems.add("the password must have at least " + SHORTEST_PASSWORD + " characters");
-        }
-        Optional<String> code = Optional.empty();
-        if (role == Role.COUNCIL && organisation.isEmpty()) {
-            problems.add("a council user needs --organisation: the council whose letter and figures they see");
-        } else if (role != Role.COUNCIL && organisation.isPresent()) {
-            problems.add("only a council user is tied to an organisation: " + role.label().toLowerCase(Locale.UK) + "s see them all");
-        } else if (organisation.isPresent()) {
-            try {
-                code = Optional.of(organisations.find(organisation.get()).code());
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        boolean exists = find(user).isPresent();
-        if (exists && !replace) {
-            problems.add(user + " already has an account (--replace sets its details and password anew)");
-        }
+        return add(new NewAccount(username, displayName, Optional.of(role), organisation, password, replace));
+    }
+
+    public Account add(NewAccount wanted) {
+        List<Problem> problems = problems(wanted);
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
-        String hash = passwords.encode(password);
-        if (exists) {
+        String user = wanted.username().strip().toLowerCase(Locale.UK);
+        Role role = wanted.role().orElseThrow();
+        Optional<String> code = wanted.organisation().filter(o -> !o.isBlank()).map(o -> organisations.find(o).code());
+        String hash = passwords.encode(wanted.password());
+        if (find(user).isPresent()) {
             jdbc.update("update account set display_name = ?, password_hash = ?, role = ?, organisation_code = ?, enabled = true where username = ?",
-                    displayName.strip(), hash, role.code(), code.orElse(null), user);
+                    wanted.displayName().strip(), hash, role.code(), code.orElse(null), user);
         } else {
             jdbc.update("insert into account (username, display_name, password_hash, role, organisation_code, enabled, created_at)"
-                    + " values (?, ?, ?, ?, ?, true, ?)", user, displayName.strip(), hash, role.code(), code.orElse(null),
+                    + " values (?, ?, ?, ?, ?, true, ?)", user, wanted.displayName().strip(), hash, role.code(), code.orElse(null),
                     Timestamp.from(clock.instant()));
         }
         return find(user).orElseThrow();
+    }
+
+    /** Every reason the account would be refused, none if it would be added; nothing is changed. */
+    public List<Problem> problems(NewAccount wanted) {
+        String user = wanted.username().strip().toLowerCase(Locale.UK);
+        List<Problem> problems = new ArrayList<>();
+        if (!user.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add(new Problem("username", "the user name must be an email address: " + wanted.username()));
+        }
+        if (wanted.displayName().isBlank()) {
+            problems.add(new Problem("name", "give the person's name"));
+        }
+        Optional<Role> role = wanted.role();
+        Optional<String> organisation = wanted.organisation().filter(o -> !o.isBlank());
+        if (role.isEmpty()) {
+            problems.add(new Problem("role", "choose a role: administrator, analyst or council user"));
+        } else if (role.get() == Role.COUNCIL && organisation.isEmpty()) {
+            problems.add(new Problem("organisation", "a council user needs an organisation (--organisation): the council whose letter and figures they see"));
+        } else if (role.get() != Role.COUNCIL && organisation.isPresent()) {
+            problems.add(new Problem("organisation", "only a council user is tied to an organisation: "
+                    + role.get().label().toLowerCase(Locale.UK) + "s see them all"));
+        } else if (organisation.isPresent()) {
+            try {
+                organisations.find(organisation.get());
+            } catch (Organisations.UnknownOrganisation | IllegalArgumentException e) {
+                problems.add(new Problem("organisation", e.getMessage()));
+            }
+        }
+        if (wanted.password().length() < SHORTEST_PASSWORD) {
+            problems.add(new Problem("password", "the password must have at least " + SHORTEST_PASSWORD + " characters"));
+        }
+        if (find(user).isPresent() && !wanted.replace()) {
+            problems.add(new Problem("username", user + " already has an account (--replace sets its details and password anew)"));
+        }
+        return problems;
+    }
+
+    /**
+     * Lets the account sign in again, or no longer: a disabled account keeps its details but cannot sign in. Nobody
+     * disables their own account, so that an administrator is never locked out by their own hand. Empty if there is
+     * no such account.
+     */
+    public Optional<Account> setEnabled(String username, boolean enabled, String changedBy) {
+        String user = username.strip().toLowerCase(Locale.UK);
+        if (!enabled && user.equals(changedBy.strip().toLowerCase(Locale.UK))) {
+            throw new Refused(List.of(new Problem("username", "you cannot disable your own account: ask another administrator")));
+        }
+        jdbc.update("update account set enabled = ? where username = ?", enabled, user);
+        return find(user);
     }
 
     public Optional<Account> find(String username) {

@@ -2,15 +2,29 @@ package org.annualreview.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /** The record of every change: appended to, never edited; read latest first. */
 public final class AuditLog {
+
+    /** Which events to read, latest first: of one action, by one actor, or all; {@code limit} of them after {@code offset}. */
+    public record Query(Optional<String> action, Optional<String> actor, int offset, int limit) {
+    }
+
+    /** The events a query asked for, and whether there are more after them. */
+    public record Page(List<AuditEvent> events, boolean more) {
+    }
+
+    private static final RowMapper<AuditEvent> ROW = (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("happened_at").toInstant(),
+            rs.getString("actor"), rs.getString("action"), rs.getString("subject"), Optional.ofNullable(rs.getString("before_text")),
+            Optional.ofNullable(rs.getString("after_text")));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -32,9 +46,39 @@ public final class AuditLog {
 
     /** The latest events first, at most {@code limit}. */
     public List<AuditEvent> latest(int limit) {
-        return jdbc.query("select * from audit_event order by id desc fetch first " + Math.max(1, limit) + " rows only",
-                (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("happened_at").toInstant(), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("subject"), Optional.ofNullable(rs.getString("before_text")),
-                        Optional.ofNullable(rs.getString("after_text"))));
+        return find(new Query(Optional.empty(), Optional.empty(), 0, limit)).events();
+    }
+
+    /** A page of the events the query names, latest first. */
+    public Page find(Query query) {
+        StringBuilder sql = new StringBuilder("select * from audit_event");
+        List<Object> arguments = new ArrayList<>();
+        query.action().ifPresent(action -> {
+            sql.append(" where action = ?");
+            arguments.add(action);
+        });
+        query.actor().ifPresent(actor -> {
+            sql.append(arguments.isEmpty() ? " where" : " and").append(" actor = ?");
+            arguments.add(actor);
+        });
+        int limit = Math.max(1, query.limit());
+        sql.append(" order by id desc offset ").append(Math.max(0, query.offset())).append(" rows fetch next ").append(limit + 1)
+                .append(" rows only");
+        List<AuditEvent> events = jdbc.query(sql.toString(), ROW, arguments.toArray());
+        return new Page(events.subList(0, Math.min(limit, events.size())), events.size() > limit);
+    }
+
+    public Optional<AuditEvent> event(long id) {
+        return jdbc.query("select * from audit_event where id = ?", ROW, id).stream().findFirst();
+    }
+
+    /** Every action that has been recorded, in alphabetical order, to choose from. */
+    public List<String> actions() {
+        return jdbc.queryForList("select distinct action from audit_event order by action", String.class);
+    }
+
+    /** Everyone who has made a change, in alphabetical order, to choose from. */
+    public List<String> actors() {
+        return jdbc.queryForList("select distinct actor from audit_event order by actor", String.class);
     }
 }

@@ -125,6 +125,48 @@ public final class Letters {
                 .map(t -> TemplateSettings.split(t.fileName(), t.source()).settings().publicationDate().in(year));
     }
 
+    /** The date on the year's letters, from the settings of its latest template; none without one. */
+    public Optional<java.time.LocalDate> letterDate(ReportingYear year) {
+        return archive.latestTemplate(year)
+                .map(t -> TemplateSettings.split(t.fileName(), t.source()).settings().letterDate().in(year));
+    }
+
+    /**
+     * Sets the day the year's figures and letters go public: the {@code publication-date:} line of the latest
+     * template's settings is written anew as a whole date, and the template loaded as the year's new version through
+     * the checks of {@link #loadTemplate(ReportingYear, String, String)}, so that the template stays the one place the
+     * date is kept. The same day again changes nothing. Letters already written keep the date they give.
+     *
+     * @throws NoTemplate if the year has no template
+     * @throws PublicationBeforeLetters if the day is before the letters' date: the letters go out first
+     */
+    public TemplateLoaded setPublicationDate(ReportingYear year, java.time.LocalDate day) {
+        LetterArchive.StoredTemplate latest = archive.latestTemplate(year).orElseThrow(() -> new NoTemplate(year));
+        TemplateSettings settings = TemplateSettings.split(latest.fileName(), latest.source()).settings();
+        java.time.LocalDate letterDate = settings.letterDate().in(year);
+        if (day.isBefore(letterDate)) {
+            throw new PublicationBeforeLetters(day, letterDate);
+        }
+        if (settings.publicationDate().in(year).equals(day)) {
+            return new TemplateLoaded(year, latest.version(), false, latest.fileName());
+        }
+        return loadTemplate(year, latest.fileName(), TemplateSettings.withPublicationDate(latest.source(), day));
+    }
+
+    /** A publication date before the date of the letters: councils have their letter before the public sees it. */
+    public static final class PublicationBeforeLetters extends RuntimeException {
+        private final java.time.LocalDate letterDate;
+
+        PublicationBeforeLetters(java.time.LocalDate day, java.time.LocalDate letterDate) {
+            super("the publication date " + day + " is before the letters' date " + letterDate + ": the letters go out first");
+            this.letterDate = letterDate;
+        }
+
+        public java.time.LocalDate letterDate() {
+            return letterDate;
+        }
+    }
+
     /**
      * Approves for sending the latest version of the year's letters (of one organisation, or every one); a letter
      * written again afterwards is a new version and needs approving again. Returns how many were approved now.

@@ -80,6 +80,23 @@ public record TemplateSettings(LetterDate letterDate, LetterDate publicationDate
         return new Split(settings, body.toString());
     }
 
+    /**
+     * The template with its {@code publication-date:} setting written as the whole date given, and nothing else
+     * changed (a comment after the value stays).
+     */
+    static String withPublicationDate(String source, LocalDate day) {
+        String[] lines = source.split("\n", -1);
+        java.util.regex.Pattern setting = java.util.regex.Pattern.compile("^publication-date\\s*:[^#\r]*?(\\s+#[^\r]*)?(\r?)$");
+        for (int i = 1; i < lines.length && !lines[i].strip().equals("---"); i++) {
+            java.util.regex.Matcher m = setting.matcher(lines[i]);
+            if (m.matches()) {
+                lines[i] = "publication-date: " + day + (m.group(1) == null ? "" : m.group(1)) + m.group(2);
+                return String.join("\n", lines);
+            }
+        }
+        throw new IllegalArgumentException("the template's settings have no line 'publication-date:'");
+    }
+
     private static TemplateSettings parse(String file, String yaml) {
         Node root;
         try {

@@ -236,14 +236,6 @@ public final class StaffWorkspace {
         }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body("Not found"));
     }
 
-    @GetMapping("/workspace/audit")
-    public ResponseEntity<String> auditLog(HttpServletRequest request) {
-        Map<String, Object> model = WorkspacePages.base("Audit log", request);
-        model.put("events", audit.latest(500).stream().map(e -> Map.of("at", e.happenedAt().toString(), "actor", e.actor(), "action", e.action(),
-                "subject", e.subject(), "before", e.before().orElse(""), "after", e.after().orElse(""))).toList());
-        return pages.page("audit", model);
-    }
-
     private static List<Map<String, String>> deliveries(List<Delivery> deliveries) {
         return deliveries.stream().map(d -> Map.of("name", d.organisationName(), "outcome", d.outcome().words(),
                 "detail", d.outcome() == Delivery.Outcome.WOULD_SEND ? String.join(", ", d.recipients()) : d.reason())).toList();

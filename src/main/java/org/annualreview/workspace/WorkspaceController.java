@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The staff and council workspace: signing in, the start page of each role, and the accounts (administrators). */
+/** The staff and council workspace: signing in and the start page of each role (the accounts are AccountPages'). */
 @RestController
 public final class WorkspaceController {
 
@@ -52,14 +52,5 @@ public final class WorkspaceController {
                 : letters.yearsWithLettersOfAnyOrganisation().stream().map(Object::toString).toList());
         model.put("organisation", account.organisationCode().flatMap(organisations::byCode).map(Organisation::name).orElse(""));
         return pages.page("start", model);
-    }
-
-    @GetMapping("/workspace/accounts")
-    public ResponseEntity<String> accountList(HttpServletRequest request) {
-        Map<String, Object> model = WorkspacePages.base("Accounts", request);
-        model.put("accounts", accounts.all().stream().map(a -> Map.of("username", a.username(), "name", a.displayName(),
-                "role", a.role().label(), "organisation", a.organisationCode().flatMap(organisations::byCode).map(Organisation::name).orElse(""),
-                "enabled", a.enabled())).toList());
-        return pages.page("accounts", model);
     }
 }

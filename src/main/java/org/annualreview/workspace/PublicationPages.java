@@ -1,0 +1,166 @@
+package org.annualreview.workspace;
+
+import java.security.Principal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.annualreview.audit.AuditLog;
+import org.annualreview.letters.Letters;
+import org.annualreview.shared.ReportingYear;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The day a year becomes public, set by an administrator: kept where it always was, in the year's letter template
+ * (a new version with its {@code publication-date:} line written anew), and audited before and after.
+ */
+@RestController
+public final class PublicationPages {
+
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter WITH_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+    private final Letters letters;
+    private final AuditLog audit;
+    private final WorkspacePages pages = new WorkspacePages();
+
+    public PublicationPages(Letters letters, AuditLog audit) {
+        this.letters = letters;
+        this.audit = audit;
+    }
+
+    /** The three fields of the date input as typed, given back as they were. */
+    record DateTyped(String day, String month, String year) {
+    }
+
+    @GetMapping("/workspace/years/{year}/publication")
+    public ResponseEntity<String> show(HttpServletRequest request, @PathVariable("year") String year,
+            @RequestParam(name = "done", defaultValue = "") String done) {
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
+        if (chosen.isEmpty()) {
+            return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+        }
+        DateTyped typed = letters.publicationDate(chosen.get())
+                .map(d -> new DateTyped(String.valueOf(d.getDayOfMonth()), String.valueOf(d.getMonthValue()), String.valueOf(d.getYear())))
+                .orElse(new DateTyped("", "", ""));
+        return page(request, chosen.get(), typed, "", List.of(), done, HttpStatus.OK);
+    }
+
+    @PostMapping("/workspace/years/{year}/publication")
+    public ResponseEntity<String> set(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @RequestParam(name = "publication-day", defaultValue = "") String day,
+            @RequestParam(name = "publication-month", defaultValue = "") String month,
+            @RequestParam(name = "publication-year", defaultValue = "") String yearTyped) {
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
+        if (chosen.isEmpty()) {
+            return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+        }
+        DateTyped typed = new DateTyped(day.strip(), month.strip(), yearTyped.strip());
+        Optional<LocalDate> before = letters.publicationDate(chosen.get());
+        if (before.isEmpty()) {
+            return page(request, chosen.get(), typed, "", List.of(), "", HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        List<String> missing = new ArrayList<>();
+        if (typed.day().isEmpty()) {
+            missing.add("day");
+        }
+        if (typed.month().isEmpty()) {
+            missing.add("month");
+        }
+        if (typed.year().isEmpty()) {
+            missing.add("year");
+        }
+        if (missing.size() == 3) {
+            return refused(request, chosen.get(), typed, "Enter the publication date", List.of("day", "month", "year"));
+        }
+        if (!missing.isEmpty()) {
+            return refused(request, chosen.get(), typed, "Publication date must include a " + String.join(" and ", missing), missing);
+        }
+        Optional<LocalDate> date = date(typed);
+        if (date.isEmpty()) {
+            return refused(request, chosen.get(), typed, "Publication date must be a real date", List.of("day", "month", "year"));
+        }
+        Letters.TemplateLoaded loaded;
+        try {
+            loaded = letters.setPublicationDate(chosen.get(), date.get());
+        } catch (Letters.PublicationBeforeLetters early) {
+            return refused(request, chosen.get(), typed, "Publication date must be the same as or after " + early.letterDate().format(SHOWN)
+                    + ", the date of the letters", List.of("day", "month", "year"));
+        }
+        if (loaded.changed()) {
+            audit.record(principal.getName(), "set-publication-date", "publication date of " + chosen.get(),
+                    Optional.of(before.get().format(SHOWN)), Optional.of(date.get().format(SHOWN)));
+        }
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .header("Location", "/workspace/years/" + chosen.get() + "/publication?done=" + (loaded.changed() ? "set" : "unchanged")).build();
+    }
+
+    /**
+     * The date typed, if it is one: a day and a year in numbers, a month in numbers or as its name (July, Jul), a
+     * year of four figures.
+     */
+    static Optional<LocalDate> date(DateTyped typed) {
+        try {
+            if (!typed.day().matches("\\d{1,2}") || !typed.year().matches("\\d{4}")) {
+                return Optional.empty();
+            }
+            Optional<Integer> month = month(typed.month());
+            return month.map(m -> LocalDate.of(Integer.parseInt(typed.year()), m, Integer.parseInt(typed.day())));
+        } catch (DateTimeException impossible) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Integer> month(String typed) {
+        if (typed.matches("\\d{1,2}")) {
+            int month = Integer.parseInt(typed);
+            return month >= 1 && month <= 12 ? Optional.of(month) : Optional.empty();
+        }
+        String word = typed.toLowerCase(Locale.UK);
+        for (Month m : Month.values()) {
+            String name = m.getDisplayName(TextStyle.FULL, Locale.UK).toLowerCase(Locale.UK);
+            if (word.length() >= 3 && name.startsWith(word)) {
+                return Optional.of(m.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ResponseEntity<String> refused(HttpServletRequest request, ReportingYear year, DateTyped typed, String problem,
+            List<String> fields) {
+        return page(request, year, typed, problem, fields, "", HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    private ResponseEntity<String> page(HttpServletRequest request, ReportingYear year, DateTyped typed, String problem,
+            List<String> fields, String done, HttpStatus status) {
+        Map<String, Object> model = WorkspacePages.base("Publication date of " + year, request);
+        Optional<LocalDate> current = letters.publicationDate(year);
+        model.put("year", year.toString());
+        model.put("hasTemplate", current.isPresent());
+        model.put("current", current.map(WITH_DAY::format).orElse(""));
+        model.put("letterDate", letters.letterDate(year).map(SHOWN::format).orElse(""));
+        model.put("day", typed.day());
+        model.put("month", typed.month());
+        model.put("yearTyped", typed.year());
+        model.put("problem", problem);
+        model.put("errorFields", fields);
+        model.put("firstErrorField", fields.isEmpty() ? "day" : fields.get(0));
+        model.put("done", done);
+        return pages.status(status).page("publication", model);
+    }
+}
