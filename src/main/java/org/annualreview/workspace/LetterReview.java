@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.annualreview.audit.AuditLog;
 import org.annualreview.distribution.Distribution;
@@ -43,6 +44,8 @@ public final class LetterReview {
     private final Letters letters;
     private final AuditLog audit;
     private final YearPage yearPage;
+    /** One writing at a time from the workspace: two at once would both try to store each letter's next version. */
+    private final ReentrantLock writing = new ReentrantLock();
     private final WorkspacePages pages = new WorkspacePages();
 
     public LetterReview(Letters letters, Distribution distribution, AuditLog audit) {
@@ -64,9 +67,16 @@ public final class LetterReview {
         }
         ReportingYear chosen = found.get();
         Optional<String> one = Optional.of(organisation.strip()).filter(o -> !o.isEmpty());
+        if (!writing.tryLock()) {
+            return yearPage.show(request, chosen, YearPage.Outcome.problem("Letters are being written already, from another page: "
+                    + "wait until that is done, then write them again if need be", "#write", organisation), HttpStatus.CONFLICT);
+        }
         List<Letters.Written> written;
         try {
             written = letters.write(chosen, one, EnumSet.of(Letters.Format.pdf), Optional.empty(), Letters.Progress.NONE);
+        } catch (org.springframework.dao.DuplicateKeyException racing) {
+            return yearPage.show(request, chosen, YearPage.Outcome.problem("Letters of " + chosen + " were written at the same time by "
+                    + "another command: write them again", "#write", organisation), HttpStatus.CONFLICT);
         } catch (Letters.NoTemplate none) {
             return writingProblem(request, chosen, "No letter template is loaded for " + chosen + ": load one on the letter template page first",
                     organisation);
@@ -75,6 +85,8 @@ public final class LetterReview {
         } catch (Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
             return yearPage.show(request, chosen, YearPage.Outcome.problem(unknown.getMessage(), "#organisation", organisation),
                     HttpStatus.UNPROCESSABLE_CONTENT);
+        } finally {
+            writing.unlock();
         }
         long newVersions = written.stream().filter(Letters.Written::newVersion).count();
         String subject = one.isPresent() && written.size() == 1 ? "letter of " + written.get(0).organisationName() + " " + chosen
