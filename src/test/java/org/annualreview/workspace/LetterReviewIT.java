@@ -69,7 +69,7 @@ class LetterReviewIT {
         assertThat(analyst.post("/workspace/years/2023-24/template", Map.of("_csrf", Visitor.csrf(templatePage), "source", edited,
                 "organisation", "")).statusCode()).isEqualTo(303);
         String yearPage = analyst.get("/workspace/years/2023-24").body();
-        assertThat(yearPage).contains("<label class=\"govuk-label govuk-label--m\" for=\"organisation\">Write the letters</label>",
+        assertThat(yearPage).contains("<label class=\"govuk-label\" for=\"organisation\">Organisation (GSS code or name)</label>",
                 "action=\"/workspace/years/2023-24/letters/write\"", "href=\"/workspace/years/2023-24/letters\"",
                 "Approve the latest letters", "Send the approved letters");
 
