@@ -101,6 +101,30 @@ final class LetterArchive {
                 + " and v.reporting_year = l.reporting_year) order by l.organisation_code", String.class, year.toString());
     }
 
+    /** The latest version of one organisation's letter of a year, as a review lists it: who approved it and when, if anyone has. */
+    record StoredReview(String organisationCode, int version, int templateVersion, Instant generatedAt, Optional<String> approvedBy,
+            Optional<Instant> approvedAt) {
+    }
+
+    /** The latest version of each letter of the year with its approval, if that version is approved; by code. */
+    List<StoredReview> reviewLatest(ReportingYear year) {
+        return jdbc.query("""
+                select l.organisation_code, l.version, l.template_version, l.generated_at, a.approved_by, a.approved_at
+                  from letter l
+                  left join letter_approval a
+                    on a.organisation_code = l.organisation_code
+                   and a.reporting_year = l.reporting_year
+                   and a.version = l.version
+                 where l.reporting_year = ?
+                   and l.version = (select max(v.version) from letter v
+                                     where v.organisation_code = l.organisation_code
+                                       and v.reporting_year = l.reporting_year)
+                 order by l.organisation_code
+                """, (rs, n) -> new StoredReview(rs.getString("organisation_code"), rs.getInt("version"), rs.getInt("template_version"),
+                rs.getTimestamp("generated_at").toInstant(), Optional.ofNullable(rs.getString("approved_by")),
+                Optional.ofNullable(rs.getTimestamp("approved_at")).map(Timestamp::toInstant)), year.toString());
+    }
+
     /** The years an organisation has a letter of, latest first. */
     List<ReportingYear> yearsOf(String organisationCode) {
         return jdbc.queryForList("select distinct reporting_year from letter where organisation_code = ? order by reporting_year desc",

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -55,6 +56,24 @@ public final class Letters {
     /** A letter as the archive keeps it. */
     public record Letter(String organisationCode, ReportingYear year, int version, int templateVersion, String text, String html,
             byte[] pdf) {
+    }
+
+    /**
+     * The latest version of one organisation's letter of a year as staff review it: the template version it was
+     * written from, when, and who approved that version and when (empty while it awaits approval).
+     */
+    public record Review(String organisationCode, String organisationName, int version, int templateVersion, Instant writtenAt,
+            Optional<String> approvedBy, Optional<Instant> approvedAt) {
+
+        public boolean awaitingApproval() {
+            return approvedBy.isEmpty();
+        }
+
+        /** Whether the words given (any case) are part of the organisation's name or code; blank words match every one. */
+        public boolean matches(String words) {
+            String wanted = words.strip().toLowerCase(Locale.UK);
+            return organisationName.toLowerCase(Locale.UK).contains(wanted) || organisationCode.toLowerCase(Locale.UK).contains(wanted);
+        }
     }
 
     /** Told of each letter as it is done. */
@@ -178,6 +197,17 @@ public final class Letters {
     /** The codes of the organisations whose latest letter of the year is approved for sending. */
     public List<String> approved(ReportingYear year) {
         return archive.approvedLatest(year);
+    }
+
+    /** The latest version of every letter of the year, by organisation name, each with its approval if that version has one. */
+    public List<Review> review(ReportingYear year) {
+        Map<String, String> names = new HashMap<>();
+        organisations.all().forEach(o -> names.put(o.code(), o.name()));
+        return archive.reviewLatest(year).stream()
+                .map(r -> new Review(r.organisationCode(), names.getOrDefault(r.organisationCode(), r.organisationCode()), r.version(),
+                        r.templateVersion(), r.generatedAt(), r.approvedBy(), r.approvedAt()))
+                .sorted(java.util.Comparator.comparing(Review::organisationName).thenComparing(Review::organisationCode))
+                .toList();
     }
 
     /** The years an organisation has a letter of, latest first, published or not. */

@@ -103,21 +103,16 @@ public final class StaffWorkspace {
         }
     }
 
-    /** A year's letters: approve the latest versions, then see who would receive them, and send. */
+    /** A year's letters: write them, approve the latest versions, then see who would receive them, and send. */
     @GetMapping("/workspace/years/{year}")
     public ResponseEntity<String> year(HttpServletRequest request, @PathVariable("year") String year,
-            @RequestParam(name = "done", defaultValue = "") String done) {
+            @RequestParam(name = "done", defaultValue = "") String done, @RequestParam(name = "written", defaultValue = "0") int written,
+            @RequestParam(name = "new", defaultValue = "0") int newVersions) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
             return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
         }
-        Map<String, Object> model = WorkspacePages.base("Letters of " + year, request);
-        model.put("year", year);
-        model.put("done", done);
-        model.put("letters", letters.organisationsWithLetters(chosen.get()).size());
-        model.put("approved", letters.approved(chosen.get()).size());
-        model.put("deliveries", deliveries(distribution.send(chosen.get(), Optional.empty(), new Distribution.Options(true, false))));
-        return pages.page("year", model);
+        return new YearPage(letters, distribution).show(request, chosen.get(), YearPage.Outcome.of(done, written, newVersions), HttpStatus.OK);
     }
 
     @PostMapping("/workspace/years/{year}/approve")
@@ -234,11 +229,6 @@ public final class StaffWorkspace {
                     Optional.of("confirmed request"), Optional.of(approve ? "monitoring officer contact" : "refused"));
             return seeOther("/workspace/registrations");
         }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body("Not found"));
-    }
-
-    private static List<Map<String, String>> deliveries(List<Delivery> deliveries) {
-        return deliveries.stream().map(d -> Map.of("name", d.organisationName(), "outcome", d.outcome().words(),
-                "detail", d.outcome() == Delivery.Outcome.WOULD_SEND ? String.join(", ", d.recipients()) : d.reason())).toList();
     }
 
     private static ResponseEntity<String> seeOther(String location) {

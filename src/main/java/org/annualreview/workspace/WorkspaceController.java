@@ -22,9 +22,12 @@ public final class WorkspaceController {
     private final Accounts accounts;
     private final Organisations organisations;
     private final org.annualreview.letters.Letters letters;
+    private final org.annualreview.statistics.Statistics statistics;
     private final WorkspacePages pages = new WorkspacePages();
 
-    public WorkspaceController(Accounts accounts, Organisations organisations, org.annualreview.letters.Letters letters) {
+    public WorkspaceController(Accounts accounts, Organisations organisations, org.annualreview.letters.Letters letters,
+            org.annualreview.statistics.Statistics statistics) {
+        this.statistics = statistics;
         this.accounts = accounts;
         this.organisations = organisations;
         this.letters = letters;
@@ -48,9 +51,16 @@ public final class WorkspaceController {
         model.put("role", account.role().label());
         model.put("administrator", account.role() == Role.ADMINISTRATOR);
         model.put("staff", account.role() != Role.COUNCIL);
-        model.put("years", account.role() == Role.COUNCIL ? java.util.List.of()
-                : letters.yearsWithLettersOfAnyOrganisation().stream().map(Object::toString).toList());
+        model.put("years", account.role() == Role.COUNCIL ? java.util.List.of() : yearsToWorkOn());
         model.put("organisation", account.organisationCode().flatMap(organisations::byCode).map(Organisation::name).orElse(""));
         return pages.page("start", model);
+    }
+
+    /** The years with decisions or letters, latest first: those whose letters staff may write, review, send and publish. */
+    private java.util.List<String> yearsToWorkOn() {
+        java.util.SortedSet<org.annualreview.shared.ReportingYear> years = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        years.addAll(statistics.yearsWithDecisions());
+        years.addAll(letters.yearsWithLettersOfAnyOrganisation());
+        return years.stream().map(Object::toString).toList();
     }
 }

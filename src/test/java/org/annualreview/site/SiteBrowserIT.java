@@ -319,6 +319,9 @@ class SiteBrowserIT {
             clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Import']")));
             assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The files were imported.");
 
+            analyst.get(site + "/workspace/years/2025-26/letters?name=Knowsley");
+            assertThat(analyst.findElement(By.tagName("main")).getText()).contains("Knowsley", "Awaiting approval");
+            assertThat(seriousProblems(analyst)).as("the review of the year's letters").isEmpty();
             analyst.get(site + "/workspace");
             clickThrough(analyst, analyst.findElement(By.partialLinkText("Approve and send the letters of 2025-26")));
             assertThat(seriousProblems(analyst)).as("the year's letters").isEmpty();

@@ -162,7 +162,7 @@ class RecordPagesIT {
                     assertThat(rs.getDate(4).toLocalDate()).isEqualTo(java.time.LocalDate.of(2023, 10, 5));
                 }
             }
-            String audit = workspace.signedIn(ADMINISTRATOR).get("/workspace/audit").body();
+            String audit = latestAudited("add-record");
             assertThat(audit).contains("add-record", "decision FORM-2", ANALYST, "decision_date: 2023-10-05");
         }
 
@@ -216,7 +216,7 @@ class RecordPagesIT {
 
             assertThat(changed.statusCode()).isEqualTo(303);
             assertThat(analyst.follow(changed).body()).contains("The record is changed", "value=\"complied-late\" selected", "value=\"20\"");
-            String audit = workspace.signedIn(ADMINISTRATOR).get("/workspace/audit").body();
+            String audit = latestAudited("change-record");
             assertThat(audit).contains("change-record", "recommendation SAMPLE-23-0001 / 1", "compliance_outcome: complied",
                     "compliance_outcome: complied-late", "compliance_date: 2023-07-10", "compliance_date: 2023-07-20");
         }
@@ -298,6 +298,15 @@ class RecordPagesIT {
             assertThat(analyst.post("/workspace/records/decisions/new", decision("FORGED-1", "5/10/2023")).statusCode()).isEqualTo(403);
             assertThat(analyst.get("/workspace/records/decisions/edit?key=FORGED-1").statusCode()).isEqualTo(404);
         }
+    }
+
+    /** The audit log's page of the latest event of an action, with its whole before and after. */
+    private static String latestAudited(String action) throws Exception {
+        Visitor administrator = workspace.signedIn(ADMINISTRATOR);
+        String list = administrator.get("/workspace/audit?action=" + action).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"(/workspace/audit/\\d+)\"").matcher(list);
+        assertThat(m.find()).as("an event of " + action).isTrue();
+        return administrator.get(m.group(1)).body();
     }
 
     private static String firstEnquiry(Visitor analyst) throws Exception {

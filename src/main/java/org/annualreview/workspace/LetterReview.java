@@ -1,0 +1,202 @@
+package org.annualreview.workspace;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.annualreview.audit.AuditLog;
+import org.annualreview.distribution.Distribution;
+import org.annualreview.letters.BadTemplate;
+import org.annualreview.letters.Letters;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.ReportingYear;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Writing a year's letters from the browser, as `./annual-review letters` does (kept in the archive only), and
+ * reviewing them: each organisation's latest version, whether it is approved and by whom, approved one at a time.
+ * Every change is audited with who made it.
+ */
+@RestController
+public final class LetterReview {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
+            .withZone(ZoneId.of("Europe/London"));
+
+    private final Letters letters;
+    private final AuditLog audit;
+    private final YearPage yearPage;
+    /** One writing at a time from the workspace: two at once would both try to store each letter's next version. */
+    private final ReentrantLock writing = new ReentrantLock();
+    private final WorkspacePages pages = new WorkspacePages();
+
+    public LetterReview(Letters letters, Distribution distribution, AuditLog audit) {
+        this.letters = letters;
+        this.audit = audit;
+        this.yearPage = new YearPage(letters, distribution);
+    }
+
+    /**
+     * Writes the year's letters, of every council or of the one organisation named (GSS code or name), into the
+     * archive: a letter that says something new is a new version, which needs approving again.
+     */
+    @PostMapping("/workspace/years/{year}/letters/write")
+    public ResponseEntity<String> write(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @RequestParam(name = "organisation", defaultValue = "") String organisation) {
+        Optional<ReportingYear> found = ReportingYear.find(year);
+        if (found.isEmpty()) {
+            return notFound(request);
+        }
+        ReportingYear chosen = found.get();
+        Optional<String> one = Optional.of(organisation.strip()).filter(o -> !o.isEmpty());
+        if (!writing.tryLock()) {
+            return yearPage.show(request, chosen, YearPage.Outcome.problem("Letters are being written already, from another page: "
+                    + "wait until that is done, then write them again if need be", "#write", organisation), HttpStatus.CONFLICT);
+        }
+        List<Letters.Written> written;
+        try {
+            written = letters.write(chosen, one, EnumSet.of(Letters.Format.pdf), Optional.empty(), Letters.Progress.NONE);
+        } catch (org.springframework.dao.DuplicateKeyException racing) {
+            return yearPage.show(request, chosen, YearPage.Outcome.problem("Letters of " + chosen + " were written at the same time by "
+                    + "another command: write them again", "#write", organisation), HttpStatus.CONFLICT);
+        } catch (Letters.NoTemplate none) {
+            return writingProblem(request, chosen, "No letter template is loaded for " + chosen + ": load one on the letter template page first",
+                    organisation);
+        } catch (BadTemplate bad) {
+            return writingProblem(request, chosen, "The letter template of " + chosen + " has a problem: " + bad.getMessage(), organisation);
+        } catch (Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
+            return yearPage.show(request, chosen, YearPage.Outcome.problem(unknown.getMessage(), "#organisation", organisation),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        } finally {
+            writing.unlock();
+        }
+        long newVersions = written.stream().filter(Letters.Written::newVersion).count();
+        String subject = one.isPresent() && written.size() == 1 ? "letter of " + written.get(0).organisationName() + " " + chosen
+                : "letters of " + chosen;
+        audit.record(principal.getName(), "write-letters", subject, Optional.empty(), Optional.of(String.format("%d written: %d new version%s, %d as before",
+                written.size(), newVersions, newVersions == 1 ? "" : "s", written.size() - newVersions)));
+        return seeOther("/workspace/years/" + chosen + "?done=written&written=" + written.size() + "&new=" + newVersions);
+    }
+
+    private ResponseEntity<String> writingProblem(HttpServletRequest request, ReportingYear year, String problem, String organisation) {
+        return yearPage.show(request, year, YearPage.Outcome.problem(problem, "/workspace/years/" + year + "/template", organisation),
+                HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    /** Every organisation's latest letter of the year and its approval, filtered by name and to those awaiting approval. */
+    @GetMapping("/workspace/years/{year}/letters")
+    public ResponseEntity<String> review(HttpServletRequest request, @PathVariable("year") String year,
+            @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "awaiting", defaultValue = "") String awaiting,
+            @RequestParam(name = "done", defaultValue = "") String done, @RequestParam(name = "letter", defaultValue = "") String letter) {
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
+        if (chosen.isEmpty()) {
+            return notFound(request);
+        }
+        List<Letters.Review> all = letters.review(chosen.get());
+        Map<String, Object> model = reviewModel(request, chosen.get(), new Filter(name, !awaiting.isEmpty()), all);
+        model.put("done", done);
+        model.put("letter", all.stream().filter(r -> r.organisationCode().equals(letter))
+                .map(r -> Map.of("name", r.organisationName(), "version", r.version())).findFirst().orElse(Map.of()));
+        return pages.page("letter-review", model);
+    }
+
+    /**
+     * Approves one organisation's latest letter of the year; refused if it was written again since the version the
+     * page showed (that version is then no longer the one that would be sent).
+     */
+    @PostMapping("/workspace/years/{year}/letters/{code}/approve")
+    public ResponseEntity<String> approve(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @PathVariable("code") String code, @RequestParam(name = "version", defaultValue = "0") int seen,
+            @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "awaiting", defaultValue = "") String awaiting) {
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
+        List<Letters.Review> all = chosen.map(letters::review).orElse(List.of());
+        Optional<Letters.Review> latest = all.stream().filter(r -> r.organisationCode().equalsIgnoreCase(code)).findFirst();
+        if (latest.isEmpty()) {
+            return notFound(request);
+        }
+        Letters.Review letter = latest.get();
+        Filter filter = new Filter(name, !awaiting.isEmpty());
+        if (seen > 0 && seen != letter.version()) {
+            Map<String, Object> model = reviewModel(request, chosen.get(), filter, all);
+            model.put("problem", "The letter of " + letter.organisationName() + " was written again (version " + letter.version()
+                    + ") after the version " + seen + " you saw: read it before approving it");
+            model.put("problemCode", letter.organisationCode());
+            return pages.status(HttpStatus.CONFLICT).page("letter-review", model);
+        }
+        int approved = letters.approve(chosen.get(), Optional.of(letter.organisationCode()), principal.getName());
+        if (approved > 0) {
+            audit.record(principal.getName(), "approve-letter", "letter of " + letter.organisationName() + " " + chosen.get() + ", version "
+                    + letter.version(), Optional.empty(), Optional.of("approved"));
+        }
+        return seeOther("/workspace/years/" + chosen.get() + "/letters?done=" + (approved > 0 ? "approved" : "already") + "&letter="
+                + letter.organisationCode() + filter.query());
+    }
+
+    /** What the review shows: the organisation's name or code contains the words, and (if asked) only letters awaiting approval. */
+    private record Filter(String name, boolean awaitingOnly) {
+
+        boolean keeps(Letters.Review review) {
+            return review.matches(name) && (!awaitingOnly || review.awaitingApproval());
+        }
+
+        String query() {
+            return (name.isBlank() ? "" : "&name=" + URLEncoder.encode(name.strip(), StandardCharsets.UTF_8)) + (awaitingOnly ? "&awaiting=yes" : "");
+        }
+    }
+
+    private static Map<String, Object> reviewModel(HttpServletRequest request, ReportingYear year, Filter filter, List<Letters.Review> all) {
+        Map<String, Object> model = WorkspacePages.base("Review the letters of " + year, request);
+        model.put("year", year.toString());
+        model.put("name", filter.name());
+        model.put("awaiting", filter.awaitingOnly());
+        model.put("total", all.size());
+        model.put("awaitingCount", all.stream().filter(Letters.Review::awaitingApproval).count());
+        model.put("rows", all.stream().filter(filter::keeps).map(LetterReview::row).toList());
+        model.put("done", "");
+        model.put("letter", Map.of());
+        model.put("problem", "");
+        model.put("problemCode", "");
+        return model;
+    }
+
+    private static Map<String, Object> row(Letters.Review r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("code", r.organisationCode());
+        row.put("name", r.organisationName());
+        row.put("version", r.version());
+        row.put("templateVersion", r.templateVersion());
+        row.put("written", SHOWN.format(r.writtenAt()));
+        row.put("writtenAt", r.writtenAt().toString());
+        row.put("approved", !r.awaitingApproval());
+        row.put("approvedBy", r.approvedBy().orElse(""));
+        row.put("approvedAt", r.approvedAt().map(SHOWN::format).orElse(""));
+        row.put("approvedAtIso", r.approvedAt().map(Instant::toString).orElse(""));
+        return row;
+    }
+
+    private ResponseEntity<String> notFound(HttpServletRequest request) {
+        return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+    }
+
+    private static ResponseEntity<String> seeOther(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location).build();
+    }
+}

@@ -1,0 +1,63 @@
+package org.annualreview.workspace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.annualreview.distribution.Delivery;
+import org.annualreview.distribution.Distribution;
+import org.annualreview.letters.Letters;
+import org.annualreview.shared.ReportingYear;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The page of a year's letters, as the year's own address shows it and as a form posted there answers with its
+ * problem: how many letters are written and approved, the form to write them, and what sending would do now.
+ */
+final class YearPage {
+
+    /** What the page says above its forms: what was just done, or the problem with what was asked. */
+    record Outcome(String done, int written, int newVersions, String problem, String problemLink, String organisation) {
+
+        static Outcome of(String done, int written, int newVersions) {
+            return new Outcome(done, written, newVersions, "", "", "");
+        }
+
+        /** A problem with the form to write the letters; the link is where the error summary sends staff to put it right. */
+        static Outcome problem(String problem, String link, String organisation) {
+            return new Outcome("", 0, 0, problem, link, organisation);
+        }
+    }
+
+    private final Letters letters;
+    private final Distribution distribution;
+    private final WorkspacePages pages = new WorkspacePages();
+
+    YearPage(Letters letters, Distribution distribution) {
+        this.letters = letters;
+        this.distribution = distribution;
+    }
+
+    ResponseEntity<String> show(HttpServletRequest request, ReportingYear year, Outcome outcome, HttpStatusCode status) {
+        Map<String, Object> model = WorkspacePages.base("Letters of " + year, request);
+        model.put("year", year.toString());
+        model.put("done", outcome.done());
+        model.put("written", outcome.written());
+        model.put("newVersions", outcome.newVersions());
+        model.put("problem", outcome.problem());
+        model.put("problemLink", outcome.problemLink());
+        model.put("organisation", outcome.organisation());
+        model.put("letters", letters.organisationsWithLetters(year).size());
+        model.put("approved", letters.approved(year).size());
+        model.put("deliveries", deliveries(distribution.send(year, Optional.empty(), new Distribution.Options(true, false))));
+        return pages.status(status).page("year", model);
+    }
+
+    private static List<Map<String, String>> deliveries(List<Delivery> deliveries) {
+        return deliveries.stream().map(d -> Map.of("name", d.organisationName(), "outcome", d.outcome().words(),
+                "detail", d.outcome() == Delivery.Outcome.WOULD_SEND ? String.join(", ", d.recipients()) : d.reason())).toList();
+    }
+}

@@ -1,0 +1,238 @@
+package org.annualreview.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.annualreview.testing.ServedWorkspace;
+import org.annualreview.testing.Visitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A year's letters written, reviewed and approved one by one from the browser, over the real server (`serve`) on H2
+ * and on PostgreSQL: new versions after a template change await approval again, an approval is of the version seen,
+ * problems are shown in the error summary, and only staff reach any of it.
+ */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
+class LetterReviewIT {
+
+    static final String ANALYST = ServedWorkspace.ANALYST;
+    static final String KNOWSLEY = ServedWorkspace.KNOWSLEY;
+    static final String LIVERPOOL = ServedWorkspace.LIVERPOOL;
+
+    @Parameter
+    String databaseKind;
+
+    static ServedWorkspace workspace;
+
+    @BeforeParameterizedClassInvocation
+    static void serve(String kind) throws Exception {
+        workspace = ServedWorkspace.start(kind);
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stop() throws Exception {
+        if (workspace != null) {
+            workspace.close();
+            workspace = null;
+        }
+    }
+
+    @Test
+    void anAnalystWritesTheLettersAfterATemplateChangeAndApprovesOnlyKnowsleysNewVersion() throws Exception {
+        Visitor analyst = workspace.signedIn(ANALYST);
+        assertThat(analyst.get("/workspace").body()).contains("href=\"/workspace/years/2023-24/letters\"",
+                "Write, review and approve the letters of 2023-24");
+        int letters = count("select count(distinct organisation_code) from letter where reporting_year = '2023-24'");
+        int knowsleyBefore = latestVersion(KNOWSLEY);
+        String before = analyst.get("/workspace/years/2023-24/letters").body();
+        assertThat(analyst.post("/workspace/years/2023-24/letters/" + KNOWSLEY + "/approve", Map.of("_csrf", Visitor.csrf(before),
+                "version", String.valueOf(knowsleyBefore))).statusCode()).isEqualTo(303);
+        assertThat(row(analyst.get("/workspace/years/2023-24/letters").body(), KNOWSLEY)).contains("Approved</strong> by " + ANALYST);
+        String templatePage = analyst.get("/workspace/years/2023-24/template").body();
+        String edited = Files.readString(workspace.directory.resolve("2023-24.md")).replace("By email", "By email and by hand");
+        assertThat(analyst.post("/workspace/years/2023-24/template", Map.of("_csrf", Visitor.csrf(templatePage), "source", edited,
+                "organisation", "")).statusCode()).isEqualTo(303);
+        String yearPage = analyst.get("/workspace/years/2023-24").body();
+        assertThat(yearPage).contains("<label class=\"govuk-label\" for=\"organisation\">Organisation (GSS code or name)</label>",
+                "action=\"/workspace/years/2023-24/letters/write\"", "href=\"/workspace/years/2023-24/letters\"",
+                "Approve the latest letters", "Send the approved letters");
+
+        HttpResponse<String> written = analyst.post("/workspace/years/2023-24/letters/write", Map.of("_csrf", Visitor.csrf(yearPage),
+                "organisation", ""));
+
+        assertThat(written.statusCode()).isEqualTo(303);
+        assertThat(analyst.follow(written).body()).contains(letters + " letters written: " + letters + " new versions, 0 as before.");
+        int knowsley = latestVersion(KNOWSLEY);
+        assertThat(knowsley).isEqualTo(knowsleyBefore + 1);
+        String awaiting = analyst.get("/workspace/years/2023-24/letters?awaiting=yes").body();
+        assertThat(row(awaiting, KNOWSLEY)).as("written again, so to approve again").contains("Knowsley Metropolitan Borough Council", "Awaiting approval",
+                ">" + knowsley + "</td>", "/workspace/organisations/E08000011/letters/2023-24.html",
+                "/workspace/organisations/E08000011/letters/2023-24.pdf");
+        assertThat(row(awaiting, LIVERPOOL)).contains("Liverpool City Council", "Awaiting approval");
+        assertThat(analyst.get("/workspace/organisations/" + KNOWSLEY + "/letters/2023-24.html").body()).contains("By email and by hand");
+
+        HttpResponse<String> stale = analyst.post("/workspace/years/2023-24/letters/" + KNOWSLEY + "/approve", Map.of("_csrf",
+                Visitor.csrf(awaiting), "version", String.valueOf(knowsleyBefore)));
+        assertThat(stale.statusCode()).as("the version seen is no longer the latest").isEqualTo(409);
+        assertThat(stale.body()).contains("There is a problem", "was written again (version " + knowsley + ")");
+        assertThat(approvals(KNOWSLEY, knowsley)).isZero();
+
+        HttpResponse<String> approved = analyst.post("/workspace/years/2023-24/letters/" + KNOWSLEY + "/approve", Map.of("_csrf",
+                Visitor.csrf(awaiting), "version", String.valueOf(knowsley), "name", "", "awaiting", "yes"));
+
+        assertThat(approved.statusCode()).isEqualTo(303);
+        assertThat(Visitor.location(approved)).endsWith("/workspace/years/2023-24/letters?done=approved&letter=E08000011&awaiting=yes");
+        String afterwards = analyst.follow(approved).body();
+        assertThat(afterwards).contains("The letter of Knowsley Metropolitan Borough Council, version " + knowsley + ", is approved.");
+        assertThat(afterwards).as("awaiting approval only").contains("id=\"letter-" + LIVERPOOL + "\"").doesNotContain("id=\"letter-" + KNOWSLEY + "\"");
+        String review = analyst.get("/workspace/years/2023-24/letters").body();
+        assertThat(row(review, KNOWSLEY)).contains("Approved</strong> by " + ANALYST).doesNotContain("Awaiting approval");
+        assertThat(row(review, LIVERPOOL)).contains("Awaiting approval").doesNotContain("Approved</strong>");
+        assertThat(analyst.get("/workspace/years/2023-24/letters?name=knowsley").body()).contains("id=\"letter-" + KNOWSLEY + "\"")
+                .doesNotContain("id=\"letter-" + LIVERPOOL + "\"", "Liverpool City Council");
+        assertThat(approvals(LIVERPOOL, latestVersion(LIVERPOOL))).isZero();
+        assertThat(analyst.post("/workspace/years/2023-24/letters/" + KNOWSLEY + "/approve", Map.of("_csrf", Visitor.csrf(review),
+                "version", String.valueOf(knowsley))).headers().firstValue("Location").orElse("")).contains("done=already");
+
+        HttpResponse<String> again = analyst.post("/workspace/years/2023-24/letters/write", Map.of("_csrf", Visitor.csrf(review),
+                "organisation", "Liverpool"));
+        assertThat(analyst.follow(again).body()).contains("1 letter written: 0 new versions, 1 as before.");
+
+        String audit = workspace.signedIn(ServedWorkspace.ADMINISTRATOR).get("/workspace/audit").body();
+        assertThat(auditRow(audit, "approve-letter")).contains(ANALYST, "letter of Knowsley Metropolitan Borough Council 2023-24, version " + knowsley);
+        assertThat(auditRow(audit, "letters of 2023-24")).contains(ANALYST, "write-letters",
+                letters + " written: " + letters + " new versions, 0 as before");
+        assertThat(auditRow(audit, "letter of Liverpool City Council 2023-24")).contains(ANALYST, "write-letters", "1 written: 0 new versions, 1 as before");
+    }
+
+    @Test
+    void writingForAnUnknownOrganisationShowsTheErrorSummaryAndWritesNothing() throws Exception {
+        Visitor analyst = workspace.signedIn(ANALYST);
+        int before = count("select count(*) from letter");
+
+        HttpResponse<String> refused = analyst.post("/workspace/years/2023-24/letters/write", Map.of("_csrf",
+                Visitor.csrf(analyst.get("/workspace/years/2023-24").body()), "organisation", "Nowhere Council"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("There is a problem: no letter was written", "<a href=\"#organisation\">",
+                "no organisation has the code or name &#39;Nowhere Council&#39;", "govuk-input--error", "value=\"Nowhere Council\"",
+                "Approve the latest letters").doesNotContain("Exception", "at org.");
+        assertThat(count("select count(*) from letter")).isEqualTo(before);
+        assertThat(workspace.signedIn(ServedWorkspace.ADMINISTRATOR).get("/workspace/audit").body()).doesNotContain("Nowhere");
+    }
+
+    @Test
+    void writingTheLettersOfAYearWithNoTemplateShowsTheProblem() throws Exception {
+        Visitor analyst = workspace.signedIn(ANALYST);
+
+        HttpResponse<String> refused = analyst.post("/workspace/years/2022-23/letters/write", Map.of("_csrf",
+                Visitor.csrf(analyst.get("/workspace/years/2022-23").body()), "organisation", ""));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("There is a problem: no letter was written", "<a href=\"/workspace/years/2022-23/template\">",
+                "No letter template is loaded for 2022-23").doesNotContain("templates load");
+        assertThat(count("select count(*) from letter where reporting_year = '2022-23'")).isZero();
+        assertThat(analyst.get("/workspace/years/2022-23/letters").body()).contains("No letter of 2022-23 is written yet");
+    }
+
+    @Test
+    void anUnknownYearOrOrganisationIsAPageNotFound() throws Exception {
+        Visitor analyst = workspace.signedIn(ANALYST);
+        String csrf = Visitor.csrf(analyst.get("/workspace").body());
+
+        for (String path : List.of("/workspace/years/2023-25/letters", "/workspace/years/nonsense/letters")) {
+            HttpResponse<String> missing = analyst.get(path);
+            assertThat(missing.statusCode()).as(path).isEqualTo(404);
+            assertThat(missing.body()).as(path).contains("Page not found");
+        }
+        for (String path : List.of("/workspace/years/2023-24/letters/E99999999/approve", "/workspace/years/2022-23/letters/" + KNOWSLEY + "/approve",
+                "/workspace/years/nonsense/letters/" + KNOWSLEY + "/approve", "/workspace/years/nonsense/letters/write")) {
+            assertThat(analyst.post(path, Map.of("_csrf", csrf)).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(count("select count(*) from letter_approval where reporting_year = '2022-23'")).isZero();
+    }
+
+    @Test
+    void aCouncilUserIsRefusedWritingReviewingAndApproving() throws Exception {
+        Visitor council = workspace.signedIn(ServedWorkspace.COUNCIL);
+        String start = council.get("/workspace").body();
+        assertThat(start).doesNotContain("Write, review and approve");
+        int approvalsBefore = count("select count(*) from letter_approval");
+        int lettersBefore = count("select count(*) from letter");
+
+        for (String path : List.of("/workspace/years/2023-24/letters", "/workspace/years/2023-24/letters?awaiting=yes&name=Knowsley")) {
+            assertThat(council.get(path).statusCode()).as(path).isEqualTo(403);
+        }
+        for (String path : List.of("/workspace/years/2023-24/letters/write", "/workspace/years/2023-24/letters/" + LIVERPOOL + "/approve")) {
+            assertThat(council.post(path, Map.of("_csrf", Visitor.csrf(start), "organisation", KNOWSLEY)).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(count("select count(*) from letter_approval")).isEqualTo(approvalsBefore);
+        assertThat(count("select count(*) from letter")).isEqualTo(lettersBefore);
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        Visitor analyst = workspace.signedIn(ANALYST);
+        int approvalsBefore = count("select count(*) from letter_approval");
+        int lettersBefore = count("select count(*) from letter");
+        String template = analyst.get("/workspace/years/2023-24/template").body();
+        assertThat(analyst.post("/workspace/years/2023-24/template", Map.of("_csrf", Visitor.csrf(template), "organisation", "",
+                "source", Files.readString(workspace.directory.resolve("2023-24.md")).replace("By email", "By email, unsigned")))
+                .statusCode()).as("a new template, so that writing would make new versions").isEqualTo(303);
+
+        assertThat(analyst.post("/workspace/years/2023-24/letters/write", Map.of("organisation", "")).statusCode()).isEqualTo(403);
+        assertThat(analyst.post("/workspace/years/2023-24/letters/" + LIVERPOOL + "/approve", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(analyst.post("/workspace/years/2023-24/letters/" + LIVERPOOL + "/approve", Map.of("_csrf", "forged")).statusCode()).isEqualTo(403);
+
+        assertThat(count("select count(*) from letter")).isEqualTo(lettersBefore);
+        assertThat(count("select count(*) from letter_approval")).isEqualTo(approvalsBefore);
+    }
+
+    /** The table row of one organisation's letter on the review page. */
+    static String row(String page, String code) {
+        Matcher m = Pattern.compile("<tr class=\"govuk-table__row\" id=\"letter-" + code + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).as("a row for " + code).isTrue();
+        return m.group(1);
+    }
+
+    /** The latest row of the audit log that mentions the words. */
+    static String auditRow(String page, String words) {
+        return Arrays.stream(page.split("<tr ")).filter(r -> r.contains(words)).findFirst().orElse("");
+    }
+
+    static int latestVersion(String code) throws Exception {
+        return count("select max(version) from letter where reporting_year = '2023-24' and organisation_code = ?", code);
+    }
+
+    static int approvals(String code, int version) throws Exception {
+        return count("select count(*) from letter_approval where reporting_year = '2023-24' and organisation_code = ? and version = ?", code, version);
+    }
+
+    static int count(String sql, Object... arguments) throws Exception {
+        try (Connection c = workspace.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < arguments.length; i++) {
+                s.setObject(i + 1, arguments[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
