@@ -135,6 +135,29 @@ public final class Distribution {
         return deliveries;
     }
 
+    /** A letter whose latest message could not be delivered: which sending, after how many attempts, why, and when. */
+    public record Failure(String organisationCode, String organisationName, int sending, int attempts, String error, java.time.Instant at) {
+    }
+
+    /**
+     * The year's letters whose latest message failed, after every retry or refused for good: what staff must see and
+     * put right (an address, the server) before sending again; a later sending that succeeds takes a letter off.
+     */
+    public List<Failure> failures(ReportingYear year) {
+        return jdbc.query("""
+                select d.organisation_code, d.sending, max(d.attempts) as attempts, max(d.error) as error, max(d.recorded_at) as recorded_at
+                from delivery d
+                where d.reporting_year = ? and d.outcome = 'failed'
+                  and d.sending = (select max(x.sending) from delivery x
+                                   where x.organisation_code = d.organisation_code and x.reporting_year = d.reporting_year)
+                group by d.organisation_code, d.sending
+                order by d.organisation_code""",
+                (rs, n) -> new Failure(rs.getString("organisation_code"), organisations.byCode(rs.getString("organisation_code"))
+                        .map(Organisation::name).orElse(rs.getString("organisation_code")), rs.getInt("sending"), rs.getInt("attempts"),
+                        Optional.ofNullable(rs.getString("error")).orElse(""), rs.getTimestamp("recorded_at").toInstant()),
+                year.toString());
+    }
+
     /** A short message to one address (a confirmation link, say): plain text and HTML from Markdown, tried like a letter. */
     public void sendNotice(String to, String subject, String markdown) {
         Tried tried = sendTrying(() -> {

@@ -134,6 +134,33 @@ public final class StaffWorkspace {
         return seeOther("/workspace/years/" + chosen + "?done=sent");
     }
 
+    /** Sends one council's approved letter again, to every recipient, because staff asked: the only way a letter goes twice. */
+    @PostMapping("/workspace/years/{year}/resend")
+    public ResponseEntity<String> resend(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @RequestParam(name = "organisation", defaultValue = "") String organisation) {
+        ReportingYear chosen = ReportingYear.parse(year);
+        YearPage page = new YearPage(letters, distribution);
+        if (organisation.isBlank()) {
+            return page.show(request, chosen, YearPage.Outcome.problem("Enter the council whose letter to send again", "#resend-organisation", ""),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        Delivery delivery;
+        try {
+            delivery = distribution.send(chosen, Optional.of(organisation), new Distribution.Options(false, true)).get(0);
+        } catch (org.annualreview.organisations.Organisations.UnknownOrganisation unknown) {
+            return page.show(request, chosen, YearPage.Outcome.problem(unknown.getMessage(), "#resend-organisation", organisation),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        if (delivery.outcome() != Delivery.Outcome.SENT && delivery.outcome() != Delivery.Outcome.FAILED) {
+            return page.show(request, chosen, YearPage.Outcome.problem(delivery.organisationName() + "'s letter was not sent: "
+                    + delivery.outcome().words() + " (" + delivery.reason() + ")", "#resend-organisation", organisation), HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        audit.record(principal.getName(), "resend-letters", "letter of " + delivery.organisationName() + " " + chosen, Optional.empty(),
+                Optional.of(delivery.outcome() == Delivery.Outcome.SENT ? "sent again to " + String.join(", ", delivery.recipients())
+                        : "failed: " + delivery.reason()));
+        return seeOther("/workspace/years/" + chosen + (delivery.outcome() == Delivery.Outcome.SENT ? "?done=resent" : ""));
+    }
+
     /** The year's letter template, to edit, preview for any organisation, and load. */
     @GetMapping("/workspace/years/{year}/template")
     public ResponseEntity<String> template(HttpServletRequest request, @PathVariable("year") String year,

@@ -53,6 +53,9 @@ final class YearPage {
         model.put("letters", letters.organisationsWithLetters(year).size());
         model.put("approved", letters.approved(year).size());
         model.put("deliveries", deliveries(distribution.send(year, Optional.empty(), new Distribution.Options(true, false))));
+        model.put("failures", distribution.failures(year).stream().map(f -> Map.of("name", f.organisationName(), "attempts", f.attempts(),
+                "error", f.error(), "at", f.at().atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime().withNano(0).toString().replace('T', ' ')))
+                .toList());
         return pages.status(status).page("year", model);
     }
 

@@ -216,11 +216,16 @@ class DistributionIT {
         assertThat(failed.attempts()).isEqualTo(2);
         assertThat(failed.reason()).contains("Connect");
         assertThat(new JdbcTemplate(database.dataSource()).queryForList("select distinct outcome from delivery", String.class)).containsExactly("failed");
+        List<Distribution.Failure> shown = distribution(2, Duration.ofMillis(50)).failures(YEAR);
+        assertThat(shown).as("what staff are shown").extracting(Distribution.Failure::organisationCode).contains("E08000011");
+        assertThat(shown.stream().filter(f -> f.organisationCode().equals("E08000011")).findFirst().orElseThrow().error()).contains("Connect");
 
         smtp.start();
         Delivery sent = knowsley(distribution(2, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND));
 
         assertThat(sent.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        assertThat(distribution(2, Duration.ofMillis(50)).failures(YEAR)).as("delivered since").extracting(Distribution.Failure::organisationCode)
+                .doesNotContain("E08000011");
         assertThat(receivedByEachContact()).containsExactly(1, 1, 1, 1, 1);
         assertThat(knowsley(distribution(2, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND)).outcome())
                 .isEqualTo(Delivery.Outcome.ALREADY_SENT);
