@@ -12,24 +12,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.annualreview.testing.OnEachDatabase;
 import org.annualreview.testing.ServedWorkspace;
 import org.annualreview.testing.Visitor;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The administrators' pages over the real server (`serve`), on H2 and on PostgreSQL: accounts added, disabled and
  * enabled in the browser, a year's publication date set, and the audit log read a page at a time with each change's
  * lines. Analysts and council users reach none of it; no form works without its CSRF token.
  */
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class AdministrationIT {
+class AdministrationIT extends OnEachDatabase {
 
     static final String PASSWORD = ServedWorkspace.PASSWORD;
     static final String ADMINISTRATOR = ServedWorkspace.ADMINISTRATOR;
@@ -43,23 +37,6 @@ class AdministrationIT {
     static final List<String> POSTS = List.of("/workspace/accounts/new", "/workspace/accounts/disable", "/workspace/accounts/enable",
             "/workspace/years/2023-24/publication");
 
-    @Parameter
-    String databaseKind;
-
-    static ServedWorkspace workspace;
-
-    @BeforeParameterizedClassInvocation
-    static void serve(String kind) throws Exception {
-        workspace = ServedWorkspace.start(kind);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() throws Exception {
-        if (workspace != null) {
-            workspace.close();
-            workspace = null;
-        }
-    }
 
     static Visitor administrator() throws Exception {
         return workspace.signedIn(ADMINISTRATOR);

@@ -13,45 +13,22 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.annualreview.testing.OnEachDatabase;
 import org.annualreview.testing.ServedWorkspace;
 import org.annualreview.testing.Visitor;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A year's letters written, reviewed and approved one by one from the browser, over the real server (`serve`) on H2
  * and on PostgreSQL: new versions after a template change await approval again, an approval is of the version seen,
  * problems are shown in the error summary, and only staff reach any of it.
  */
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class LetterReviewIT {
+class LetterReviewIT extends OnEachDatabase {
 
     static final String ANALYST = ServedWorkspace.ANALYST;
     static final String KNOWSLEY = ServedWorkspace.KNOWSLEY;
     static final String LIVERPOOL = ServedWorkspace.LIVERPOOL;
 
-    @Parameter
-    String databaseKind;
-
-    static ServedWorkspace workspace;
-
-    @BeforeParameterizedClassInvocation
-    static void serve(String kind) throws Exception {
-        workspace = ServedWorkspace.start(kind);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() throws Exception {
-        if (workspace != null) {
-            workspace.close();
-            workspace = null;
-        }
-    }
 
     @Test
     void aLetterSentOnceGoesAgainOnlyWhenStaffAskForOneCouncilAndAFailedOneIsShownWithTheServersWords() throws Exception {

@@ -12,42 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.annualreview.testing.OnEachDatabase;
 import org.annualreview.testing.ServedWorkspace;
 import org.annualreview.testing.Visitor;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The records in the workspace, one at a time, over the real server on H2 and PostgreSQL: found by words, added and
  * changed through forms whose checks are the import's, problems in the GOV.UK error summary with nothing saved,
  * every change audited before and after, and the register changed by administrators only.
  */
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class RecordPagesIT {
+class RecordPagesIT extends OnEachDatabase {
 
-    @Parameter
-    String databaseKind;
-
-    static ServedWorkspace workspace;
-
-    @BeforeParameterizedClassInvocation
-    static void serve(String kind) throws Exception {
-        workspace = ServedWorkspace.start(kind);
-    }
-
-    @AfterParameterizedClassInvocation
-    static void stop() throws Exception {
-        if (workspace != null) {
-            workspace.close();
-            workspace = null;
-        }
-    }
 
     /** A decision's form as a person fills it in: dates as day, month and year. */
     static Map<String, String> decision(String reference, String decided) {
