@@ -78,8 +78,8 @@ public class AnnualReviewApplication {
     }
 
     @Bean
-    org.annualreview.imports.Records records(DataSource dataSource, Imports imports) {
-        return new org.annualreview.imports.Records(dataSource, imports);
+    org.annualreview.imports.Records records(DataSource dataSource, Imports imports, ApplicationEventPublisher events) {
+        return new org.annualreview.imports.Records(dataSource, imports, events::publishEvent);
     }
 
     @Bean

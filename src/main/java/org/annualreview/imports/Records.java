@@ -46,12 +46,18 @@ public final class Records {
 
     public enum Change { REFUSED, ADDED, UPDATED, UNCHANGED }
 
+    /** What deleting did: the record as it was, or why it was kept. */
+    public record Deleted(Optional<Map<String, String>> before, Optional<String> problem) {
+    }
+
     private final JdbcTemplate jdbc;
     private final Imports imports;
+    private final java.util.function.Consumer<Object> events;
 
-    public Records(DataSource dataSource, Imports imports) {
+    public Records(DataSource dataSource, Imports imports, java.util.function.Consumer<Object> events) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.imports = imports;
+        this.events = events;
     }
 
     /** The fields of a record type's form, in the order of its file's columns. */
@@ -148,6 +154,62 @@ public final class Records {
         }
         Change change = report.inserted() > 0 ? Change.ADDED : report.updated() > 0 ? Change.UPDATED : Change.UNCHANGED;
         return new Saved(change, List.of(), before, byKey(type, key));
+    }
+
+    /**
+     * Deletes a record that nothing else needs: a decision with recommendations or service improvements, or an
+     * organisation with records, letters or accounts, is kept and the problem says what still refers to it.
+     */
+    public Deleted delete(RecordType type, List<String> key) {
+        Optional<Map<String, String>> before = byKey(type, key);
+        if (before.isEmpty()) {
+            return new Deleted(before, Optional.of("there is no " + singular(type) + " " + String.join(" / ", key)));
+        }
+        List<String> dependants = dependants(type, before.get());
+        if (!dependants.isEmpty()) {
+            return new Deleted(before, Optional.of("the " + singular(type) + " still has " + String.join(" and ", dependants)
+                    + ": delete those first"));
+        }
+        Object[] values = type.keys().stream().map(k -> typed(type, k, before.get().get(type.headingOf(k)))).toArray();
+        try {
+            jdbc.update("delete from " + type.table() + " where " + type.keys().stream().map(k -> k + " = ?").collect(Collectors.joining(" and ")),
+                    values);
+        } catch (org.springframework.dao.DataIntegrityViolationException stillNeeded) {
+            return new Deleted(before, Optional.of("other records still refer to the " + singular(type)
+                    + " (such as its letters, accounts or sendings): it is kept"));
+        }
+        events.accept(new RecordsImported(java.util.EnumSet.of(type)));
+        return new Deleted(before, Optional.empty());
+    }
+
+    /** "2 recommendations", "1 service improvement": the records of other types that belong to this one. */
+    private List<String> dependants(RecordType type, Map<String, String> record) {
+        List<String> found = new ArrayList<>();
+        String column = type == RecordType.DECISIONS ? "case_reference" : type == RecordType.ORGANISATIONS ? "organisation_code" : null;
+        if (column == null) {
+            return found;
+        }
+        String value = record.get(type == RecordType.DECISIONS ? "case_reference" : "code");
+        for (RecordType other : RecordType.values()) {
+            boolean refers = other != type && other.columns().stream().anyMatch(c -> c.target().equals(column))
+                    && !(type == RecordType.DECISIONS && other == RecordType.ENQUIRIES);   // an enquiry is of a case, not of its decision
+            if (refers) {
+                long n = jdbc.queryForObject("select count(*) from " + other.table() + " where " + column + " = ?", Long.class, value);
+                if (n > 0) {
+                    String word = singular(other);
+                    found.add(n + " " + (n == 1 ? word : word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s"));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Object typed(RecordType type, String target, String text) {
+        try {
+            return type.columns().get(type.indexOf(target)).type().parse(text);
+        } catch (CellType.BadCell stored) {
+            throw new IllegalStateException("a stored key does not read back: " + text, stored);
+        }
     }
 
     private static Saved refused(Problem problem) {

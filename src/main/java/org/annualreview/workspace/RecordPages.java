@@ -64,7 +64,8 @@ public final class RecordPages {
     @GetMapping("/workspace/records/{type}")
     public ResponseEntity<String> list(HttpServletRequest request, Principal principal, @PathVariable("type") String typeName,
             @RequestParam(name = "q", defaultValue = "") String words, @RequestParam(name = "organisation", defaultValue = "") String organisation,
-            @RequestParam(name = "case", defaultValue = "") String caseReference, @RequestParam(name = "page", defaultValue = "1") String page) {
+            @RequestParam(name = "case", defaultValue = "") String caseReference, @RequestParam(name = "page", defaultValue = "1") String page,
+            @RequestParam(name = "deleted", defaultValue = "") String deleted) {
         Optional<RecordType> type = typeNamed(typeName);
         if (type.isEmpty()) {
             return notFound(request);
@@ -81,6 +82,7 @@ public final class RecordPages {
         model.put("article", Field.article(Records.singular(t)));
         model.put("canChange", canChange(principal, t));
         model.put("q", words);
+        model.put("deleted", deleted);
         model.put("organisation", organisation);
         model.put("case", caseReference);
         model.put("byOrganisation", Records.hasOrganisation(t));
@@ -158,6 +160,55 @@ public final class RecordPages {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", editHref(t, after) + "&done=" + done).build();
     }
 
+    /** Asks whether to delete the record, showing what it holds; or says why it cannot be. */
+    @GetMapping("/workspace/records/{type}/delete")
+    public ResponseEntity<String> confirmDelete(HttpServletRequest request, Principal principal, @PathVariable("type") String typeName,
+            @RequestParam(name = "key", required = false) List<String> key) {
+        Optional<RecordType> type = typeNamed(typeName);
+        Optional<Map<String, String>> found = type.flatMap(t -> records.byKey(t, key == null ? List.of() : key));
+        if (found.isEmpty()) {
+            return notFound(request);
+        }
+        if (!canChange(principal, type.get())) {
+            return pages.status(HttpStatus.FORBIDDEN).page("not-found", WorkspacePages.base("Page not found", request));
+        }
+        return deletePage(request, type.get(), found.get(), "", HttpStatus.OK);
+    }
+
+    @PostMapping("/workspace/records/{type}/delete")
+    public ResponseEntity<String> delete(HttpServletRequest request, Principal principal, @PathVariable("type") String typeName,
+            @RequestParam(name = "key", required = false) List<String> key) {
+        Optional<RecordType> type = typeNamed(typeName);
+        if (type.isEmpty() || !canChange(principal, type.get())) {
+            return type.isEmpty() ? notFound(request) : pages.status(HttpStatus.FORBIDDEN).page("not-found", WorkspacePages.base("Page not found", request));
+        }
+        RecordType t = type.get();
+        Records.Deleted deleted = records.delete(t, key == null ? List.of() : key);
+        if (deleted.before().isEmpty()) {
+            return notFound(request);
+        }
+        if (deleted.problem().isPresent()) {
+            return deletePage(request, t, deleted.before().get(), capitalised(deleted.problem().get()), HttpStatus.CONFLICT);
+        }
+        audit.record(principal.getName(), "delete-record", subject(t, deleted.before().get()), deleted.before().map(Records::describe), Optional.empty());
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/workspace/records/" + t.fileName() + "?deleted="
+                + encode(subject(t, deleted.before().get()))).build();
+    }
+
+    private ResponseEntity<String> deletePage(HttpServletRequest request, RecordType type, Map<String, String> record, String problem,
+            HttpStatus status) {
+        String singular = Records.singular(type);
+        Map<String, Object> model = WorkspacePages.base("Delete " + singular + " " + Records.keyHeadings(type).stream().map(record::get)
+                .collect(Collectors.joining(" / ")) + "?", request);
+        model.put("type", type.fileName());
+        model.put("singular", singular);
+        model.put("problem", problem);
+        model.put("back", editHref(type, record));
+        model.put("keys", Records.keyHeadings(type).stream().map(record::get).toList());
+        model.put("fields", RecordForm.model(Records.fields(type), record, Map.of(), false));
+        return pages.status(status).page("record-delete", model);
+    }
+
     private ResponseEntity<String> form(HttpServletRequest request, Principal principal, RecordType type, boolean adding,
             Map<String, String> values, Map<String, String> errors, List<Map<String, String>> summary, String done, HttpStatus status) {
         String singular = Records.singular(type);
@@ -173,6 +224,7 @@ public final class RecordPages {
         model.put("summary", summary);
         model.put("done", done);
         model.put("related", adding ? List.of() : related(type, values));
+        model.put("deleteHref", adding ? "" : editHref(type, values).replace("/edit?", "/delete?"));
         model.put("contacts", adding || type != RecordType.ORGANISATIONS ? List.of() : contacts(values.get("code")));
         model.put("newContact", "/workspace/records/contacts/new?organisation_code=" + encode(values.getOrDefault("code", "")));
         return pages.status(status).page("record-form", model);

@@ -229,6 +229,84 @@ class RecordPagesIT extends OnEachDatabase {
     }
 
     @Nested
+    class Deleting {
+
+        @Test
+        void aContactIsDeletedOnlyOnceConfirmedAndTheAuditKeepsWhatItHeld() throws Exception {
+            Visitor analyst = workspace.signedIn(ANALYST);
+            String form = analyst.get("/workspace/records/contacts/new").body();
+            assertThat(analyst.post("/workspace/records/contacts/new", with(Map.of("organisation_code", "E08000012", "role", "monitoring-officer",
+                    "surname", "Leaver", "email", "leaver@liverpool.example"), Visitor.csrf(form))).statusCode()).isEqualTo(303);
+            String page = analyst.get("/workspace/records/contacts/edit?key=E08000012&key=monitoring-officer&key=leaver@liverpool.example").body();
+            assertThat(page).contains("href=\"/workspace/records/contacts/delete?key=E08000012&amp;key=monitoring-officer&amp;key=leaver%40liverpool.example\"");
+
+            String confirm = analyst.get("/workspace/records/contacts/delete?key=E08000012&key=monitoring-officer&key=leaver%40liverpool.example").body();
+            assertThat(confirm).contains("Delete contact E08000012 / monitoring-officer / leaver@liverpool.example?", "Leaver", "Yes, delete it");
+            assertThat(analyst.get("/workspace/records/contacts?organisation=E08000012").body()).as("not before it is confirmed")
+                    .contains("leaver@liverpool.example");
+            HttpResponse<String> deleted = analyst.post("/workspace/records/contacts/delete", List.of(Map.entry("_csrf", Visitor.csrf(confirm)),
+                    Map.entry("key", "E08000012"), Map.entry("key", "monitoring-officer"), Map.entry("key", "leaver@liverpool.example")));
+
+            assertThat(deleted.statusCode()).isEqualTo(303);
+            assertThat(analyst.follow(deleted).body()).contains("Deleted: contact E08000012 / monitoring-officer / leaver@liverpool.example.")
+                    .doesNotContain("<a class=\"govuk-link\" href=\"/workspace/records/contacts/edit?key=E08000012&amp;key=monitoring-officer&amp;key=leaver");
+            assertThat(analyst.get("/workspace/records/contacts/edit?key=E08000012&key=monitoring-officer&key=leaver@liverpool.example").statusCode())
+                    .isEqualTo(404);
+            assertThat(latestAudited("delete-record")).contains("contact E08000012 / monitoring-officer / leaver@liverpool.example", ANALYST,
+                    "surname: Leaver");
+        }
+
+        @Test
+        void aDecisionWithRecommendationsIsKeptAndThePageSaysWhatStillBelongsToIt() throws Exception {
+            Visitor analyst = workspace.signedIn(ANALYST);
+            String confirm = analyst.get("/workspace/records/decisions/delete?key=SAMPLE-23-0001").body();
+
+            HttpResponse<String> kept = analyst.post("/workspace/records/decisions/delete", List.of(Map.entry("_csrf", Visitor.csrf(confirm)),
+                    Map.entry("key", "SAMPLE-23-0001")));
+
+            assertThat(kept.statusCode()).isEqualTo(409);
+            assertThat(kept.body()).contains("There is a problem: nothing was deleted", "The decision still has 2 recommendations", "delete those first")
+                    .doesNotContain("Yes, delete it");
+            assertThat(analyst.get("/workspace/records/decisions/edit?key=SAMPLE-23-0001").statusCode()).isEqualTo(200);
+        }
+
+        @Test
+        void aDecisionWithNothingOfItsOwnIsDeletedAndLeavesTheDatabase() throws Exception {
+            Visitor analyst = workspace.signedIn(ANALYST);
+            String form = analyst.get("/workspace/records/decisions/new").body();
+            assertThat(analyst.post("/workspace/records/decisions/new", with(decision("MISTAKE-1", "5/10/2023"), Visitor.csrf(form))).statusCode())
+                    .isEqualTo(303);
+
+            HttpResponse<String> deleted = analyst.post("/workspace/records/decisions/delete", List.of(Map.entry("_csrf", Visitor.csrf(form)),
+                    Map.entry("key", "MISTAKE-1")));
+
+            assertThat(deleted.statusCode()).isEqualTo(303);
+            try (var c = workspace.connection(); var s = c.prepareStatement("select count(*) from decision where case_reference in (?, ?)")) {
+                s.setString(1, "MISTAKE-1");
+                s.setString(2, "SAMPLE-23-0002");
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("only the decoy is left").isEqualTo(1);
+                }
+            }
+        }
+
+        @Test
+        void anOrganisationIsDeletedByAnAdministratorOnlyAndNotWhileItHasRecords() throws Exception {
+            Visitor analyst = workspace.signedIn(ANALYST);
+            String page = analyst.get("/workspace").body();
+            assertThat(analyst.post("/workspace/records/organisations/delete", List.of(Map.entry("_csrf", Visitor.csrf(page)),
+                    Map.entry("key", KNOWSLEY))).statusCode()).isEqualTo(403);
+
+            Visitor administrator = workspace.signedIn(ADMINISTRATOR);
+            HttpResponse<String> kept = administrator.post("/workspace/records/organisations/delete", List.of(
+                    Map.entry("_csrf", Visitor.csrf(administrator.get("/workspace").body())), Map.entry("key", KNOWSLEY)));
+            assertThat(kept.statusCode()).isEqualTo(409);
+            assertThat(kept.body()).contains("The organisation still has", "decisions", "contacts");
+        }
+    }
+
+    @Nested
     class WhoMay {
 
         @Test
