@@ -54,6 +54,7 @@ class SiteBrowserIT {
     ServedSite server;
     String site;
     String analystPassword;
+    String administratorPassword;
     com.icegreen.greenmail.util.GreenMail smtp;
     ChromeDriver browser;
     Path downloads;
@@ -80,6 +81,10 @@ class SiteBrowserIT {
         java.util.regex.Matcher password = java.util.regex.Pattern.compile("Analyst +analyst@demo.example +password (\\S+)").matcher(out.toString());
         assertThat(password.find()).as("the demo prints its analyst's password").isTrue();
         analystPassword = password.group(1);
+        java.util.regex.Matcher administrator = java.util.regex.Pattern.compile("Administrator +administrator@demo.example +password (\\S+)")
+                .matcher(out.toString());
+        assertThat(administrator.find()).as("the demo prints its administrator's password").isTrue();
+        administratorPassword = administrator.group(1);
         int smtpPort = ServedSite.freePort();
         smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
         smtp.start();
@@ -403,6 +408,57 @@ class SiteBrowserIT {
             assertThat(analyst.findElement(By.tagName("table")).getText()).contains("BROWSER-FORM-1", "E08000011", "Housing", "2025-09-30");
         } finally {
             analyst.quit();
+        }
+    }
+
+    @Test
+    void anAdministratorsPagesHaveNoSeriousAccessibilityProblemWithOrWithoutAnError() throws Exception {
+        ChromeDriver administrator = chromium(true);
+        try {
+            administrator.get(site + "/login");
+            administrator.findElement(By.id("username")).sendKeys("administrator@demo.example");
+            administrator.findElement(By.id("password")).sendKeys(administratorPassword);
+            clickThrough(administrator, administrator.findElement(By.xpath("//button[normalize-space()='Sign in']")));
+            assertThat(administrator.findElement(By.tagName("main")).getText()).contains("The letters of each year", "Publication date of 2025-26");
+            assertThat(seriousProblems(administrator)).as("the administrator's start page").isEmpty();
+            for (String path : List.of("/workspace/accounts", "/workspace/accounts/new", "/workspace/years/2025-26/publication", "/workspace/audit",
+                    "/workspace/records/organisations/edit?key=" + KNOWSLEY)) {
+                administrator.get(site + path);
+                assertThat(administrator.findElement(By.tagName("h1")).getText()).as(path).isNotBlank();
+                assertThat(seriousProblems(administrator)).as(path).isEmpty();
+            }
+            assertThat(administrator.findElement(By.tagName("main")).getText()).as("Knowsley's contacts").contains("Chief executive", "Add a contact");
+            clickThrough(administrator, administrator.findElement(By.linkText("Chief executive")));
+            clickThrough(administrator, administrator.findElement(By.linkText("Delete this record")));
+            assertThat(administrator.findElement(By.tagName("h1")).getText()).startsWith("Delete contact E08000011 / chief-executive /");
+            assertThat(seriousProblems(administrator)).as("a deletion to confirm").isEmpty();
+
+            administrator.get(site + "/workspace/accounts/new");
+            clickThrough(administrator, administrator.findElement(By.xpath("//button[normalize-space()='Add the account']")));
+            assertThat(administrator.findElement(By.cssSelector(".govuk-error-summary")).getText()).isNotBlank();
+            assertThat(seriousProblems(administrator)).as("an account with problems").isEmpty();
+            administrator.findElement(By.id("username")).sendKeys("browser.analyst@demo.example");
+            administrator.findElement(By.id("name")).sendKeys("Browser Analyst");
+            administrator.findElement(By.cssSelector("input[name=role][value=analyst]")).click();
+            administrator.findElement(By.id("password")).sendKeys("a long enough password");
+            administrator.findElement(By.id("confirmation")).sendKeys("a long enough password");
+            clickThrough(administrator, administrator.findElement(By.xpath("//button[normalize-space()='Add the account']")));
+            assertThat(administrator.findElement(By.tagName("main")).getText()).contains("browser.analyst@demo.example");
+            administrator.get(site + "/workspace/years/2025-26/publication");
+            for (String[] part : new String[][] {{"day", "31"}, {"month", "2"}, {"year", "2026"}}) {
+                WebElement input = administrator.findElement(By.cssSelector("input[name$='" + part[0] + "']"));
+                input.clear();
+                input.sendKeys(part[1]);
+            }
+            clickThrough(administrator, administrator.findElement(By.cssSelector("main form button[type=submit]")));
+            assertThat(administrator.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("real date");
+            assertThat(seriousProblems(administrator)).as("an impossible publication date").isEmpty();
+            screenshot(administrator, "workspace-publication-error");
+            administrator.get(site + "/workspace/audit");
+            clickThrough(administrator, administrator.findElement(By.partialLinkText("View")));
+            assertThat(seriousProblems(administrator)).as("one audit event").isEmpty();
+        } finally {
+            administrator.quit();
         }
     }
 
