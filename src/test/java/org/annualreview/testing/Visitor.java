@@ -54,14 +54,26 @@ public final class Visitor {
 
     /** Uploads files as the import form does: multipart, with the page's CSRF token. */
     public HttpResponse<String> upload(String path, String csrf, Map<String, String> files) throws Exception {
+        Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
+        files.forEach((name, content) -> bytes.put(name, content.getBytes(StandardCharsets.UTF_8)));
+        return uploadBytes(path, csrf, bytes);
+    }
+
+    /** Uploads files of any kind (an XLSX workbook) as the import form does. */
+    public HttpResponse<String> uploadBytes(String path, String csrf, Map<String, byte[]> files) throws Exception {
         String boundary = "----annual-review-test-" + System.nanoTime();
-        StringBuilder body = new StringBuilder();
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n").append(csrf).append("\r\n");
-        files.forEach((name, content) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
-                .append(name).append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n"));
-        body.append("--").append(boundary).append("--\r\n");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            String type = file.getKey().endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv";
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + file.getKey()
+                    + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create(site + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Signs in as the login form does, with the form's CSRF token; returns the answer to the form. */

@@ -228,6 +228,30 @@ class RecordPagesIT extends OnEachDatabase {
         }
     }
 
+    @Test
+    void anXlsxWorkbookUploadedInTheWorkspaceIsImportedSheetBySheetAndAgainChangesNothing() throws Exception {
+        Visitor analyst = workspace.signedIn(ANALYST);
+        byte[] workbook = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/samples/records.xlsx"));
+
+        HttpResponse<String> first = analyst.uploadBytes("/workspace/imports", Visitor.csrf(analyst.get("/workspace/imports").body()),
+                Map.of("records.xlsx", workbook));
+        HttpResponse<String> again = analyst.uploadBytes("/workspace/imports", Visitor.csrf(first.body()), Map.of("records.xlsx", workbook));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.body()).contains("The files were imported.", "records.xlsx, sheet decisions");
+        assertThat(again.body()).contains("The files were imported.");
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
+                + "([^<]+)</th><td class=\"govuk-table__cell\">[^<]*</td>\\s*<td[^>]*>(\\d+)</td><td[^>]*>(\\d+)</td>\\s*<td[^>]*>(\\d+)</td><td[^>]*>(\\d+)</td>")
+                .matcher(again.body());
+        int sheets = 0;
+        while (row.find()) {
+            sheets++;
+            assertThat(row.group(3) + " inserted, " + row.group(4) + " updated").as(row.group(1)).isEqualTo("0 inserted, 0 updated");
+            assertThat(row.group(5)).as(row.group(1)).isEqualTo(row.group(2));
+        }
+        assertThat(sheets).as("a row per sheet").isEqualTo(9);
+    }
+
     @Nested
     class Deleting {
 
