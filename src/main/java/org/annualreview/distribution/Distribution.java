@@ -123,7 +123,7 @@ public final class Distribution {
             }
             int sent = sendings(code, year, "sent");
             if (sent > 0 && !options.resend()) {
-                deliveries.add(new Delivery(code, name, Delivery.Outcome.ALREADY_SENT, recipients, "", 0, "--resend sends it again"));
+                deliveries.add(lastSent(code, year, name, recipients));
                 continue;
             }
             if (options.dryRun()) {
@@ -275,6 +275,22 @@ public final class Distribution {
             }
         });
     }
+
+    /** A letter already sent: when its latest delivered message went, to how many, with which message id. */
+    private Delivery lastSent(String code, ReportingYear year, String name, List<String> recipients) {
+        return jdbc.query("""
+                select message_id, max(recorded_at) as recorded_at, count(*) as recipients, max(letter_version) as version
+                from delivery
+                where organisation_code = ? and reporting_year = ? and outcome = 'sent'
+                  and sending = (select max(sending) from delivery where organisation_code = ? and reporting_year = ? and outcome = 'sent')
+                group by message_id""", (rs, n) -> new Delivery(code, name, Delivery.Outcome.ALREADY_SENT, recipients, rs.getString("message_id"), 0,
+                "version " + rs.getInt("version") + " sent " + SENT_AT.format(rs.getTimestamp("recorded_at").toInstant()) + " to "
+                        + rs.getInt("recipients") + " recipients; a resend sends it again"),
+                code, year.toString(), code, year.toString()).get(0);
+    }
+
+    private static final java.time.format.DateTimeFormatter SENT_AT = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
+            .withZone(java.time.ZoneId.of("Europe/London"));
 
     /** How many messages of the year were recorded for the organisation (of the outcome given, or all). */
     private int sendings(String code, ReportingYear year, String outcome) {

@@ -148,6 +148,9 @@ class DistributionIT {
 
         Delivery again = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND));
         assertThat(again.outcome()).isEqualTo(Delivery.Outcome.ALREADY_SENT);
+        assertThat(again.messageId()).as("the message that delivered it").isEqualTo(new JdbcTemplate(database.dataSource()).queryForObject(
+                "select distinct message_id from delivery where organisation_code = ? and sending = 1", String.class, KNOWSLEY));
+        assertThat(again.reason()).containsPattern("version \\d+ sent \\d+ \\w+ 20\\d\\d, \\d\\d:\\d\\d to 5 recipients");
         assertThat(receivedByEachContact()).as("nobody twice").containsExactly(1, 1, 1, 1, 1);
 
         Delivery resent = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.of("Knowsley"), new Distribution.Options(false, true)));
