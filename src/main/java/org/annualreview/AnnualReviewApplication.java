@@ -174,10 +174,16 @@ public class AnnualReviewApplication {
         return new org.annualreview.audit.AuditLog(dataSource, clock);
     }
 
-    /** Passwords hashed with bcrypt, each hash naming its algorithm ({bcrypt}…) so that a stronger one can follow. */
+    /**
+     * New passwords hashed with Argon2id (OWASP's first choice), each hash naming its algorithm ({argon2}…); hashes made
+     * before with bcrypt ({bcrypt}…) are still checked.
+     */
     @Bean
     org.springframework.security.crypto.password.PasswordEncoder passwordEncoder() {
-        return org.springframework.security.crypto.factory.PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        Map<String, org.springframework.security.crypto.password.PasswordEncoder> encoders = Map.of(
+                "argon2", org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder());
+        return new org.springframework.security.crypto.password.DelegatingPasswordEncoder("argon2", encoders);
     }
 
     @Bean

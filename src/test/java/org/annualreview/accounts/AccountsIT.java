@@ -358,11 +358,25 @@ class AccountsIT {
     }
 
     @Test
+    void anAccountWhosePasswordWasHashedWithBcryptBeforeStillSignsIn() throws Exception {
+        cli("users", "add", "--username", "older@ombudsman.example", "--name", "Older", "--role", "analyst",
+                "--password-file", directory.resolve("password.txt").toString());
+        try (var c = workspace.connection(); var s = c.prepareStatement("update account set password_hash = ? where username = ?")) {
+            s.setString(1, "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(PASSWORD));
+            s.setString(2, "older@ombudsman.example");
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(location(workspace.visitor().signIn("older@ombudsman.example", PASSWORD))).endsWith("/workspace");
+        assertThat(location(workspace.visitor().signIn("older@ombudsman.example", "not the password"))).endsWith("/login?error");
+    }
+
+    @Test
     void passwordsAreKeptOnlyAsHashesAndBadAccountsAreRefusedWithEveryReason() throws Exception {
         try (var c = java.sql.DriverManager.getConnection(databaseUrl, databaseUrl.startsWith("jdbc:h2") ? "" : System.getProperty("user.name"), "");
                 var s = c.createStatement(); var rs = s.executeQuery("select password_hash from account where username = '" + ANALYST + "'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
+            assertThat(rs.getString(1)).startsWith("{argon2}$argon2id$").doesNotContain(PASSWORD);
         }
         Path shortPassword = Files.writeString(directory.resolve("short.txt"), "short\n");
 
