@@ -21,11 +21,13 @@ public final class RegistrationPages {
 
     private final Registrations registrations;
     private final Organisations organisations;
+    private final RegistrationThrottle throttle;
     private final Pages pages = new Pages();
 
-    public RegistrationPages(Registrations registrations, Organisations organisations) {
+    public RegistrationPages(Registrations registrations, Organisations organisations, java.time.Clock clock) {
         this.registrations = registrations;
         this.organisations = organisations;
+        this.throttle = new RegistrationThrottle(clock);
     }
 
     @GetMapping("/monitoring-officers/register")
@@ -34,11 +36,19 @@ public final class RegistrationPages {
     }
 
     @PostMapping("/monitoring-officers/register")
-    public ResponseEntity<String> register(@RequestParam(name = "council", defaultValue = "") String council,
+    public ResponseEntity<String> register(jakarta.servlet.http.HttpServletRequest request,
+            @RequestParam(name = "council", defaultValue = "") String council,
             @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "email", defaultValue = "") String email,
             @RequestParam(name = "job-title", defaultValue = "") String jobTitle) {
+        if (throttle.refuses(email, request.getRemoteAddr())) {
+            List<Map<String, String>> errors = List.of(Map.of("field", "email", "message", "Too many requests to receive the letter have been"
+                    + " made for this email address or from this network. Try again in an hour."));
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(Pages.HTML)
+                    .body(pages.render("register", model(council, name, email, jobTitle, errors)));
+        }
         try {
             registrations.request(council, name, email, jobTitle, SiteAddress.absolute("/monitoring-officers/confirm?token="));
+            throttle.sent(email, request.getRemoteAddr());
         } catch (Registrations.Refused refused) {
             List<Map<String, String>> errors = refused.problems().stream().map(p -> Map.of("field", p[0], "message", p[1])).toList();
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(Pages.HTML)

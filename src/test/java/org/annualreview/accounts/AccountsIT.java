@@ -299,6 +299,27 @@ class AccountsIT {
     }
 
     @Test
+    void theRegistrationFormSendsAtMostThreeConfirmationsToOneAddressInAnHour() throws Exception {
+        Visitor officer = workspace.visitor();
+        int before = smtp.getReceivedMessages().length;
+        Map<String, String> form = Map.of("council", KNOWSLEY, "name", "Rob Repeat", "email", "rob.repeat@knowsley.example");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(officer.post("/monitoring-officers/register", form).body()).contains("Check your email");
+        }
+        HttpResponse<String> fourth = officer.post("/monitoring-officers/register", form);
+
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.body()).contains("There is a problem", "Too many requests to receive the letter", "value=\"rob.repeat@knowsley.example\"");
+        assertThat(smtp.waitForIncomingEmail(5_000, before + 3)).isTrue();
+        Thread.sleep(300);
+        assertThat(smtp.getReceivedMessages().length - before).as("confirmations sent").isEqualTo(3);
+        assertThat(officer.post("/monitoring-officers/register", Map.of("council", KNOWSLEY, "name", "Another Officer",
+                "email", "another.officer@knowsley.example")).body()).as("another address from the same place").contains("Check your email");
+        smtp.purgeEmailFromAllMailboxes();   // the registration test reads the first message it finds
+    }
+
+    @Test
     void signingOutEndsTheSession() throws Exception {
         Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
