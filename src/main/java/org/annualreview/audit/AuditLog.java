@@ -40,6 +40,17 @@ public final class AuditLog {
     }
 
     public void record(String actor, String action, String subject, Optional<String> before, Optional<String> after) {
+        insert(jdbc, actor, action, subject, before, after);
+    }
+
+    /** Records a change in the transaction of the connection that made it: the change and its record are kept together or not at all. */
+    public void record(java.sql.Connection connection, String actor, String action, String subject, Optional<String> before,
+            Optional<String> after) {
+        insert(new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)), actor, action, subject,
+                before, after);
+    }
+
+    private void insert(JdbcTemplate jdbc, String actor, String action, String subject, Optional<String> before, Optional<String> after) {
         jdbc.update("insert into audit_event (happened_at, actor, action, subject, before_text, after_text) values (?, ?, ?, ?, ?, ?)",
                 Timestamp.from(clock.instant()), actor, action, subject, before.orElse(null), after.orElse(null));
     }

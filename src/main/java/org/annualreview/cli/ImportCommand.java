@@ -61,7 +61,13 @@ final class ImportCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         boolean terminal = System.console() != null;
-        ImportReport report = imports.importFiles(files, recordType, TerminalProgress.ifTerminal());
+        ImportReport report = imports.importFiles(files, recordType, TerminalProgress.ifTerminal(), (connection, merged) -> {
+            if (merged.inserted() + merged.updated() > 0) {
+                audit.record(connection, AuditLog.commandLine(), "import", String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()),
+                        Optional.empty(), Optional.of(String.format("%d rows: %d inserted, %d updated, %d unchanged", merged.rows(),
+                                merged.inserted(), merged.updated(), merged.unchanged())));
+            }
+        });
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!report.succeeded()) {
             err.printf("Nothing was imported: %,d problem%s found.%n", report.problemCount(), report.problemCount() == 1 ? "" : "s");
@@ -70,11 +76,6 @@ final class ImportCommand implements Callable<Integer> {
                 err.printf("  … and %,d more problems not listed.%n", report.unlistedProblems());
             }
             return ExitCodes.REFUSED;
-        }
-        if (report.inserted() + report.updated() > 0) {
-            audit.record(AuditLog.commandLine(), "import", String.join(", ", files.stream().map(f -> f.getFileName().toString()).toList()),
-                    Optional.empty(), Optional.of(String.format("%d rows: %d inserted, %d updated, %d unchanged", report.rows(),
-                            report.inserted(), report.updated(), report.unchanged())));
         }
         if (terminal) {
             for (SourceSummary s : report.sources()) {

@@ -38,23 +38,36 @@ public final class Imports {
     }
 
     public ImportReport importFiles(List<Path> files, Optional<RecordType> type, ImportProgress progress) {
+        return importFiles(files, type, progress, BeforeCommit.NOTHING);
+    }
+
+    /** The same, with work done in the import's transaction once every file is merged (its audit log entry). */
+    public ImportReport importFiles(List<Path> files, Optional<RecordType> type, ImportProgress progress, BeforeCommit beforeCommit) {
         Problems problems = new Problems(PROBLEM_CAP);
         List<RecordSource> sources = sourcesOf(files, type, problems, progress);
         if (problems.total() > 0) {
             return new ImportReport(List.of(), problems.kept(), problems.total());
         }
-        return importSources(sources, problems, progress);
+        return importSources(sources, problems, progress, beforeCommit);
+    }
+
+    /** Work done in an import's own transaction once its records are merged, so that both are kept or neither. */
+    public interface BeforeCommit {
+        BeforeCommit NOTHING = (connection, report) -> { };
+
+        void run(Connection connection, ImportReport report) throws SQLException;
     }
 
     /**
      * Imports one record given as its cells by column heading (a form in the workspace), with every check and
      * the merge of a file's row: the problems name the column; nothing changes unless the record is valid.
      */
-    public ImportReport importRecord(RecordType type, String name, java.util.Map<String, String> cells) {
-        return importSources(new ArrayList<>(List.of(new OneRecord(name, type, cells))), new Problems(PROBLEM_CAP), ImportProgress.NONE);
+    public ImportReport importRecord(RecordType type, String name, java.util.Map<String, String> cells, BeforeCommit beforeCommit) {
+        return importSources(new ArrayList<>(List.of(new OneRecord(name, type, cells))), new Problems(PROBLEM_CAP), ImportProgress.NONE,
+                beforeCommit);
     }
 
-    private ImportReport importSources(List<RecordSource> sources, Problems problems, ImportProgress progress) {
+    private ImportReport importSources(List<RecordSource> sources, Problems problems, ImportProgress progress, BeforeCommit beforeCommit) {
         sources.sort(Comparator.comparingInt(s -> s.type().ordinal()));
         Set<RecordType> types = new LinkedHashSet<>();
         sources.forEach(s -> types.add(s.type()));
@@ -86,6 +99,7 @@ public final class Imports {
                     connection.rollback();
                     return new ImportReport(List.of(), problems.kept(), problems.total());
                 }
+                beforeCommit.run(connection, new ImportReport(summaries, List.of(), 0));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

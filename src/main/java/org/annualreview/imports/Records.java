@@ -44,17 +44,28 @@ public final class Records {
     public record Saved(Change change, List<Problem> problems, Optional<Map<String, String>> before, Optional<Map<String, String>> after) {
     }
 
-    public enum Change { REFUSED, ADDED, UPDATED, UNCHANGED }
+    public enum Change { REFUSED, ADDED, UPDATED, UNCHANGED, DELETED }
+
+    /**
+     * Told of each change inside its transaction, on its connection, with the record before and after: what it does
+     * there (the audit log's entry) is kept with the change or not at all.
+     */
+    public interface Changed {
+        void record(java.sql.Connection connection, Change change, Optional<Map<String, String>> before, Optional<Map<String, String>> after)
+                throws SQLException;
+    }
 
     /** What deleting did: the record as it was, or why it was kept. */
     public record Deleted(Optional<Map<String, String>> before, Optional<String> problem) {
     }
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Imports imports;
     private final java.util.function.Consumer<Object> events;
 
     public Records(DataSource dataSource, Imports imports, java.util.function.Consumer<Object> events) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.imports = imports;
         this.events = events;
@@ -113,6 +124,10 @@ public final class Records {
 
     /** The record with these key values (as text, in the order of {@link #keyHeadings}), if there is one. */
     public Optional<Map<String, String>> byKey(RecordType type, List<String> key) {
+        return byKey(jdbc, type, key);
+    }
+
+    private static Optional<Map<String, String>> byKey(JdbcTemplate jdbc, RecordType type, List<String> key) {
         if (key.size() != type.keys().size()) {
             return Optional.empty();
         }
@@ -134,7 +149,7 @@ public final class Records {
      * Adds a record, or changes the one with the same key: all of its fields are given, as a form holds them.
      * Adding refuses a key already used, changing one that is not there; otherwise every check of an import applies.
      */
-    public Saved save(RecordType type, Map<String, String> cells, boolean adding) {
+    public Saved save(RecordType type, Map<String, String> cells, boolean adding, Changed changed) {
         Map<String, String> given = new LinkedHashMap<>();
         fields(type).forEach(f -> given.put(f.name(), Optional.ofNullable(cells.get(f.name())).map(String::strip).orElse("")));
         List<String> key = keyHeadings(type).stream().map(given::get).toList();
@@ -148,19 +163,27 @@ public final class Records {
             return refused(new Problem("the form", 2, firstKey, "there is no " + singular(type) + " " + String.join(" / ", key)
                     + " to change (a record's key cannot be changed: add it anew)"));
         }
-        ImportReport report = imports.importRecord(type, "the form", given);
+        java.util.concurrent.atomic.AtomicReference<Optional<Map<String, String>>> after = new java.util.concurrent.atomic.AtomicReference<>();
+        ImportReport report = imports.importRecord(type, "the form", given, (connection, merged) -> {
+            Optional<Map<String, String>> now = byKey(new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true)),
+                    type, key);
+            after.set(now);
+            if (merged.inserted() + merged.updated() > 0) {
+                changed.record(connection, merged.inserted() > 0 ? Change.ADDED : Change.UPDATED, before, now);
+            }
+        });
         if (!report.succeeded()) {
             return new Saved(Change.REFUSED, report.problems(), before, Optional.empty());
         }
         Change change = report.inserted() > 0 ? Change.ADDED : report.updated() > 0 ? Change.UPDATED : Change.UNCHANGED;
-        return new Saved(change, List.of(), before, byKey(type, key));
+        return new Saved(change, List.of(), before, after.get());
     }
 
     /**
      * Deletes a record that nothing else needs: a decision with recommendations or service improvements, or an
      * organisation with records, letters or accounts, is kept and the problem says what still refers to it.
      */
-    public Deleted delete(RecordType type, List<String> key) {
+    public Deleted delete(RecordType type, List<String> key, Changed changed) {
         Optional<Map<String, String>> before = byKey(type, key);
         if (before.isEmpty()) {
             return new Deleted(before, Optional.of("there is no " + singular(type) + " " + String.join(" / ", key)));
@@ -172,8 +195,19 @@ public final class Records {
         }
         Object[] values = type.keys().stream().map(k -> typed(type, k, before.get().get(type.headingOf(k)))).toArray();
         try {
-            jdbc.update("delete from " + type.table() + " where " + type.keys().stream().map(k -> k + " = ?").collect(Collectors.joining(" and ")),
-                    values);
+            new org.springframework.transaction.support.TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource))
+                    .executeWithoutResult(status -> {
+                        jdbc.update("delete from " + type.table() + " where " + type.keys().stream().map(k -> k + " = ?")
+                                .collect(Collectors.joining(" and ")), values);
+                        java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+                        try {
+                            changed.record(connection, Change.DELETED, before, Optional.empty());
+                        } catch (SQLException e) {
+                            throw new org.springframework.jdbc.UncategorizedSQLException("recording the deletion", null, e);
+                        } finally {
+                            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+                        }
+                    });
         } catch (org.springframework.dao.DataIntegrityViolationException stillNeeded) {
             return new Deleted(before, Optional.of("other records still refer to the " + singular(type)
                     + " (such as its letters, accounts or sendings): it is kept"));

@@ -139,7 +139,8 @@ public final class RecordPages {
         if (cells.containsKey("organisation_code")) {
             cells.put("organisation_code", organisationCode(cells.get("organisation_code")));
         }
-        Records.Saved saved = records.save(t, cells, adding);
+        Records.Saved saved = records.save(t, cells, adding, (connection, change, before, after) -> audit.record(connection, principal.getName(),
+                adding ? "add-record" : "change-record", subject(t, after.orElseThrow()), before.map(Records::describe), after.map(Records::describe)));
         if (saved.change() == Records.Change.REFUSED) {
             Map<String, String> errors = form.errors(saved.problems());
             List<Map<String, String>> summary = new ArrayList<>();
@@ -148,10 +149,6 @@ public final class RecordPages {
             return form(request, principal, t, adding, form.shown(), errors, summary, "", HttpStatus.UNPROCESSABLE_CONTENT);
         }
         Map<String, String> after = saved.after().orElseThrow();
-        if (saved.change() != Records.Change.UNCHANGED) {
-            audit.record(principal.getName(), adding ? "add-record" : "change-record", subject(t, after),
-                    saved.before().map(Records::describe), Optional.of(Records.describe(after)));
-        }
         String done = switch (saved.change()) {
             case ADDED -> "added";
             case UPDATED -> "changed";
@@ -183,14 +180,14 @@ public final class RecordPages {
             return type.isEmpty() ? notFound(request) : pages.status(HttpStatus.FORBIDDEN).page("not-found", WorkspacePages.base("Page not found", request));
         }
         RecordType t = type.get();
-        Records.Deleted deleted = records.delete(t, key == null ? List.of() : key);
+        Records.Deleted deleted = records.delete(t, key == null ? List.of() : key, (connection, change, before, after) -> audit.record(connection,
+                principal.getName(), "delete-record", subject(t, before.orElseThrow()), before.map(Records::describe), Optional.empty()));
         if (deleted.before().isEmpty()) {
             return notFound(request);
         }
         if (deleted.problem().isPresent()) {
             return deletePage(request, t, deleted.before().get(), capitalised(deleted.problem().get()), HttpStatus.CONFLICT);
         }
-        audit.record(principal.getName(), "delete-record", subject(t, deleted.before().get()), deleted.before().map(Records::describe), Optional.empty());
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/workspace/records/" + t.fileName() + "?deleted="
                 + encode(subject(t, deleted.before().get()))).build();
     }

@@ -81,12 +81,10 @@ public final class StaffWorkspace {
                 file.transferTo(target);
                 saved.add(target);
             }
-            ImportReport report = imports.importFiles(saved, Optional.empty(), ImportProgress.NONE);
             String names = String.join(", ", saved.stream().map(p -> p.getFileName().toString()).toList());
-            if (report.succeeded()) {
-                audit.record(principal.getName(), "import", names, Optional.empty(), Optional.of(String.format(
-                        "%d rows: %d inserted, %d updated, %d unchanged", report.rows(), report.inserted(), report.updated(), report.unchanged())));
-            }
+            ImportReport report = imports.importFiles(saved, Optional.empty(), ImportProgress.NONE, (connection, merged) -> audit.record(connection,
+                    principal.getName(), "import", names, Optional.empty(), Optional.of(String.format("%d rows: %d inserted, %d updated, %d unchanged",
+                            merged.rows(), merged.inserted(), merged.updated(), merged.unchanged()))));
             model.put("report", true);
             model.put("succeeded", report.succeeded());
             model.put("problems", report.problems().stream().map(p -> Map.of("file", p.file(), "row", p.row() > 0 ? String.valueOf(p.row()) : "",
