@@ -28,10 +28,21 @@ public final class AuditLog {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     public AuditLog(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource));
+    }
+
+    /**
+     * Runs a change and its {@link #record} as one transaction, so that neither is kept without the other: the
+     * features' JdbcTemplates on the same data source take part in it. A runtime exception undoes both.
+     */
+    public <T> T inTransaction(java.util.function.Supplier<T> changeAndRecord) {
+        return transaction.execute(status -> changeAndRecord.get());
     }
 
     /** Who a change made from the command line is put down to: the command line, and the login that ran it. */

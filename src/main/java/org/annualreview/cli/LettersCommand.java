@@ -147,10 +147,13 @@ final class LettersCommand implements Callable<Integer> {
         public Integer call() {
             try {
                 ReportingYear reportingYear = ReportingYear.parse(year);
-                Optional<String> before = letters.note(reportingYear, organisation);
-                letters.setNote(reportingYear, organisation, text);
-                audit.record(AuditLog.commandLine(), "set-note", "paragraph for " + organisation + "'s letter of " + reportingYear, before,
-                        text.isBlank() ? Optional.empty() : Optional.of(text.strip()));
+                audit.inTransaction(() -> {
+                    Optional<String> before = letters.note(reportingYear, organisation);
+                    letters.setNote(reportingYear, organisation, text);
+                    audit.record(AuditLog.commandLine(), "set-note", "paragraph for " + organisation + "'s letter of " + reportingYear, before,
+                            text.isBlank() ? Optional.empty() : Optional.of(text.strip()));
+                    return before;
+                });
             } catch (Organisations.UnknownOrganisation e) {
                 spec.commandLine().getErr().println(e.getMessage());
                 return ExitCodes.REFUSED;
@@ -187,9 +190,12 @@ final class LettersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                int approved = letters.approve(ReportingYear.parse(year), java.util.Optional.ofNullable(organisation), by);
-                audit.record(AuditLog.commandLine(), "approve-letters", "letters of " + year + (organisation == null ? "" : " for " + organisation),
-                        Optional.empty(), Optional.of(approved + " approved by " + by));
+                int approved = audit.inTransaction(() -> {
+                    int now = letters.approve(ReportingYear.parse(year), java.util.Optional.ofNullable(organisation), by);
+                    audit.record(AuditLog.commandLine(), "approve-letters", "letters of " + year + (organisation == null ? "" : " for " + organisation),
+                            Optional.empty(), Optional.of(now + " approved by " + by));
+                    return now;
+                });
                 spec.commandLine().getOut().printf("Approved %,d letter%s of %s for sending.%n", approved, approved == 1 ? "" : "s", year);
                 return ExitCodes.OK;
             } catch (Organisations.UnknownOrganisation e) {

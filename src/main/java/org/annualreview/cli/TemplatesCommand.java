@@ -66,11 +66,14 @@ final class TemplatesCommand implements Runnable {
             }
             try {
                 java.util.Optional<String> before = letters.templateSource(reportingYear);
-                Letters.TemplateLoaded loaded = letters.loadTemplate(reportingYear, file);
-                if (loaded.changed()) {
-                    audit.record(AuditLog.commandLine(), "load-template", "letter template of " + reportingYear + ", version " + loaded.version(),
-                            before, letters.templateSource(reportingYear));
-                }
+                Letters.TemplateLoaded loaded = audit.inTransaction(() -> {
+                    Letters.TemplateLoaded kept = letters.loadTemplate(reportingYear, file);
+                    if (kept.changed()) {
+                        audit.record(AuditLog.commandLine(), "load-template", "letter template of " + reportingYear + ", version " + kept.version(),
+                                before, letters.templateSource(reportingYear));
+                    }
+                    return kept;
+                });
                 out.println(loaded.changed()
                         ? "Loaded " + file + " as version " + loaded.version() + " of the " + reportingYear + " letter template."
                         : file + " is the same as version " + loaded.version() + " of the " + reportingYear + " template: nothing changed.");

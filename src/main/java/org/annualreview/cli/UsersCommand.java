@@ -68,9 +68,12 @@ final class UsersCommand implements Runnable {
             String password = password();
             try {
                 Optional<Account> before = accounts.find(username);
-                Account account = accounts.add(username, name, chosen, Optional.ofNullable(organisation), password, replace);
-                audit.record(org.annualreview.audit.AuditLog.commandLine(), replace ? "replace-account" : "add-account", "account " + account.username(),
-                        before.map(UsersCommand::described), Optional.of(described(account) + (replace ? "; password set anew" : "")));
+                Account account = audit.inTransaction(() -> {
+                    Account kept = accounts.add(username, name, chosen, Optional.ofNullable(organisation), password, replace);
+                    audit.record(org.annualreview.audit.AuditLog.commandLine(), replace ? "replace-account" : "add-account", "account " + kept.username(),
+                            before.map(UsersCommand::described), Optional.of(described(kept) + (replace ? "; password set anew" : "")));
+                    return kept;
+                });
                 spec.commandLine().getOut().printf("%s %s: %s, %s%s.%n", replace ? "Set" : "Added", account.username(), account.displayName(),
                         account.role().label(), account.organisationCode().map(c -> " of " + c).orElse(""));
                 return ExitCodes.OK;

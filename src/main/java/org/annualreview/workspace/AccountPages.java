@@ -80,11 +80,14 @@ public final class AccountPages {
         }
         Account added;
         try {
-            added = accounts.add(wanted);
+            added = audit.inTransaction(() -> {
+                Account account = accounts.add(wanted);
+                audit.record(principal.getName(), "add-account", account.username(), Optional.empty(), Optional.of(describe(account)));
+                return account;
+            });
         } catch (Accounts.Refused refused) {   // added meanwhile by someone else
             return formPage(request, form, refused.byField(), HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        audit.record(principal.getName(), "add-account", added.username(), Optional.empty(), Optional.of(describe(added)));
         return seeOther("/workspace/accounts?done=added&account=" + java.net.URLEncoder.encode(added.username(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -98,13 +101,16 @@ public final class AccountPages {
             return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
         }
         try {
-            accounts.setEnabled(username, enable, principal.getName());
+            audit.inTransaction(() -> {
+                accounts.setEnabled(username, enable, principal.getName());
+                if (before.get().enabled() != enable) {
+                    audit.record(principal.getName(), enable ? "enable-account" : "disable-account", before.get().username(),
+                            Optional.of(status(before.get().enabled())), Optional.of(status(enable)));
+                }
+                return enable;
+            });
         } catch (Accounts.Refused refused) {
             return listPage(request, principal, "", "", refused.byField(), HttpStatus.UNPROCESSABLE_CONTENT);
-        }
-        if (before.get().enabled() != enable) {
-            audit.record(principal.getName(), enable ? "enable-account" : "disable-account", before.get().username(),
-                    Optional.of(status(before.get().enabled())), Optional.of(status(enable)));
         }
         return seeOther("/workspace/accounts?done=" + (enable ? "enabled" : "disabled") + "&account="
                 + java.net.URLEncoder.encode(before.get().username(), java.nio.charset.StandardCharsets.UTF_8));

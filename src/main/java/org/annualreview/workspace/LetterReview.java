@@ -141,11 +141,14 @@ public final class LetterReview {
             model.put("problemCode", letter.organisationCode());
             return pages.status(HttpStatus.CONFLICT).page("letter-review", model);
         }
-        int approved = letters.approve(chosen.get(), Optional.of(letter.organisationCode()), principal.getName());
-        if (approved > 0) {
-            audit.record(principal.getName(), "approve-letter", "letter of " + letter.organisationName() + " " + chosen.get() + ", version "
-                    + letter.version(), Optional.empty(), Optional.of("approved"));
-        }
+        int approved = audit.inTransaction(() -> {
+            int now = letters.approve(chosen.get(), Optional.of(letter.organisationCode()), principal.getName());
+            if (now > 0) {
+                audit.record(principal.getName(), "approve-letter", "letter of " + letter.organisationName() + " " + chosen.get() + ", version "
+                        + letter.version(), Optional.empty(), Optional.of("approved"));
+            }
+            return now;
+        });
         return seeOther("/workspace/years/" + chosen.get() + "/letters?done=" + (approved > 0 ? "approved" : "already") + "&letter="
                 + letter.organisationCode() + filter.query());
     }

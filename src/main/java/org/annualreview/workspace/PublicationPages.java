@@ -97,14 +97,17 @@ public final class PublicationPages {
         }
         Letters.TemplateLoaded loaded;
         try {
-            loaded = letters.setPublicationDate(chosen.get(), date.get());
+            loaded = audit.inTransaction(() -> {
+                Letters.TemplateLoaded kept = letters.setPublicationDate(chosen.get(), date.get());
+                if (kept.changed()) {
+                    audit.record(principal.getName(), "set-publication-date", "publication date of " + chosen.get(),
+                            Optional.of(before.get().format(SHOWN)), Optional.of(date.get().format(SHOWN)));
+                }
+                return kept;
+            });
         } catch (Letters.PublicationBeforeLetters early) {
             return refused(request, chosen.get(), typed, "Publication date must be the same as or after " + early.letterDate().format(SHOWN)
                     + ", the date of the letters", List.of("day", "month", "year"));
-        }
-        if (loaded.changed()) {
-            audit.record(principal.getName(), "set-publication-date", "publication date of " + chosen.get(),
-                    Optional.of(before.get().format(SHOWN)), Optional.of(date.get().format(SHOWN)));
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .header("Location", "/workspace/years/" + chosen.get() + "/publication?done=" + (loaded.changed() ? "set" : "unchanged")).build();

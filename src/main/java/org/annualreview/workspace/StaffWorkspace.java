@@ -116,8 +116,11 @@ public final class StaffWorkspace {
     @PostMapping("/workspace/years/{year}/approve")
     public ResponseEntity<String> approve(Principal principal, @PathVariable("year") String year) {
         ReportingYear chosen = ReportingYear.parse(year);
-        int approved = letters.approve(chosen, Optional.empty(), principal.getName());
-        audit.record(principal.getName(), "approve-letters", "letters of " + chosen, Optional.empty(), Optional.of(approved + " approved"));
+        audit.inTransaction(() -> {
+            int approved = letters.approve(chosen, Optional.empty(), principal.getName());
+            audit.record(principal.getName(), "approve-letters", "letters of " + chosen, Optional.empty(), Optional.of(approved + " approved"));
+            return approved;
+        });
         return seeOther("/workspace/years/" + chosen + "?done=approved");
     }
 
@@ -194,11 +197,14 @@ public final class StaffWorkspace {
         ReportingYear chosen = ReportingYear.parse(year);
         Optional<String> before = letters.templateSource(chosen);
         try {
-            Letters.TemplateLoaded loaded = letters.loadTemplate(chosen, "workspace-" + chosen + ".md", source.replace("\r\n", "\n"));
-            if (loaded.changed()) {
-                audit.record(principal.getName(), "load-template", "letter template of " + chosen + ", version " + loaded.version(), before,
-                        Optional.of(source.replace("\r\n", "\n")));
-            }
+            Letters.TemplateLoaded loaded = audit.inTransaction(() -> {
+                Letters.TemplateLoaded kept = letters.loadTemplate(chosen, "workspace-" + chosen + ".md", source.replace("\r\n", "\n"));
+                if (kept.changed()) {
+                    audit.record(principal.getName(), "load-template", "letter template of " + chosen + ", version " + kept.version(), before,
+                            Optional.of(source.replace("\r\n", "\n")));
+                }
+                return kept;
+            });
             return seeOther("/workspace/years/" + chosen + "/template?done=" + (loaded.changed() ? "loaded" : "unchanged"));
         } catch (org.annualreview.letters.BadTemplate bad) {
             return templatePage(request, chosen, source, organisation, bad.getMessage(), bad.line(), "", HttpStatus.UNPROCESSABLE_CONTENT);
@@ -214,10 +220,13 @@ public final class StaffWorkspace {
             @RequestParam(name = "organisation", defaultValue = "") String organisation, @RequestParam(name = "note", defaultValue = "") String note) {
         ReportingYear chosen = ReportingYear.parse(year);
         try {
-            Optional<String> before = letters.note(chosen, organisation);
-            letters.setNote(chosen, organisation, note.strip());
-            audit.record(principal.getName(), "set-note", "paragraph for " + organisation.strip() + "'s letter of " + chosen, before,
-                    note.isBlank() ? Optional.empty() : Optional.of(note.strip()));
+            audit.inTransaction(() -> {
+                Optional<String> before = letters.note(chosen, organisation);
+                letters.setNote(chosen, organisation, note.strip());
+                audit.record(principal.getName(), "set-note", "paragraph for " + organisation.strip() + "'s letter of " + chosen, before,
+                        note.isBlank() ? Optional.empty() : Optional.of(note.strip()));
+                return before;
+            });
             return seeOther("/workspace/years/" + chosen + "/template?done=note");
         } catch (org.annualreview.organisations.Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
             return templatePage(request, chosen, letters.templateSource(chosen).orElse(""), organisation, unknown.getMessage(), 0, "",
@@ -249,11 +258,11 @@ public final class StaffWorkspace {
     @PostMapping("/workspace/registrations/{id}/{decision:approve|refuse}")
     public ResponseEntity<String> decide(Principal principal, @PathVariable("id") long id, @PathVariable("decision") String decision) {
         boolean approve = decision.equals("approve");
-        return registrations.decide(id, approve, principal.getName()).map(r -> {
+        return audit.inTransaction(() -> registrations.decide(id, approve, principal.getName()).map(r -> {
             audit.record(principal.getName(), approve ? "approve-registration" : "refuse-registration", r.email() + " for " + r.organisationCode(),
                     Optional.of("confirmed request"), Optional.of(approve ? "monitoring officer contact" : "refused"));
-            return seeOther("/workspace/registrations");
-        }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body("Not found"));
+            return r;
+        })).map(r -> seeOther("/workspace/registrations")).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body("Not found"));
     }
 
     private static ResponseEntity<String> seeOther(String location) {
