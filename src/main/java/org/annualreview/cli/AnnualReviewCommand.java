@@ -39,7 +39,7 @@ public final class AnnualReviewCommand implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println(cmd.getColorScheme().errorText("annual-review: " + e.getMessage()));
+            cmd.getErr().println(cmd.getColorScheme().errorText("annual-review: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())));
             return ExitCodes.FAILED;
         });
         return commandLine.execute(args);

@@ -29,13 +29,17 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         var out = spec.commandLine().getOut();
         out.printf("Serving Your council's performance at http://localhost:%s/ (published years: %s). Ctrl-C stops it.%n",
                 environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")),
                 publication.publishedYears().isEmpty() ? "none yet" : publication.publishedYears());
         out.flush();
-        Thread.currentThread().join();
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException stopped) {   // asked to stop (a test ending): the site closes with the application
+            Thread.currentThread().interrupt();
+        }
         return ExitCodes.OK;
     }
 }
