@@ -71,7 +71,7 @@ public final class Decisions {
         });
         if (!filter.words().isEmpty()) {
             sql.append(WORDS_FOUND);
-            String pattern = "%" + filter.words().toLowerCase(java.util.Locale.UK).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            String pattern = org.annualreview.shared.Containing.pattern(filter.words());
             for (int i = 0; i < 4; i++) {
                 arguments.add(pattern);
             }

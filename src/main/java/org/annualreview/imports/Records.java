@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -100,8 +99,9 @@ public final class Records {
         if (!search.words().isEmpty()) {
             List<Column> searched = type.columns().stream()
                     .filter(c -> !c.isDerived() && (c.type() instanceof CellType.Text || c.type() instanceof CellType.Code)).toList();
-            conditions.add("(" + searched.stream().map(c -> "lower(" + c.target() + ") like ? escape '\\'").collect(Collectors.joining(" or ")) + ")");
-            String pattern = "%" + search.words().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            conditions.add("(" + searched.stream().map(c -> "lower(" + c.target() + ") like ?" + org.annualreview.shared.Containing.ESCAPE)
+                    .collect(Collectors.joining(" or ")) + ")");
+            String pattern = org.annualreview.shared.Containing.pattern(search.words());
             searched.forEach(c -> arguments.add(pattern));
         }
         if (search.organisation().isPresent() && hasOrganisation(type)) {
