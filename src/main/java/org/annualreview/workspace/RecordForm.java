@@ -140,7 +140,7 @@ record RecordForm(List<Field> fields, Map<String, String> cells, Map<String, Str
         return acronym ? words : Character.toLowerCase(words.charAt(0)) + words.substring(1);
     }
 
-    private static String capitalised(String words) {
+    static String capitalised(String words) {
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

@@ -186,7 +186,7 @@ public final class RecordPages {
             return notFound(request);
         }
         if (deleted.problem().isPresent()) {
-            return deletePage(request, t, deleted.before().get(), capitalised(deleted.problem().get()), HttpStatus.CONFLICT);
+            return deletePage(request, t, deleted.before().get(), RecordForm.capitalised(deleted.problem().get()), HttpStatus.CONFLICT);
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/workspace/records/" + t.fileName() + "?deleted="
                 + encode(subject(t, deleted.before().get()))).build();
@@ -210,7 +210,7 @@ public final class RecordPages {
             Map<String, String> values, Map<String, String> errors, List<Map<String, String>> summary, String done, HttpStatus status) {
         String singular = Records.singular(type);
         String title = adding ? "Add " + Field.article(singular) + " " + singular
-                : capitalised(singular) + " " + Records.keyHeadings(type).stream().map(values::get).collect(Collectors.joining(" / "));
+                : RecordForm.capitalised(singular) + " " + Records.keyHeadings(type).stream().map(values::get).collect(Collectors.joining(" / "));
         Map<String, Object> model = WorkspacePages.base(title, request);
         model.put("type", type.fileName());
         model.put("plural", Records.plural(type));
@@ -320,9 +320,5 @@ public final class RecordPages {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String capitalised(String words) {
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }
