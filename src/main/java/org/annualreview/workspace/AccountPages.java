@@ -88,7 +88,7 @@ public final class AccountPages {
         } catch (Accounts.Refused refused) {   // added meanwhile by someone else
             return formPage(request, form, refused.byField(), HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        return seeOther("/workspace/accounts?done=added&account=" + java.net.URLEncoder.encode(added.username(), java.nio.charset.StandardCharsets.UTF_8));
+        return WorkspacePages.seeOther("/workspace/accounts?done=added&account=" + java.net.URLEncoder.encode(added.username(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A disabled account keeps its details but cannot sign in; nobody disables their own. */
@@ -98,7 +98,7 @@ public final class AccountPages {
         boolean enable = change.equals("enable");
         Optional<Account> before = accounts.find(username);
         if (before.isEmpty()) {
-            return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+            return pages.notFound(request);
         }
         try {
             audit.inTransaction(() -> {
@@ -112,7 +112,7 @@ public final class AccountPages {
         } catch (Accounts.Refused refused) {
             return listPage(request, principal, "", "", refused.byField(), HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        return seeOther("/workspace/accounts?done=" + (enable ? "enabled" : "disabled") + "&account="
+        return WorkspacePages.seeOther("/workspace/accounts?done=" + (enable ? "enabled" : "disabled") + "&account="
                 + java.net.URLEncoder.encode(before.get().username(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -170,7 +170,4 @@ public final class AccountPages {
         return enabled ? "active" : "disabled";
     }
 
-    private static ResponseEntity<String> seeOther(String location) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location).build();
-    }
 }

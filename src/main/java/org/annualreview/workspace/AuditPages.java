@@ -62,7 +62,7 @@ public final class AuditPages {
     public ResponseEntity<String> event(HttpServletRequest request, @PathVariable("id") String id) {
         Optional<AuditEvent> found = id.matches("\\d{1,18}") ? audit.event(Long.parseLong(id)) : Optional.empty();
         if (found.isEmpty()) {
-            return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+            return pages.notFound(request);
         }
         AuditEvent e = found.get();
         Map<String, Object> model = WorkspacePages.base("Audit event " + e.id(), request);

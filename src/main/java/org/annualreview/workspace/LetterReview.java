@@ -63,7 +63,7 @@ public final class LetterReview {
             @RequestParam(name = "organisation", defaultValue = "") String organisation) {
         Optional<ReportingYear> found = ReportingYear.find(year);
         if (found.isEmpty()) {
-            return notFound(request);
+            return pages.notFound(request);
         }
         ReportingYear chosen = found.get();
         Optional<String> one = Optional.of(organisation.strip()).filter(o -> !o.isEmpty());
@@ -93,7 +93,7 @@ public final class LetterReview {
                 : "letters of " + chosen;
         audit.record(principal.getName(), "write-letters", subject, Optional.empty(), Optional.of(String.format("%d written: %d new version%s, %d as before",
                 written.size(), newVersions, newVersions == 1 ? "" : "s", written.size() - newVersions)));
-        return seeOther("/workspace/years/" + chosen + "?done=written&written=" + written.size() + "&new=" + newVersions);
+        return WorkspacePages.seeOther("/workspace/years/" + chosen + "?done=written&written=" + written.size() + "&new=" + newVersions);
     }
 
     private ResponseEntity<String> writingProblem(HttpServletRequest request, ReportingYear year, String problem, String organisation) {
@@ -108,7 +108,7 @@ public final class LetterReview {
             @RequestParam(name = "done", defaultValue = "") String done, @RequestParam(name = "letter", defaultValue = "") String letter) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
-            return notFound(request);
+            return pages.notFound(request);
         }
         List<Letters.Review> all = letters.review(chosen.get());
         Map<String, Object> model = reviewModel(request, chosen.get(), new Filter(name, !awaiting.isEmpty()), all);
@@ -130,7 +130,7 @@ public final class LetterReview {
         List<Letters.Review> all = chosen.map(letters::review).orElse(List.of());
         Optional<Letters.Review> latest = all.stream().filter(r -> r.organisationCode().equalsIgnoreCase(code)).findFirst();
         if (latest.isEmpty()) {
-            return notFound(request);
+            return pages.notFound(request);
         }
         Letters.Review letter = latest.get();
         Filter filter = new Filter(name, !awaiting.isEmpty());
@@ -149,7 +149,7 @@ public final class LetterReview {
             }
             return now;
         });
-        return seeOther("/workspace/years/" + chosen.get() + "/letters?done=" + (approved > 0 ? "approved" : "already") + "&letter="
+        return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/letters?done=" + (approved > 0 ? "approved" : "already") + "&letter="
                 + letter.organisationCode() + filter.query());
     }
 
@@ -195,11 +195,5 @@ public final class LetterReview {
         return row;
     }
 
-    private ResponseEntity<String> notFound(HttpServletRequest request) {
-        return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
-    }
 
-    private static ResponseEntity<String> seeOther(String location) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location).build();
-    }
 }

@@ -53,7 +53,7 @@ public final class PublicationPages {
             @RequestParam(name = "done", defaultValue = "") String done) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
-            return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+            return pages.notFound(request);
         }
         DateTyped typed = letters.publicationDate(chosen.get())
                 .map(d -> new DateTyped(String.valueOf(d.getDayOfMonth()), String.valueOf(d.getMonthValue()), String.valueOf(d.getYear())))
@@ -68,7 +68,7 @@ public final class PublicationPages {
             @RequestParam(name = "publication-year", defaultValue = "") String yearTyped) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
-            return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+            return pages.notFound(request);
         }
         DateTyped typed = new DateTyped(day.strip(), month.strip(), yearTyped.strip());
         Optional<LocalDate> before = letters.publicationDate(chosen.get());
@@ -109,8 +109,7 @@ public final class PublicationPages {
             return refused(request, chosen.get(), typed, "Publication date must be the same as or after " + early.letterDate().format(SHOWN)
                     + ", the date of the letters", List.of("day", "month", "year"));
         }
-        return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .header("Location", "/workspace/years/" + chosen.get() + "/publication?done=" + (loaded.changed() ? "set" : "unchanged")).build();
+        return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/publication?done=" + (loaded.changed() ? "set" : "unchanged"));
     }
 
     /**

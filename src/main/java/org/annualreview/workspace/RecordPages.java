@@ -68,7 +68,7 @@ public final class RecordPages {
             @RequestParam(name = "deleted", defaultValue = "") String deleted) {
         Optional<RecordType> type = typeNamed(typeName);
         if (type.isEmpty()) {
-            return notFound(request);
+            return pages.notFound(request);
         }
         RecordType t = type.get();
         Optional<String> code = organisation.isBlank() ? Optional.empty() : Optional.of(organisationCode(organisation.strip()));
@@ -107,7 +107,7 @@ public final class RecordPages {
             @RequestParam MultiValueMap<String, String> given) {
         Optional<RecordType> type = typeNamed(typeName);
         if (type.isEmpty() || !canChange(principal, type.get())) {
-            return type.isEmpty() ? notFound(request) : pages.status(HttpStatus.FORBIDDEN).page("not-found", WorkspacePages.base("Page not found", request));
+            return type.isEmpty() ? pages.notFound(request) : pages.forbidden(request);
         }
         Map<String, String> values = new LinkedHashMap<>();
         Records.fields(type.get()).forEach(f -> values.put(f.name(), Optional.ofNullable(given.getFirst(f.name())).orElse("")));
@@ -120,7 +120,7 @@ public final class RecordPages {
         Optional<RecordType> type = typeNamed(typeName);
         Optional<Map<String, String>> found = type.flatMap(t -> records.byKey(t, key == null ? List.of() : key));
         if (found.isEmpty()) {
-            return notFound(request);
+            return pages.notFound(request);
         }
         return form(request, principal, type.get(), false, found.get(), Map.of(), List.of(), done, HttpStatus.OK);
     }
@@ -130,7 +130,7 @@ public final class RecordPages {
             @PathVariable("mode") String mode, @RequestParam MultiValueMap<String, String> posted) {
         Optional<RecordType> type = typeNamed(typeName);
         if (type.isEmpty()) {
-            return notFound(request);
+            return pages.notFound(request);
         }
         RecordType t = type.get();
         boolean adding = mode.equals("new");
@@ -154,7 +154,7 @@ public final class RecordPages {
             case UPDATED -> "changed";
             default -> "unchanged";
         };
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", editHref(t, after) + "&done=" + done).build();
+        return WorkspacePages.seeOther(editHref(t, after) + "&done=" + done);
     }
 
     /** Asks whether to delete the record, showing what it holds; or says why it cannot be. */
@@ -164,10 +164,10 @@ public final class RecordPages {
         Optional<RecordType> type = typeNamed(typeName);
         Optional<Map<String, String>> found = type.flatMap(t -> records.byKey(t, key == null ? List.of() : key));
         if (found.isEmpty()) {
-            return notFound(request);
+            return pages.notFound(request);
         }
         if (!canChange(principal, type.get())) {
-            return pages.status(HttpStatus.FORBIDDEN).page("not-found", WorkspacePages.base("Page not found", request));
+            return pages.forbidden(request);
         }
         return deletePage(request, type.get(), found.get(), "", HttpStatus.OK);
     }
@@ -177,19 +177,19 @@ public final class RecordPages {
             @RequestParam(name = "key", required = false) List<String> key) {
         Optional<RecordType> type = typeNamed(typeName);
         if (type.isEmpty() || !canChange(principal, type.get())) {
-            return type.isEmpty() ? notFound(request) : pages.status(HttpStatus.FORBIDDEN).page("not-found", WorkspacePages.base("Page not found", request));
+            return type.isEmpty() ? pages.notFound(request) : pages.forbidden(request);
         }
         RecordType t = type.get();
         Records.Deleted deleted = records.delete(t, key == null ? List.of() : key, (connection, change, before, after) -> audit.record(connection,
                 principal.getName(), "delete-record", subject(t, before.orElseThrow()), before.map(Records::describe), Optional.empty()));
         if (deleted.before().isEmpty()) {
-            return notFound(request);
+            return pages.notFound(request);
         }
         if (deleted.problem().isPresent()) {
             return deletePage(request, t, deleted.before().get(), RecordForm.capitalised(deleted.problem().get()), HttpStatus.CONFLICT);
         }
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/workspace/records/" + t.fileName() + "?deleted="
-                + encode(subject(t, deleted.before().get()))).build();
+        return WorkspacePages.seeOther("/workspace/records/" + t.fileName() + "?deleted="
+                + encode(subject(t, deleted.before().get())));
     }
 
     private ResponseEntity<String> deletePage(HttpServletRequest request, RecordType type, Map<String, String> record, String problem,
@@ -306,9 +306,6 @@ public final class RecordPages {
         return java.util.Arrays.stream(RecordType.values()).filter(t -> t.fileName().equals(name)).findFirst();
     }
 
-    private ResponseEntity<String> notFound(HttpServletRequest request) {
-        return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
-    }
 
     private static int wholeNumber(String text) {
         try {

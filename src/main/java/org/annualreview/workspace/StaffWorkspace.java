@@ -41,6 +41,7 @@ public final class StaffWorkspace {
     private final AuditLog audit;
     private final org.annualreview.distribution.Registrations registrations;
     private final WorkspacePages pages = new WorkspacePages();
+    private final YearPage yearPage;
 
     public StaffWorkspace(Imports imports, Letters letters, Distribution distribution, AuditLog audit,
             org.annualreview.distribution.Registrations registrations) {
@@ -49,6 +50,7 @@ public final class StaffWorkspace {
         this.letters = letters;
         this.distribution = distribution;
         this.audit = audit;
+        this.yearPage = new YearPage(letters, distribution);
     }
 
     @GetMapping("/workspace/imports")
@@ -108,9 +110,9 @@ public final class StaffWorkspace {
             @RequestParam(name = "new", defaultValue = "0") int newVersions) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
-            return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+            return pages.notFound(request);
         }
-        return new YearPage(letters, distribution).show(request, chosen.get(), YearPage.Outcome.of(done, written, newVersions), HttpStatus.OK);
+        return yearPage.show(request, chosen.get(), YearPage.Outcome.of(done, written, newVersions), HttpStatus.OK);
     }
 
     @PostMapping("/workspace/years/{year}/approve")
@@ -121,7 +123,7 @@ public final class StaffWorkspace {
             audit.record(principal.getName(), "approve-letters", "letters of " + chosen, Optional.empty(), Optional.of(approved + " approved"));
             return approved;
         });
-        return seeOther("/workspace/years/" + chosen + "?done=approved");
+        return WorkspacePages.seeOther("/workspace/years/" + chosen + "?done=approved");
     }
 
     @PostMapping("/workspace/years/{year}/send")
@@ -132,7 +134,7 @@ public final class StaffWorkspace {
         long failed = sent.stream().filter(d -> d.outcome() == Delivery.Outcome.FAILED).count();
         audit.record(principal.getName(), "send-letters", "letters of " + chosen, Optional.empty(),
                 Optional.of(delivered + " sent, " + failed + " failed"));
-        return seeOther("/workspace/years/" + chosen + "?done=sent");
+        return WorkspacePages.seeOther("/workspace/years/" + chosen + "?done=sent");
     }
 
     /** Sends one council's approved letter again, to every recipient, because staff asked: the only way a letter goes twice. */
@@ -140,26 +142,25 @@ public final class StaffWorkspace {
     public ResponseEntity<String> resend(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
             @RequestParam(name = "organisation", defaultValue = "") String organisation) {
         ReportingYear chosen = ReportingYear.parse(year);
-        YearPage page = new YearPage(letters, distribution);
         if (organisation.isBlank()) {
-            return page.show(request, chosen, YearPage.Outcome.problem("Enter the council whose letter to send again", "#resend-organisation", ""),
+            return yearPage.show(request, chosen, YearPage.Outcome.problem("Enter the council whose letter to send again", "#resend-organisation", ""),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
         Delivery delivery;
         try {
             delivery = distribution.send(chosen, Optional.of(organisation), new Distribution.Options(false, true)).get(0);
         } catch (org.annualreview.organisations.Organisations.UnknownOrganisation unknown) {
-            return page.show(request, chosen, YearPage.Outcome.problem(unknown.getMessage(), "#resend-organisation", organisation),
+            return yearPage.show(request, chosen, YearPage.Outcome.problem(unknown.getMessage(), "#resend-organisation", organisation),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
         if (delivery.outcome() != Delivery.Outcome.SENT && delivery.outcome() != Delivery.Outcome.FAILED) {
-            return page.show(request, chosen, YearPage.Outcome.problem(delivery.organisationName() + "'s letter was not sent: "
+            return yearPage.show(request, chosen, YearPage.Outcome.problem(delivery.organisationName() + "'s letter was not sent: "
                     + delivery.outcome().words() + " (" + delivery.reason() + ")", "#resend-organisation", organisation), HttpStatus.UNPROCESSABLE_CONTENT);
         }
         audit.record(principal.getName(), "resend-letters", "letter of " + delivery.organisationName() + " " + chosen, Optional.empty(),
                 Optional.of(delivery.outcome() == Delivery.Outcome.SENT ? "sent again to " + String.join(", ", delivery.recipients())
                         : "failed: " + delivery.reason()));
-        return seeOther("/workspace/years/" + chosen + (delivery.outcome() == Delivery.Outcome.SENT ? "?done=resent" : ""));
+        return WorkspacePages.seeOther("/workspace/years/" + chosen + (delivery.outcome() == Delivery.Outcome.SENT ? "?done=resent" : ""));
     }
 
     /** The year's letter template, to edit, preview for any organisation, and load. */
@@ -168,7 +169,7 @@ public final class StaffWorkspace {
             @RequestParam(name = "done", defaultValue = "") String done) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
-            return pages.status(HttpStatus.NOT_FOUND).page("not-found", WorkspacePages.base("Page not found", request));
+            return pages.notFound(request);
         }
         return templatePage(request, chosen.get(), letters.templateSource(chosen.get()).orElse(""), "E08000011", "", 0, done, HttpStatus.OK);
     }
@@ -205,7 +206,7 @@ public final class StaffWorkspace {
                 }
                 return kept;
             });
-            return seeOther("/workspace/years/" + chosen + "/template?done=" + (loaded.changed() ? "loaded" : "unchanged"));
+            return WorkspacePages.seeOther("/workspace/years/" + chosen + "/template?done=" + (loaded.changed() ? "loaded" : "unchanged"));
         } catch (org.annualreview.letters.BadTemplate bad) {
             return templatePage(request, chosen, source, organisation, bad.getMessage(), bad.line(), "", HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -227,7 +228,7 @@ public final class StaffWorkspace {
                         note.isBlank() ? Optional.empty() : Optional.of(note.strip()));
                 return before;
             });
-            return seeOther("/workspace/years/" + chosen + "/template?done=note");
+            return WorkspacePages.seeOther("/workspace/years/" + chosen + "/template?done=note");
         } catch (org.annualreview.organisations.Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
             return templatePage(request, chosen, letters.templateSource(chosen).orElse(""), organisation, unknown.getMessage(), 0, "",
                     HttpStatus.UNPROCESSABLE_CONTENT);
@@ -262,10 +263,7 @@ public final class StaffWorkspace {
             audit.record(principal.getName(), approve ? "approve-registration" : "refuse-registration", r.email() + " for " + r.organisationCode(),
                     Optional.of("confirmed request"), Optional.of(approve ? "monitoring officer contact" : "refused"));
             return r;
-        })).map(r -> seeOther("/workspace/registrations")).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body("Not found"));
+        })).map(r -> WorkspacePages.seeOther("/workspace/registrations")).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body("Not found"));
     }
 
-    private static ResponseEntity<String> seeOther(String location) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location).build();
-    }
 }

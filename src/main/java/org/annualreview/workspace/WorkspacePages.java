@@ -61,6 +61,21 @@ final class WorkspacePages {
         return ResponseEntity.status(status).contentType(HTML).body(out.toString());
     }
 
+    /** The page not found, for an address that names nothing, or nothing the account may see. */
+    ResponseEntity<String> notFound(HttpServletRequest request) {
+        return status(HttpStatus.NOT_FOUND).page("not-found", base("Page not found", request));
+    }
+
+    /** The same page, answered as forbidden: the account may see the thing but not change it. */
+    ResponseEntity<String> forbidden(HttpServletRequest request) {
+        return status(HttpStatus.FORBIDDEN).page("not-found", base("Page not found", request));
+    }
+
+    /** After a form's change: the browser asks for the page that shows it (POST, then redirect, then GET). */
+    static ResponseEntity<String> seeOther(String location) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location).build();
+    }
+
     /** The same pages, answered with another status (an error report, a page not found). */
     WorkspacePages status(org.springframework.http.HttpStatusCode other) {
         return new WorkspacePages(other, engine);
