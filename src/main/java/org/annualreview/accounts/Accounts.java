@@ -92,6 +92,14 @@ public final class Accounts {
         return find(user).orElseThrow();
     }
 
+    /** An account as the audit log keeps it, before or after a change: its name, role and council, never its password. */
+    public String described(Account account) {
+        return account.displayName() + ", " + account.role().label()
+                + account.organisationCode().map(c -> " of " + organisations.byCode(c).map(org.annualreview.organisations.Organisation::name).orElse(c))
+                        .orElse("")
+                + (account.enabled() ? "" : ", disabled");
+    }
+
     /** Every reason the account would be refused, none if it would be added; nothing is changed. */
     public List<Problem> problems(NewAccount wanted) {
         String user = wanted.username().strip().toLowerCase(Locale.UK);

@@ -71,7 +71,7 @@ final class UsersCommand implements Runnable {
                 Account account = audit.inTransaction(() -> {
                     Account kept = accounts.add(username, name, chosen, Optional.ofNullable(organisation), password, replace);
                     audit.record(org.annualreview.audit.AuditLog.commandLine(), replace ? "replace-account" : "add-account", "account " + kept.username(),
-                            before.map(UsersCommand::described), Optional.of(described(kept) + (replace ? "; password set anew" : "")));
+                            before.map(accounts::described), Optional.of(accounts.described(kept) + (replace ? "; password set anew" : "")));
                     return kept;
                 });
                 spec.commandLine().getOut().printf("%s %s: %s, %s%s.%n", replace ? "Set" : "Added", account.username(), account.displayName(),
@@ -118,11 +118,5 @@ final class UsersCommand implements Runnable {
                     a.role().label(), a.organisationCode().orElse("")));
             return ExitCodes.OK;
         }
-    }
-
-    /** An account as the audit log keeps it: never its password. */
-    static String described(Account account) {
-        return account.displayName() + ", " + account.role().label() + account.organisationCode().map(c -> " of " + c).orElse("")
-                + (account.enabled() ? "" : ", disabled");
     }
 }

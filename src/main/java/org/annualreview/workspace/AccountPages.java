@@ -82,7 +82,7 @@ public final class AccountPages {
         try {
             added = audit.inTransaction(() -> {
                 Account account = accounts.add(wanted);
-                audit.record(principal.getName(), "add-account", account.username(), Optional.empty(), Optional.of(describe(account)));
+                audit.record(principal.getName(), "add-account", account.username(), Optional.empty(), Optional.of(accounts.described(account)));
                 return account;
             });
         } catch (Accounts.Refused refused) {   // added meanwhile by someone else
@@ -159,11 +159,6 @@ public final class AccountPages {
     private static String sentence(String message) {
         boolean address = message.split(" ", 2)[0].contains("@");   // an email address stays as it is written
         return message.isEmpty() || address ? message : message.substring(0, 1).toUpperCase(Locale.UK) + message.substring(1);
-    }
-
-    private String describe(Account account) {
-        return account.displayName() + ", " + account.role().label()
-                + account.organisationCode().map(c -> " of " + organisations.byCode(c).map(Organisation::name).orElse(c)).orElse("");
     }
 
     private static String status(boolean enabled) {
