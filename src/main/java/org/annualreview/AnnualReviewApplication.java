@@ -193,8 +193,14 @@ public class AnnualReviewApplication {
     }
 
     @Bean
-    org.annualreview.accounts.LoginThrottle loginThrottle(Clock clock) {
-        return new org.annualreview.accounts.LoginThrottle(clock);
+    org.annualreview.accounts.LoginThrottle loginThrottle(DataSource dataSource, Clock clock) {
+        return new org.annualreview.accounts.LoginThrottle(dataSource, clock);
+    }
+
+    /** Every absolute link of the site (emails, sitemap, robots.txt) starts with this, never with a request's Host. */
+    @Bean
+    org.annualreview.site.SiteAddress siteAddress(@Value("${annual-review.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {
+        return publicUrl.isBlank() ? org.annualreview.site.SiteAddress.local(port) : new org.annualreview.site.SiteAddress(publicUrl);
     }
 
     @Bean

@@ -3,15 +3,17 @@ package org.annualreview.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import javax.sql.DataSource;
+
+import org.annualreview.shared.Throttle;
 
 /**
- * Slows down password guessing: after {@link #PER_ACCOUNT} failed sign-ins to one account, or {@link #PER_ADDRESS}
- * from one network address, within {@link #WINDOW}, further attempts are refused, the right password too, until
- * the window has passed since the last failure.
+ * Slows down password guessing: at most {@link #PER_ACCOUNT} sign-ins to one account, and {@link #PER_ADDRESS} from
+ * one network address, are checked within {@link #WINDOW} without one succeeding; further attempts are refused, the
+ * right password too, until the window has passed since the last one counted. Each attempt takes its place in the
+ * database before its password is checked, so parallel attempts and other nodes count against the same limit; one
+ * that succeeds clears its account and gives its place back to its address.
  */
 public final class LoginThrottle {
 
@@ -19,40 +21,35 @@ public final class LoginThrottle {
     public static final int PER_ADDRESS = 20;
     public static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final Cache<String, AtomicInteger> failures;
+    private final Throttle throttle;
 
-    public LoginThrottle(Clock clock) {
-        this.failures = Caffeine.newBuilder().ticker(() -> clock.millis() * 1_000_000).expireAfterWrite(WINDOW).maximumSize(100_000).build();
+    public LoginThrottle(DataSource dataSource, Clock clock) {
+        this.throttle = new Throttle(dataSource, clock, WINDOW);
     }
 
-    public boolean refuses(String username, String address) {
-        return count("account:" + key(username)) >= PER_ACCOUNT || count("address:" + address) >= PER_ADDRESS;
+    /** Takes a place for one sign-in attempt: false (and nothing taken) if the account or the address has none left. */
+    public boolean attempt(String username, String address) {
+        if (!throttle.take(account(username), PER_ACCOUNT)) {
+            return false;
+        }
+        if (!throttle.take(address(address), PER_ADDRESS)) {
+            throttle.giveBack(account(username));
+            return false;
+        }
+        return true;
     }
 
-    public void failed(String username, String address) {
-        bump("account:" + key(username));
-        bump("address:" + address);
+    /** The attempt signed in: its account starts afresh and its address has its place back. */
+    public void succeeded(String username, String address) {
+        throttle.reset(account(username));
+        throttle.giveBack(address(address));
     }
 
-    public void succeeded(String username) {
-        failures.invalidate("account:" + key(username));
+    private static String account(String username) {
+        return "sign-in account:" + (username == null ? "" : username.strip().toLowerCase(Locale.UK));
     }
 
-    private int count(String key) {
-        AtomicInteger n = failures.getIfPresent(key);
-        return n == null ? 0 : n.get();
-    }
-
-    /** Counts a failure and restarts the key's window. */
-    private void bump(String key) {
-        failures.asMap().compute(key, (k, n) -> {
-            AtomicInteger counted = n == null ? new AtomicInteger() : n;
-            counted.incrementAndGet();
-            return counted;
-        });
-    }
-
-    private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.UK);
+    private static String address(String address) {
+        return "sign-in address:" + address;
     }
 }

@@ -47,13 +47,10 @@ public class WebSecurity {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workspace", true)
                         .successHandler((request, response, authentication) -> {
-                            throttle.succeeded(authentication.getName());
+                            throttle.succeeded(authentication.getName(), request.getRemoteAddr());
                             response.sendRedirect("/workspace");
                         })
-                        .failureHandler((request, response, exception) -> {
-                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
-                            response.sendRedirect("/login?error");
-                        }))
+                        .failureHandler((request, response, exception) -> response.sendRedirect("/login?error")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .addFilterBefore(new Throttled(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers
@@ -71,7 +68,10 @@ public class WebSecurity {
                 .orElseThrow(() -> new UsernameNotFoundException("no account"));
     }
 
-    /** Refuses a sign-in attempt while its account or address is throttled, before the password is even checked. */
+    /**
+     * Takes a place for each sign-in attempt before its password is checked, and refuses it while its account or address
+     * has none left (a failed attempt keeps its place: it is what the limit counts).
+     */
     static final class Throttled extends OncePerRequestFilter {
         private final LoginThrottle throttle;
 
@@ -83,7 +83,7 @@ public class WebSecurity {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())
-                    && throttle.refuses(request.getParameter("username"), request.getRemoteAddr())) {
+                    && !throttle.attempt(request.getParameter("username"), request.getRemoteAddr())) {
                 response.sendRedirect("/login?throttled");
                 return;
             }

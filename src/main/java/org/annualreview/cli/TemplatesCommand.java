@@ -3,6 +3,7 @@ package org.annualreview.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.annualreview.audit.AuditLog;
@@ -72,8 +73,12 @@ final class TemplatesCommand implements Runnable {
                         audit.record(AuditLog.commandLine(), "load-template", "letter template of " + reportingYear + ", version " + kept.version(),
                                 before, letters.templateSource(reportingYear));
                     }
+                    kept.publicationDate().ifPresent(moved -> audit.record(AuditLog.commandLine(), "set-publication-date",
+                            "publication date of " + reportingYear, moved.beforeInWords(), Optional.of(moved.afterInWords())));
                     return kept;
                 });
+                loaded.publicationDate().ifPresent(moved -> out.println("The publication date of " + reportingYear + " is now "
+                        + moved.afterInWords() + moved.beforeInWords().map(b -> " (it was " + b + ")").orElse("") + "."));
                 out.println(loaded.changed()
                         ? "Loaded " + file + " as version " + loaded.version() + " of the " + reportingYear + " letter template."
                         : file + " is the same as version " + loaded.version() + " of the " + reportingYear + " template: nothing changed.");

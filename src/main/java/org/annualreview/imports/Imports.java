@@ -43,12 +43,38 @@ public final class Imports {
 
     /** The same, with work done in the import's transaction once every file is merged (its audit log entry). */
     public ImportReport importFiles(List<Path> files, Optional<RecordType> type, ImportProgress progress, BeforeCommit beforeCommit) {
+        return importFiles(files, type, progress, beforeCommit, EVERY_TYPE);
+    }
+
+    private static final java.util.function.Predicate<RecordType> EVERY_TYPE = recordType -> true;
+
+    /**
+     * The same, for someone who may change only some record types (an analyst does not change the register): a file or
+     * sheet of any other type may come along unchanged (a whole workbook uploaded again), but if any of its rows would
+     * be added or changed, the whole import is refused with {@link NotAllowed} and nothing changes.
+     */
+    public ImportReport importFiles(List<Path> files, Optional<RecordType> type, ImportProgress progress, BeforeCommit beforeCommit,
+            java.util.function.Predicate<RecordType> mayChange) {
         Problems problems = new Problems(PROBLEM_CAP);
         List<RecordSource> sources = sourcesOf(files, type, problems, progress);
         if (problems.total() > 0) {
             return new ImportReport(List.of(), problems.kept(), problems.total());
         }
-        return importSources(sources, problems, progress, beforeCommit);
+        return importSources(sources, problems, progress, beforeCommit, mayChange);
+    }
+
+    /** Files of record types the person importing may not change: the whole import is refused, each such file named. */
+    public static final class NotAllowed extends RuntimeException {
+        private final List<Problem> problems;
+
+        NotAllowed(List<Problem> problems) {
+            super(String.join("; ", problems.stream().map(p -> p.file() + ": " + p.reason()).toList()));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
     }
 
     /** Work done in an import's own transaction once its records are merged, so that both are kept or neither. */
@@ -64,10 +90,11 @@ public final class Imports {
      */
     public ImportReport importRecord(RecordType type, String name, java.util.Map<String, String> cells, BeforeCommit beforeCommit) {
         return importSources(new ArrayList<>(List.of(new OneRecord(name, type, cells))), new Problems(PROBLEM_CAP), ImportProgress.NONE,
-                beforeCommit);
+                beforeCommit, EVERY_TYPE);
     }
 
-    private ImportReport importSources(List<RecordSource> sources, Problems problems, ImportProgress progress, BeforeCommit beforeCommit) {
+    private ImportReport importSources(List<RecordSource> sources, Problems problems, ImportProgress progress, BeforeCommit beforeCommit,
+            java.util.function.Predicate<RecordType> mayChange) {
         sources.sort(Comparator.comparingInt(s -> s.type().ordinal()));
         Set<RecordType> types = new LinkedHashSet<>();
         sources.forEach(s -> types.add(s.type()));
@@ -98,6 +125,13 @@ public final class Imports {
                 if (problems.total() > 0) {
                     connection.rollback();
                     return new ImportReport(List.of(), problems.kept(), problems.total());
+                }
+                List<Problem> notAllowed = summaries.stream().filter(s -> !mayChange.test(s.type()) && s.inserted() + s.updated() > 0)
+                        .map(s -> new Problem(s.source(), 0, null, String.format("%s: %d to add and %d to change, but your account may not change"
+                                + " these records, so nothing was imported", Records.plural(s.type()), s.inserted(), s.updated())))
+                        .toList();
+                if (!notAllowed.isEmpty()) {
+                    throw new NotAllowed(notAllowed);
                 }
                 beforeCommit.run(connection, new ImportReport(summaries, List.of(), 0));
                 connection.commit();

@@ -31,8 +31,8 @@ final class LetterFieldsFactory {
     }
 
     static LetterFields of(Organisation organisation, Optional<Contact> chiefExecutive, ReportingYear year, OrganisationFigures f,
-            Optional<TypeAverage> average, List<String> courses, SchemeTotals scheme, TemplateSettings settings, String note,
-            Optional<String> signatureImage) {
+            Optional<TypeAverage> average, List<String> courses, SchemeTotals scheme, TemplateSettings settings, String publicationDay,
+            String note, Optional<String> signatureImage) {
         Rate late = f.lateEnquiries();
         int lateShare = late.wholePercent().orElse(0);
         return new LetterFields(
@@ -40,7 +40,7 @@ final class LetterFieldsFactory {
                         organisation.kind().hasTypeAverage() ? organisation.kind().plural() : "", organisation.kind().hasTypeAverage()),
                 person(chiefExecutive),
                 new LetterFields.Letter(LETTER_DATE.format(settings.letterDate().in(year)),
-                        LETTER_DATE.format(settings.publicationDate().in(year)), settings.banner().orElse(""),
+                        publicationDay, settings.banner().orElse(""),
                         settings.lateEnquiriesThreshold(), addressBlock(chiefExecutive, organisation)),
                 new LetterFields.Year(year.toString(), year.endingPhrase(), LETTER_DATE.format(year.lastDay()), year.periodEnding(),
                         year.startYear(), year.startYear() + 1, year.startYear() >= 2023),
@@ -62,6 +62,11 @@ final class LetterFieldsFactory {
                 new LetterFields.Signatory(settings.signatory(), settings.signatoryTitles(),
                         signatureImage.map(uri -> "![Signature of " + settings.signatory() + "](" + uri + ")").orElse("")),
                 note == null ? "" : note.strip());
+    }
+
+    /** A day as the letters write it: 24 July 2024. */
+    static String day(java.time.LocalDate day) {
+        return LETTER_DATE.format(day);
     }
 
     /** "Mr Reeves", "Chief Executive", "Liverpool City Council", each on its line; "Chief Executive" alone when no one is recorded. */

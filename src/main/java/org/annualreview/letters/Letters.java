@@ -45,8 +45,40 @@ public final class Letters {
 
     public enum Format { pdf, html, txt }
 
-    /** A template as loaded: the year's version that now holds it, and whether it differs from the one before. */
-    public record TemplateLoaded(ReportingYear year, int version, boolean changed, String file) {
+    /**
+     * A template as loaded: the year's version that now holds it, whether it differs from the one before, and the
+     * year's publication date if loading it moved that date (an administrator's template setting it), before and after.
+     */
+    public record TemplateLoaded(ReportingYear year, int version, boolean changed, String file, Optional<PublicationDateMoved> publicationDate) {
+
+        TemplateLoaded(ReportingYear year, int version, boolean changed, String file) {
+            this(year, version, changed, file, Optional.empty());
+        }
+    }
+
+    /** A year's publication date moved: from the day before (none for a first) to the day after. */
+    public record PublicationDateMoved(Optional<java.time.LocalDate> before, java.time.LocalDate after) {
+
+        /** The day before, as the audit log writes a date (24 July 2024); none for a first. */
+        public Optional<String> beforeInWords() {
+            return before.map(LetterFieldsFactory::day);
+        }
+
+        public String afterInWords() {
+            return LetterFieldsFactory.day(after);
+        }
+    }
+
+    /**
+     * Who loads a template or sets a publication date, and whether they may set publication dates: administrators and
+     * the operator at the command line may; analysts load wording only.
+     */
+    public record Actor(String name, boolean setsPublicationDates) {
+
+        /** The operator at the command line, who may do anything the database lets them. */
+        public static Actor operator() {
+            return new Actor("command line (" + System.getProperty("user.name", "unknown") + ")", true);
+        }
     }
 
     /** One letter written: the archive version that holds it, whether that version is new, and the files written. */
@@ -89,6 +121,7 @@ public final class Letters {
     private final Statistics statistics;
     private final Organisations organisations;
     private final LetterArchive archive;
+    private final PublicationDates publicationDates;
     private final Clock clock;
     private final LetterLayout layout;
     private final BooleanSupplier syntheticData;
@@ -100,13 +133,14 @@ public final class Letters {
         this.statistics = statistics;
         this.organisations = organisations;
         this.archive = new LetterArchive(dataSource);
+        this.publicationDates = new PublicationDates(dataSource);
         this.clock = clock;
         this.layout = layout;
         this.syntheticData = syntheticData;
         this.threads = Math.max(1, threads);
     }
 
-    /** Checks a template (throws {@link BadTemplate} with its line) and keeps it as the year's latest. */
+    /** Checks a template (throws {@link BadTemplate} with its line) and keeps it as the year's latest, as the operator. */
     public TemplateLoaded loadTemplate(ReportingYear year, Path file) {
         String source;
         try {
@@ -114,14 +148,61 @@ public final class Letters {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return loadTemplate(year, file.getFileName().toString(), source);
+        return loadTemplate(year, file.getFileName().toString(), source, Actor.operator());
     }
 
     public TemplateLoaded loadTemplate(ReportingYear year, String fileName, String source) {
-        LetterTemplate.compile(fileName, source);
+        return loadTemplate(year, fileName, source, Actor.operator());
+    }
+
+    /**
+     * Checks a template and keeps it as the year's latest. A {@code publication-date:} setting in it that differs from
+     * the year's publication date sets that date, which only an actor who sets publication dates may do (else
+     * {@link PublicationDateNotYours}, and nothing changes); it may not come before the letters' date. The caller's
+     * transaction holds both changes.
+     */
+    public TemplateLoaded loadTemplate(ReportingYear year, String fileName, String source, Actor actor) {
+        LetterTemplate compiled = LetterTemplate.compile(fileName, source);
+        TemplateSettings settings = compiled.settings();
+        Optional<PublicationDateMoved> moved = Optional.empty();
+        if (settings.publicationDate().isPresent()) {
+            java.time.LocalDate day = settings.publicationDate().get().in(year);
+            java.time.LocalDate letterDate = settings.letterDate().in(year);
+            if (day.isBefore(letterDate)) {
+                throw new BadTemplate(fileName, settings.publicationDateLine(), "the publication date " + day + " is before the letters' date "
+                        + letterDate + ": the letters go out first");
+            }
+            Optional<java.time.LocalDate> current = publicationDates.of(year);
+            if (!current.equals(Optional.of(day))) {
+                if (!actor.setsPublicationDates()) {
+                    throw new PublicationDateNotYours(fileName, settings.publicationDateLine(), day, current);
+                }
+                publicationDates.set(year, day, actor.name(), clock.instant());
+                moved = Optional.of(new PublicationDateMoved(current, day));
+            }
+        }
         int before = archive.latestTemplate(year).map(LetterArchive.StoredTemplate::version).orElse(0);
         LetterArchive.StoredTemplate stored = archive.storeTemplate(year, fileName, source, clock.instant());
-        return new TemplateLoaded(year, stored.version(), stored.version() != before, fileName);
+        return new TemplateLoaded(year, stored.version(), stored.version() != before, fileName, moved);
+    }
+
+    /**
+     * A template loaded by someone who does not set publication dates, whose {@code publication-date:} differs from the
+     * year's: setting the day a year goes public is an administrator's act, whatever the path.
+     */
+    public static final class PublicationDateNotYours extends RuntimeException {
+        private final int line;
+
+        PublicationDateNotYours(String file, int line, java.time.LocalDate day, Optional<java.time.LocalDate> current) {
+            super(file + ", line " + line + ": the publication date is set by an administrator; this template says " + day + " but the year's is "
+                    + current.map(Object::toString).orElse("not set yet") + ": write " + current.map(d -> "publication-date: " + d)
+                            .orElse("no publication-date line") + ", or ask an administrator");
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
     }
 
     /** A paragraph staff add to one organisation's letter of one year ({@code {{ note }}}); blank removes it. */
@@ -138,10 +219,9 @@ public final class Letters {
         return latestByCode(organisations.find(organisation).code(), year);
     }
 
-    /** The day the year's figures and letters go public, from the settings of its latest template; none without one. */
+    /** The day the year's figures and letters go public, as an administrator set it; none until then. */
     public Optional<java.time.LocalDate> publicationDate(ReportingYear year) {
-        return archive.latestTemplate(year)
-                .map(t -> TemplateSettings.split(t.fileName(), t.source()).settings().publicationDate().in(year));
+        return publicationDates.of(year);
     }
 
     /** The date on the year's letters, from the settings of its latest template; none without one. */
@@ -151,25 +231,43 @@ public final class Letters {
     }
 
     /**
-     * Sets the day the year's figures and letters go public: the {@code publication-date:} line of the latest
-     * template's settings is written anew as a whole date, and the template loaded as the year's new version through
-     * the checks of {@link #loadTemplate(ReportingYear, String, String)}, so that the template stays the one place the
-     * date is kept. The same day again changes nothing. Letters already written keep the date they give.
+     * Sets the day the year's figures and letters go public, as the operator. See {@link #setPublicationDate(ReportingYear,
+     * java.time.LocalDate, Actor)}.
+     */
+    public TemplateLoaded setPublicationDate(ReportingYear year, java.time.LocalDate day) {
+        return setPublicationDate(year, day, Actor.operator());
+    }
+
+    /**
+     * Sets the day the year's figures and letters go public (an administrator's act: anyone else is refused with
+     * {@link PublicationDateNotYours}). If the latest template has a {@code publication-date:} line, it is written anew
+     * as the whole date and the template kept as a new version, so that its wording and the date agree. The same day
+     * again changes nothing. Letters already written keep the date they give. The caller's transaction holds it all.
      *
      * @throws NoTemplate if the year has no template
      * @throws PublicationBeforeLetters if the day is before the letters' date: the letters go out first
      */
-    public TemplateLoaded setPublicationDate(ReportingYear year, java.time.LocalDate day) {
+    public TemplateLoaded setPublicationDate(ReportingYear year, java.time.LocalDate day, Actor actor) {
         LetterArchive.StoredTemplate latest = archive.latestTemplate(year).orElseThrow(() -> new NoTemplate(year));
         TemplateSettings settings = TemplateSettings.split(latest.fileName(), latest.source()).settings();
         java.time.LocalDate letterDate = settings.letterDate().in(year);
         if (day.isBefore(letterDate)) {
             throw new PublicationBeforeLetters(day, letterDate);
         }
-        if (settings.publicationDate().in(year).equals(day)) {
+        Optional<java.time.LocalDate> current = publicationDates.of(year);
+        if (!actor.setsPublicationDates()) {
+            throw new PublicationDateNotYours(latest.fileName(), settings.publicationDateLine(), day, current);
+        }
+        if (current.equals(Optional.of(day))) {
             return new TemplateLoaded(year, latest.version(), false, latest.fileName());
         }
-        return loadTemplate(year, latest.fileName(), TemplateSettings.withPublicationDate(latest.source(), day));
+        publicationDates.set(year, day, actor.name(), clock.instant());
+        int version = latest.version();
+        if (settings.publicationDate().isPresent()) {
+            version = archive.storeTemplate(year, latest.fileName(), TemplateSettings.withPublicationDate(latest.source(), day), clock.instant())
+                    .version();
+        }
+        return new TemplateLoaded(year, version, true, latest.fileName(), Optional.of(new PublicationDateMoved(current, day)));
     }
 
     /** A publication date before the date of the letters: councils have their letter before the public sees it. */
@@ -248,6 +346,7 @@ public final class Letters {
             Progress progress) {
         LetterArchive.StoredTemplate stored = archive.latestTemplate(year).orElseThrow(() -> new NoTemplate(year));
         LetterTemplate template = LetterTemplate.compile(stored.fileName(), stored.source());
+        String publicationDay = LetterFieldsFactory.day(publicationDates.of(year).orElseThrow(() -> new NoPublicationDate(year)));
         YearFigures figures = statistics.figures(year);
         Map<String, Organisation> register = new HashMap<>();
         organisations.all().forEach(o -> register.put(o.code(), o));
@@ -262,8 +361,8 @@ public final class Letters {
         try {
             List<Future<Written>> pending = new ArrayList<>();
             for (OrganisationFigures f : chosen) {
-                pending.add(pool.submit(() -> writeOne(year, stored, template, figures, f, register.get(f.code()), data, synthetic,
-                        formats, folder)));
+                pending.add(pool.submit(() -> writeOne(year, stored, template, publicationDay, figures, f, register.get(f.code()), data,
+                        synthetic, formats, folder)));
             }
             List<Written> written = new ArrayList<>();
             for (Future<Written> each : pending) {
@@ -281,10 +380,10 @@ public final class Letters {
         }
     }
 
-    private Written writeOne(ReportingYear year, LetterArchive.StoredTemplate stored, LetterTemplate template, YearFigures figures,
-            OrganisationFigures f, Organisation organisation, YearData data, boolean synthetic, Set<Format> formats,
+    private Written writeOne(ReportingYear year, LetterArchive.StoredTemplate stored, LetterTemplate template, String publicationDay,
+            YearFigures figures, OrganisationFigures f, Organisation organisation, YearData data, boolean synthetic, Set<Format> formats,
             Optional<Path> folder) throws IOException {
-        LetterDocument document = document(year, template, figures, f, organisation, data, synthetic);
+        LetterDocument document = document(year, template, publicationDay, figures, f, organisation, data, synthetic);
         byte[] pdf = PdfLetter.render(document.html(), template.settings().letterDate().in(year));
         String json = JSON.writeValueAsString(FiguresDocument.of(figures, List.of(f), AverageMethod.POOLED, synthetic));
         int before = archive.latestVersion(f.code(), year);
@@ -307,12 +406,12 @@ public final class Letters {
         return new Written(f.code(), f.name(), version, version != before, files);
     }
 
-    private LetterDocument document(ReportingYear year, LetterTemplate template, YearFigures figures, OrganisationFigures f,
-            Organisation organisation, YearData data, boolean synthetic) {
+    private LetterDocument document(ReportingYear year, LetterTemplate template, String publicationDay, YearFigures figures,
+            OrganisationFigures f, Organisation organisation, YearData data, boolean synthetic) {
         Optional<Contact> chiefExecutive = data.contacts(f.code()).stream().filter(c -> c.role() == ContactRole.CHIEF_EXECUTIVE).findFirst();
         LetterFields fields = LetterFieldsFactory.of(organisation, chiefExecutive, year, f,
                 figures.averageFor(f.kind(), AverageMethod.POOLED), data.courses(f.code()), data.scheme(), template.settings(),
-                data.note(f.code()), layout.signatureImage());
+                publicationDay, data.note(f.code()), layout.signatureImage());
         return LetterDocument.of(template.render(fields), fields, layout, synthetic);
     }
 
@@ -329,7 +428,9 @@ public final class Letters {
         Organisation found = organisations.find(organisation);
         OrganisationFigures f = figures.of(found.code()).orElseThrow(() -> new IllegalArgumentException(
                 found.name() + " has no figures in " + year + ": it did not exist then and had no decisions"));
-        return document(year, template, figures, f, found, YearData.read(new JdbcTemplate(dataSource), organisations, year),
+        String publicationDay = template.settings().publicationDate().map(d -> d.in(year)).or(() -> publicationDates.of(year))
+                .map(LetterFieldsFactory::day).orElse("[the publication date, once an administrator sets it]");
+        return document(year, template, publicationDay, figures, f, found, YearData.read(new JdbcTemplate(dataSource), organisations, year),
                 syntheticData.getAsBoolean()).html();
     }
 
@@ -347,6 +448,14 @@ public final class Letters {
         NoTemplate(ReportingYear year) {
             super("no letter template is loaded for " + year + ": load one with  templates load --year " + year
                     + " FILE  (templates/ has ours for each style of letter)");
+        }
+    }
+
+    /** The year has no publication date yet, which its letters tell councils: an administrator sets it first. */
+    public static final class NoPublicationDate extends RuntimeException {
+        NoPublicationDate(ReportingYear year) {
+            super(year + " has no publication date yet, and its letters say when the figures go public: an administrator sets it"
+                    + " (the workspace's publication date page, or a template with publication-date: loaded from the command line)");
         }
     }
 

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * What a template says about the whole year's letters, between the {@code ---} lines at its top:
  * <pre>
  * letter-date: 17 July                  (in the year the reporting year ends; or a whole date, 2024-07-17)
- * publication-date: 24 July
+ * publication-date: 24 July            (optional: sets the year's publication date when an administrator loads it)
  * banner: 50 years 1974 - 2024          (optional)
  * signatory: Amerdeep Somal
  * signatory-titles:
@@ -31,12 +31,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * late-enquiries-threshold: 25          (optional, percent; default 25)
  * </pre>
  */
-public record TemplateSettings(LetterDate letterDate, LetterDate publicationDate, Optional<String> banner,
+public record TemplateSettings(LetterDate letterDate, Optional<LetterDate> publicationDate, int publicationDateLine, Optional<String> banner,
         String signatory, List<String> signatoryTitles, int lateEnquiriesThreshold) {
 
     static final Set<String> KEYS = Set.of("letter-date", "publication-date", "banner", "signatory", "signatory-titles",
             "late-enquiries-threshold");
-    private static final Set<String> REQUIRED = Set.of("letter-date", "publication-date", "signatory");
+    private static final Set<String> REQUIRED = Set.of("letter-date", "signatory");
 
     /** A whole date, or a day and month in the calendar year the reporting year ends, so one template serves several years. */
     public record LetterDate(Optional<LocalDate> date, Optional<java.time.MonthDay> dayInYearEnded) {
@@ -81,6 +81,14 @@ public record TemplateSettings(LetterDate letterDate, LetterDate publicationDate
     }
 
     /**
+     * The publication date a stored template's settings give for the year, if they give one (for carrying dates kept
+     * in templates before they had a table of their own into it).
+     */
+    public static Optional<LocalDate> publicationDateIn(String file, String source, org.annualreview.shared.ReportingYear year) {
+        return split(file, source).settings().publicationDate().map(d -> d.in(year));
+    }
+
+    /**
      * The template with its {@code publication-date:} setting written as the whole date given, and nothing else
      * changed (a comment after the value stays).
      */
@@ -122,8 +130,10 @@ public record TemplateSettings(LetterDate letterDate, LetterDate publicationDate
                 throw new BadTemplate(file, 1, "the settings have no '" + key + "'");
             }
         }
+        Optional<Node> publication = Optional.ofNullable(values.get("publication-date"));
         return new TemplateSettings(date(file, values.get("letter-date")),
-                date(file, values.get("publication-date")), Optional.ofNullable(values.get("banner")).map(n -> text(file, n)),
+                publication.map(n -> date(file, n)), publication.map(n -> n.getStartMark().getLine() + 1).orElse(0),
+                Optional.ofNullable(values.get("banner")).map(n -> text(file, n)),
                 text(file, values.get("signatory")), lines(file, values.get("signatory-titles")),
                 Optional.ofNullable(values.get("late-enquiries-threshold")).map(n -> percent(file, n)).orElse(25));
     }

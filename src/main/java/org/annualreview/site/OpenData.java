@@ -28,12 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public final class OpenData {
 
+    private final SiteAddress address;
+
     private final Publication publication;
     private final Statistics statistics;
     private final Organisations organisations;
     private final Decisions decisions;
 
-    public OpenData(Publication publication, Statistics statistics, Organisations organisations, Decisions decisions) {
+    public OpenData(Publication publication, Statistics statistics, Organisations organisations, Decisions decisions, SiteAddress address) {
+        this.address = address;
         this.publication = publication;
         this.statistics = statistics;
         this.organisations = organisations;
@@ -124,7 +127,7 @@ public final class OpenData {
     public ResponseEntity<String> sitemap() {
         List<ReportingYear> years = publication.publishedYears();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        java.util.function.Consumer<String> url = path -> xml.append("  <url><loc>").append(SiteAddress.absolute(path)).append("</loc></url>\n");
+        java.util.function.Consumer<String> url = path -> xml.append("  <url><loc>").append(address.absolute(path)).append("</loc></url>\n");
         List.of("/", "/about-the-statistics", "/api/docs").forEach(url);
         for (ReportingYear year : years) {
             url.accept("/?year=" + year);
@@ -144,7 +147,7 @@ public final class OpenData {
 
     @GetMapping(value = "/robots.txt")
     public ResponseEntity<String> robots() {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("User-agent: *\nAllow: /\nSitemap: " + SiteAddress.absolute("/sitemap.xml") + "\n");
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("User-agent: *\nAllow: /\nSitemap: " + address.absolute("/sitemap.xml") + "\n");
     }
 
     private Map<String, String> names() {

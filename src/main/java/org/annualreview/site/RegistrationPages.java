@@ -22,12 +22,15 @@ public final class RegistrationPages {
     private final Registrations registrations;
     private final Organisations organisations;
     private final RegistrationThrottle throttle;
+    private final SiteAddress address;
     private final Pages pages = new Pages();
 
-    public RegistrationPages(Registrations registrations, Organisations organisations, java.time.Clock clock) {
+    public RegistrationPages(Registrations registrations, Organisations organisations, javax.sql.DataSource dataSource, java.time.Clock clock,
+            SiteAddress address) {
+        this.address = address;
         this.registrations = registrations;
         this.organisations = organisations;
-        this.throttle = new RegistrationThrottle(clock);
+        this.throttle = new RegistrationThrottle(dataSource, clock);
     }
 
     @GetMapping("/monitoring-officers/register")
@@ -40,16 +43,16 @@ public final class RegistrationPages {
             @RequestParam(name = "council", defaultValue = "") String council,
             @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "email", defaultValue = "") String email,
             @RequestParam(name = "job-title", defaultValue = "") String jobTitle) {
-        if (throttle.refuses(email, request.getRemoteAddr())) {
+        if (!throttle.take(email, request.getRemoteAddr())) {
             List<Map<String, String>> errors = List.of(Map.of("field", "email", "message", "Too many requests to receive the letter have been"
                     + " made for this email address or from this network. Try again in an hour."));
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(Pages.HTML)
                     .body(pages.render("register", model(council, name, email, jobTitle, errors)));
         }
         try {
-            registrations.request(council, name, email, jobTitle, SiteAddress.absolute("/monitoring-officers/confirm?token="));
-            throttle.sent(email, request.getRemoteAddr());
+            registrations.request(council, name, email, jobTitle, address.absolute("/monitoring-officers/confirm?token="));
         } catch (Registrations.Refused refused) {
+            throttle.giveBack(email, request.getRemoteAddr());
             List<Map<String, String>> errors = refused.problems().stream().map(p -> Map.of("field", p[0], "message", p[1])).toList();
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(Pages.HTML)
                     .body(pages.render("register", model(council, name, email, jobTitle, errors)));

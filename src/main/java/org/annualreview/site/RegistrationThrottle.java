@@ -3,15 +3,16 @@ package org.annualreview.site;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import javax.sql.DataSource;
+
+import org.annualreview.shared.Throttle;
 
 /**
  * Keeps the public registration form from being used to send email to anyone, again and again: each request sends
  * a confirmation to the address typed, so at most {@link #PER_EMAIL} go to one address and {@link #PER_ADDRESS}
- * come from one network address within {@link #WINDOW}.
+ * come from one network address within {@link #WINDOW}. A request takes its place in the database before its
+ * confirmation is sent, so parallel requests and other nodes count against the same limit.
  */
 final class RegistrationThrottle {
 
@@ -19,34 +20,35 @@ final class RegistrationThrottle {
     static final int PER_ADDRESS = 10;
     static final Duration WINDOW = Duration.ofHours(1);
 
-    private final Cache<String, AtomicInteger> sent;
+    private final Throttle throttle;
 
-    RegistrationThrottle(Clock clock) {
-        this.sent = Caffeine.newBuilder().ticker(() -> clock.millis() * 1_000_000).expireAfterWrite(WINDOW).maximumSize(100_000).build();
+    RegistrationThrottle(DataSource dataSource, Clock clock) {
+        this.throttle = new Throttle(dataSource, clock, WINDOW);
     }
 
-    boolean refuses(String email, String address) {
-        return count("email:" + key(email)) >= PER_EMAIL || count("address:" + address) >= PER_ADDRESS;
+    /** Takes a place for one request: false (and nothing taken) if the email address or the network address has none left. */
+    boolean take(String email, String address) {
+        if (!throttle.take(email(email), PER_EMAIL)) {
+            return false;
+        }
+        if (!throttle.take(address(address), PER_ADDRESS)) {
+            throttle.giveBack(email(email));
+            return false;
+        }
+        return true;
     }
 
-    /** Counts a request that sent its confirmation. */
-    void sent(String email, String address) {
-        sent.asMap().compute("email:" + key(email), (k, n) -> increment(n));
-        sent.asMap().compute("address:" + address, (k, n) -> increment(n));
+    /** A request that sent nothing (refused for what it said) gives its places back. */
+    void giveBack(String email, String address) {
+        throttle.giveBack(email(email));
+        throttle.giveBack(address(address));
     }
 
-    private static AtomicInteger increment(AtomicInteger n) {
-        AtomicInteger counted = n == null ? new AtomicInteger() : n;
-        counted.incrementAndGet();
-        return counted;
+    private static String email(String email) {
+        return "registration email:" + (email == null ? "" : email.strip().toLowerCase(Locale.UK));
     }
 
-    private int count(String key) {
-        AtomicInteger n = sent.getIfPresent(key);
-        return n == null ? 0 : n.get();
-    }
-
-    private static String key(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.UK);
+    private static String address(String address) {
+        return "registration address:" + address;
     }
 }

@@ -36,9 +36,13 @@ public final class Statistics {
         this.clock = clock;
     }
 
-    /** The stored figures of the year, recomputed first if there are none or the records have changed. */
+    /**
+     * The stored figures of the year, recomputed first if there are none or the records have changed: once, however
+     * many threads and nodes ask at the same moment; the others wait and read what it stored.
+     */
     public YearFigures figures(ReportingYear year) {
-        return snapshots.loadFresh(year).orElseGet(() -> recompute(year));
+        return snapshots.loadFresh(year).orElseGet(() -> onceAtATime(() -> snapshots.loadFresh(year)
+                .orElseGet(() -> computeAndSave(List.of(year)).get(0))));
     }
 
     /** Computes the year's figures from the records and stores them as its snapshot. */
@@ -55,18 +59,42 @@ public final class Statistics {
         if (years.isEmpty()) {
             return List.of();
         }
-        return transaction.execute(status -> {
-            var computed = calculator.compute(years);
-            var now = clock.instant();
-            long started = System.nanoTime();
-            List<YearFigures> result = new ArrayList<>();
-            computed.forEach((year, figures) -> {
-                snapshots.save(year, now, figures);
-                result.add(new YearFigures(year, now, figures));
-            });
-            LOG.debug("{} snapshot(s) saved in {} ms", result.size(), (System.nanoTime() - started) / 1_000_000);
-            return result;
+        return onceAtATime(() -> computeAndSave(years));
+    }
+
+    /**
+     * Runs work on the snapshots in a transaction holding the snapshots' lock row, so that one thread of one node at a
+     * time replaces them. A wait longer than the database's lock timeout (H2's is a second) is tried again.
+     */
+    private <T> T onceAtATime(java.util.function.Supplier<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.execute(status -> {
+                    jdbc.queryForObject("select name from work_lock where name = 'statistics snapshot' for update", String.class);
+                    return work.get();
+                });
+            } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+                if (attempt >= LOCK_ATTEMPTS) {
+                    throw busy;
+                }
+            }
+        }
+    }
+
+    private static final int LOCK_ATTEMPTS = 600;
+
+    /** Computes the years' figures and replaces their snapshots; the caller holds the lock in its transaction. */
+    private List<YearFigures> computeAndSave(List<ReportingYear> years) {
+        var computed = calculator.compute(years);
+        var now = clock.instant();
+        long started = System.nanoTime();
+        List<YearFigures> result = new ArrayList<>();
+        computed.forEach((year, figures) -> {
+            snapshots.save(year, now, figures);
+            result.add(new YearFigures(year, now, figures));
         });
+        LOG.debug("{} snapshot(s) saved in {} ms", result.size(), (System.nanoTime() - started) / 1_000_000);
+        return result;
     }
 
     /** Every reporting year from the first decision to the last. */
@@ -114,7 +142,14 @@ public final class Statistics {
         return jdbc.queryForList(sql, String.class, year.toString(), organisationCode);
     }
 
+    /**
+     * Marks every snapshot for working out again (records changed), once any computation running now has stored its
+     * snapshot: one that read the records before the change cannot then be kept as fresh.
+     */
     public void markAllStale() {
-        snapshots.markAllStale();
+        onceAtATime(() -> {
+            snapshots.markAllStale();
+            return null;
+        });
     }
 }

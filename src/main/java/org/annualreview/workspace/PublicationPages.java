@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.annualreview.accounts.Account;
+import org.annualreview.accounts.Accounts;
+import org.annualreview.accounts.Role;
 import org.annualreview.audit.AuditLog;
 import org.annualreview.letters.Letters;
 import org.annualreview.shared.ReportingYear;
@@ -37,10 +40,12 @@ public final class PublicationPages {
 
     private final Letters letters;
     private final AuditLog audit;
+    private final Accounts accounts;
     private final WorkspacePages pages = new WorkspacePages();
 
-    public PublicationPages(Letters letters, AuditLog audit) {
+    public PublicationPages(Letters letters, AuditLog audit, Accounts accounts) {
         this.letters = letters;
+        this.accounts = accounts;
         this.audit = audit;
     }
 
@@ -72,7 +77,7 @@ public final class PublicationPages {
         }
         DateTyped typed = new DateTyped(day.strip(), month.strip(), yearTyped.strip());
         Optional<LocalDate> before = letters.publicationDate(chosen.get());
-        if (before.isEmpty()) {
+        if (letters.templateSource(chosen.get()).isEmpty()) {
             return page(request, chosen.get(), typed, "", List.of(), "", HttpStatus.UNPROCESSABLE_CONTENT);
         }
         List<String> missing = new ArrayList<>();
@@ -98,11 +103,10 @@ public final class PublicationPages {
         Letters.TemplateLoaded loaded;
         try {
             loaded = audit.inTransaction(() -> {
-                Letters.TemplateLoaded kept = letters.setPublicationDate(chosen.get(), date.get());
-                if (kept.changed()) {
-                    audit.record(principal.getName(), "set-publication-date", "publication date of " + chosen.get(),
-                            Optional.of(before.get().format(SHOWN)), Optional.of(date.get().format(SHOWN)));
-                }
+                Letters.TemplateLoaded kept = letters.setPublicationDate(chosen.get(), date.get(), new Letters.Actor(principal.getName(),
+                        accounts.find(principal.getName()).map(Account::role).filter(Role::setsPublicationDates).isPresent()));
+                kept.publicationDate().ifPresent(moved -> audit.record(principal.getName(), "set-publication-date",
+                        "publication date of " + chosen.get(), moved.beforeInWords(), Optional.of(moved.afterInWords())));
                 return kept;
             });
         } catch (Letters.PublicationBeforeLetters early) {
@@ -153,7 +157,8 @@ public final class PublicationPages {
         Map<String, Object> model = WorkspacePages.base("Publication date of " + year, request);
         Optional<LocalDate> current = letters.publicationDate(year);
         model.put("year", year.toString());
-        model.put("hasTemplate", current.isPresent());
+        model.put("hasTemplate", letters.templateSource(year).isPresent());
+        model.put("hasDate", current.isPresent());
         model.put("current", current.map(WITH_DAY::format).orElse(""));
         model.put("letterDate", letters.letterDate(year).map(SHOWN::format).orElse(""));
         model.put("day", typed.day());

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.annualreview.accounts.Accounts;
-import org.annualreview.accounts.Role;
 import org.annualreview.audit.AuditLog;
 import org.annualreview.imports.Field;
 import org.annualreview.imports.RecordType;
@@ -266,8 +265,7 @@ public final class RecordPages {
     }
 
     private boolean canChange(Principal principal, RecordType type) {
-        Role role = accounts.find(principal.getName()).orElseThrow().role();
-        return role == Role.ADMINISTRATOR || role == Role.ANALYST && type != RecordType.ORGANISATIONS && type != RecordType.POPULATIONS;
+        return accounts.find(principal.getName()).orElseThrow().role().mayChange(type);
     }
 
     /** A code as given, or the code of the one organisation a name (or a unique part of one) means. */

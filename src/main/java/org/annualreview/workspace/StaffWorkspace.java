@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.annualreview.accounts.Account;
+import org.annualreview.accounts.Accounts;
+import org.annualreview.accounts.Role;
 import org.annualreview.audit.AuditLog;
 import org.annualreview.distribution.Delivery;
 import org.annualreview.distribution.Distribution;
@@ -39,12 +42,14 @@ public final class StaffWorkspace {
     private final Letters letters;
     private final Distribution distribution;
     private final AuditLog audit;
+    private final Accounts accounts;
     private final org.annualreview.distribution.Registrations registrations;
     private final WorkspacePages pages = new WorkspacePages();
     private final YearPage yearPage;
 
     public StaffWorkspace(Imports imports, Letters letters, Distribution distribution, AuditLog audit,
-            org.annualreview.distribution.Registrations registrations) {
+            org.annualreview.distribution.Registrations registrations, Accounts accounts) {
+        this.accounts = accounts;
         this.registrations = registrations;
         this.imports = imports;
         this.letters = letters;
@@ -84,9 +89,15 @@ public final class StaffWorkspace {
                 saved.add(target);
             }
             String names = String.join(", ", saved.stream().map(p -> p.getFileName().toString()).toList());
-            ImportReport report = imports.importFiles(saved, Optional.empty(), ImportProgress.NONE, (connection, merged) -> audit.record(connection,
-                    principal.getName(), "import", names, Optional.empty(), Optional.of(String.format("%d rows: %d inserted, %d updated, %d unchanged",
-                            merged.rows(), merged.inserted(), merged.updated(), merged.unchanged()))));
+            ImportReport report;
+            try {
+                report = imports.importFiles(saved, Optional.empty(), ImportProgress.NONE, (connection, merged) -> audit.record(connection,
+                        principal.getName(), "import", names, Optional.empty(), Optional.of(String.format("%d rows: %d inserted, %d updated, %d unchanged",
+                                merged.rows(), merged.inserted(), merged.updated(), merged.unchanged()))), role(principal)::mayChange);
+            } catch (Imports.NotAllowed notAllowed) {
+                report = new ImportReport(List.of(), notAllowed.problems(), notAllowed.problems().size());
+                model.put("notAllowed", true);
+            }
             model.put("report", true);
             model.put("succeeded", report.succeeded());
             model.put("problems", report.problems().stream().map(p -> Map.of("file", p.file(), "row", p.row() > 0 ? String.valueOf(p.row()) : "",
@@ -94,7 +105,8 @@ public final class StaffWorkspace {
             model.put("unlisted", report.unlistedProblems());
             model.put("sources", report.sources().stream().map(s -> Map.of("source", s.source(), "type", s.type().toString(),
                     "rows", s.rows(), "inserted", s.inserted(), "updated", s.updated(), "unchanged", s.unchanged())).toList());
-            return (report.succeeded() ? pages : pages.status(HttpStatus.UNPROCESSABLE_CONTENT)).page("imports", model);
+            return (report.succeeded() ? pages : pages.status(model.containsKey("notAllowed") ? HttpStatus.FORBIDDEN
+                    : HttpStatus.UNPROCESSABLE_CONTENT)).page("imports", model);
         } finally {
             try (var left = Files.list(folder)) {
                 left.forEach(p -> p.toFile().delete());
@@ -199,17 +211,32 @@ public final class StaffWorkspace {
         Optional<String> before = letters.templateSource(chosen);
         try {
             Letters.TemplateLoaded loaded = audit.inTransaction(() -> {
-                Letters.TemplateLoaded kept = letters.loadTemplate(chosen, "workspace-" + chosen + ".md", source.replace("\r\n", "\n"));
+                Letters.TemplateLoaded kept = letters.loadTemplate(chosen, "workspace-" + chosen + ".md", source.replace("\r\n", "\n"),
+                        actor(principal));
                 if (kept.changed()) {
                     audit.record(principal.getName(), "load-template", "letter template of " + chosen + ", version " + kept.version(), before,
                             Optional.of(source.replace("\r\n", "\n")));
                 }
+                kept.publicationDate().ifPresent(moved -> audit.record(principal.getName(), "set-publication-date", "publication date of " + chosen,
+                        moved.beforeInWords(), Optional.of(moved.afterInWords())));
                 return kept;
             });
             return WorkspacePages.seeOther("/workspace/years/" + chosen + "/template?done=" + (loaded.changed() ? "loaded" : "unchanged"));
         } catch (org.annualreview.letters.BadTemplate bad) {
             return templatePage(request, chosen, source, organisation, bad.getMessage(), bad.line(), "", HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (Letters.PublicationDateNotYours notYours) {
+            return templatePage(request, chosen, source, organisation, notYours.getMessage(), notYours.line(), "", HttpStatus.FORBIDDEN);
         }
+    }
+
+    /** The account signed in, as a template load sees it: administrators set publication dates, analysts do not. */
+    private Letters.Actor actor(Principal principal) {
+        return new Letters.Actor(principal.getName(), role(principal).setsPublicationDates());
+    }
+
+    /** The role of the account signed in now (a role changed since sign-in has ended the session: RoleChangesSignOut). */
+    private Role role(Principal principal) {
+        return accounts.find(principal.getName()).map(Account::role).orElse(Role.COUNCIL);
     }
 
     /**

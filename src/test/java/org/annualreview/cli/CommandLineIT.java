@@ -262,12 +262,13 @@ class CommandLineIT {
             }
         }
         String actor = "command line (" + System.getProperty("user.name") + ")";
-        assertThat(events).hasSize(5);
+        assertThat(events).hasSize(6);
         assertThat(events.get(0)).startsWith(actor + " | import | ").contains("decisions.csv", "37 inserted");
         assertThat(events.get(1)).startsWith(actor + " | load-template | letter template of 2023-24, version 1 | ---");
-        assertThat(events.get(2)).startsWith(actor + " | write-letters | letters of 2023-24 for Knowsley | 1 written: 1 new versions");
-        assertThat(events.get(3)).startsWith(actor + " | approve-letters | letters of 2023-24 | 1 approved by Pat Approver");
-        assertThat(events.get(4)).startsWith(actor + " | add-account | account pat@ombudsman.example | Pat, Analyst")
+        assertThat(events.get(2)).isEqualTo(actor + " | set-publication-date | publication date of 2023-24 | 24 July 2024");
+        assertThat(events.get(3)).startsWith(actor + " | write-letters | letters of 2023-24 for Knowsley | 1 written: 1 new versions");
+        assertThat(events.get(4)).startsWith(actor + " | approve-letters | letters of 2023-24 | 1 approved by Pat Approver");
+        assertThat(events.get(5)).startsWith(actor + " | add-account | account pat@ombudsman.example | Pat, Analyst")
                 .doesNotContain("correct horse battery");
     }
 

@@ -92,7 +92,7 @@ class SiteIT {
         return MockMvcBuilders.standaloneSetup(
                         new SiteController(publication, statistics, organisations, letters, decisions, new Boundaries(database.dataSource(), Clock.systemUTC())),
                         new DecisionPages(publication, organisations, decisions, statistics),
-                        new OpenData(publication, statistics, organisations, decisions))
+                        new OpenData(publication, statistics, organisations, decisions, new SiteAddress("http://localhost")))
                 .addFilters(new org.springframework.web.filter.ShallowEtagHeaderFilter()).build();
     }
 

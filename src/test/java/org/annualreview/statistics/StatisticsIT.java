@@ -323,4 +323,57 @@ class StatisticsIT {
             assertThat(Optional.of(statistics.figures(YEAR).year())).contains(YEAR);
         }
     }
+
+    @Nested
+    class UnderConcurrency {
+
+        /** A clock a second later at each reading, so that each computation of a snapshot stamps a time of its own. */
+        static final class TickingClock extends Clock {
+            private final java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneId.of("Europe/London");
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return NOW.plusSeconds(seconds.incrementAndGet());
+            }
+        }
+
+        @org.junit.jupiter.api.RepeatedTest(3)
+        void eightReadersRightAfterAChangeGetTheSameFiguresComputedOnceAndNoError() throws Exception {
+            Statistics shared = new Statistics(database.dataSource(), new TickingClock());
+            shared.figures(YEAR);
+            shared.markAllStale();   // as an import does
+
+            java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(8);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            try {
+                java.util.List<java.util.concurrent.Future<YearFigures>> read = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    read.add(readers.submit(() -> {
+                        start.await();
+                        return shared.figures(YEAR);
+                    }));
+                }
+                start.countDown();
+                java.util.Set<Instant> computedAt = new java.util.HashSet<>();
+                for (java.util.concurrent.Future<YearFigures> each : read) {
+                    YearFigures figures = each.get();   // an error in any reader fails here
+                    assertThat(figures.of(KNOWSLEY).orElseThrow().upheld().numerator()).isEqualTo(4);
+                    computedAt.add(figures.computedAt());
+                }
+                assertThat(computedAt).as("computed once, the others reading what it stored").hasSize(1);
+            } finally {
+                readers.shutdownNow();
+            }
+        }
+    }
 }

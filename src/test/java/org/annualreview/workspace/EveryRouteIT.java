@@ -171,6 +171,135 @@ class EveryRouteIT {
         assertThat(administrator.get("/workspace/accounts").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Who may change each record type, declared here apart from {@code Role.mayChange}: the register (organisations and
+     * populations) is the administrators'; every other record the staff's. Each sample file of each type is uploaded by
+     * each role, changed where the sample allows a change the import accepts, as a CSV and as a sheet of a workbook.
+     */
+    static Audience writersOf(org.annualreview.imports.RecordType type) {
+        return type == org.annualreview.imports.RecordType.ORGANISATIONS || type == org.annualreview.imports.RecordType.POPULATIONS
+                ? Audience.ADMINISTRATORS : Audience.STAFF;
+    }
+
+    /** A sample file of the type with one value changed, or unchanged where no change is known to be valid. */
+    static String changedSample(org.annualreview.imports.RecordType type) throws Exception {
+        String sample = java.nio.file.Files.readString(java.nio.file.Path.of("docs/samples", type.fileName() + ".csv"));
+        return switch (type) {
+            case ORGANISATIONS -> sample.replace("Knowsley Metropolitan Borough Council", "Knowsley Matrix Council");
+            case POPULATIONS -> sample.replace("154517", "154999");
+            case CONTACTS -> sample.replace("Dear Mr Sample", "Dear Alex Sample");
+            case SERVICE_IMPROVEMENTS -> sample.replace("Remind care assessors", "Remind all care assessors");
+            case TRAINING_TOTALS -> sample.replace("2023-24,126,1700", "2023-24,127,1700");
+            default -> sample;
+        };
+    }
+
+    @Test
+    void everyRecordTypeUploadedByEveryRoleIsChangedOnlyByThoseItIsFor() throws Exception {
+        int refused = 0;
+        for (String who : List.of(ANALYST, ADMINISTRATOR, COUNCIL)) {
+            Visitor visitor = workspace.signedIn(who);
+            String csrf = Visitor.csrf(visitor.get("/workspace").body());
+            for (org.annualreview.imports.RecordType type : org.annualreview.imports.RecordType.values()) {
+                java.nio.file.Path sampleFile = java.nio.file.Path.of("docs/samples", type.fileName() + ".csv");
+                if (!java.nio.file.Files.exists(sampleFile)) {
+                    continue;
+                }
+                String original = java.nio.file.Files.readString(sampleFile);
+                String changed = changedSample(type);
+                boolean changes = !changed.equals(original);
+                Audience writers = writersOf(type);
+                boolean allowed = who.equals(ADMINISTRATOR) || who.equals(ANALYST) && writers == Audience.STAFF;
+                HttpResponse<String> answer = visitor.upload("/workspace/imports", csrf, Map.of(type.fileName() + ".csv", changed));
+                String what = who + " uploading " + type.fileName() + (changes ? " changed" : " unchanged");
+                if (who.equals(COUNCIL)) {
+                    assertThat(answer.statusCode()).as(what).isEqualTo(403);
+                } else if (allowed || !changes) {
+                    assertThat(answer.statusCode()).as(what + ": " + answer.body()).isEqualTo(200);
+                    if (changes) {   // put back for the next role
+                        assertThat(visitor.upload("/workspace/imports", csrf, Map.of(type.fileName() + ".csv", original)).statusCode()).isEqualTo(200);
+                    }
+                } else {
+                    assertThat(answer.statusCode()).as(what).isEqualTo(403);
+                    refused++;
+                }
+                if (!allowed && changes && !who.equals(COUNCIL)) {
+                    HttpResponse<String> sheet = visitor.uploadBytes("/workspace/imports", csrf, Map.of("records.xlsx", workbookWith(type, changed)));
+                    assertThat(sheet.statusCode()).as(what + " as a sheet of a workbook").isEqualTo(403);
+                    refused++;
+                }
+            }
+        }
+        assertThat(refused).as("the register's two types, as CSV and as a sheet, refused to an analyst").isEqualTo(4);
+        try (java.sql.Connection c = workspace.connection(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("select name from organisation where code = '" + ServedWorkspace.KNOWSLEY + "'")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("Knowsley Metropolitan Borough Council");
+        }
+    }
+
+    /** The sample workbook with the sheet of one type holding the CSV given instead. */
+    static byte[] workbookWith(org.annualreview.imports.RecordType type, String csv) throws Exception {
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("docs/samples/records.xlsx"));
+                var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            int index = workbook.getSheetIndex(type.fileName());
+            assertThat(index).as("a sheet " + type.fileName()).isNotNegative();
+            workbook.removeSheetAt(index);
+            var sheet = workbook.createSheet(type.fileName());
+            String[] lines = csv.strip().split("\n");
+            for (int r = 0; r < lines.length; r++) {
+                var row = sheet.createRow(r);
+                List<String> cells = parseCsvLine(lines[r]);
+                for (int c = 0; c < cells.size(); c++) {
+                    row.createCell(c).setCellValue(cells.get(c));
+                }
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static List<String> parseCsvLine(String line) throws Exception {
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(line)) {
+            return reader.stream().findFirst().orElseThrow().getFields();
+        }
+    }
+
+    /**
+     * Every setting of a template, changed by an analyst and by an administrator: the publication date is the
+     * administrators' alone; the rest of the settings and the wording are the analysts' too.
+     */
+    @Test
+    void everyTemplateSettingChangedByEachRoleIsKeptOnlyWhereItIsTheirs() throws Exception {
+        Map<String, String[]> changes = new java.util.LinkedHashMap<>();
+        changes.put("publication-date", new String[] {"publication-date: 2099-07-24", "publication-date: 2099-07-30"});
+        changes.put("letter-date", new String[] {"letter-date: 17 July", "letter-date: 18 July"});
+        changes.put("banner", new String[] {"banner: 50 years 1974 - 2024", "banner: Fifty years"});
+        changes.put("signatory", new String[] {"signatory: Amerdeep Somal", "signatory: A N Other"});
+        changes.put("late-enquiries-threshold", new String[] {"late-enquiries-threshold: 25", "late-enquiries-threshold: 30"});
+        changes.put("wording", new String[] {"", ""});
+        for (String who : List.of(ANALYST, ADMINISTRATOR)) {
+            Visitor visitor = workspace.signedIn(who);
+            for (Map.Entry<String, String[]> change : changes.entrySet()) {
+                String page = visitor.get("/workspace/years/2023-24/template").body();
+                String source = org.jsoup.Jsoup.parse(page).selectFirst("textarea[name=source]").wholeText();
+                assertThat(source).as("the template holds " + change.getValue()[0]).contains(change.getValue()[0]);
+                String edited = change.getKey().equals("wording") ? source + "\nA line of wording of our own.\n"
+                        : source.replace(change.getValue()[0], change.getValue()[1]);
+                HttpResponse<String> answer = visitor.post("/workspace/years/2023-24/template", Map.of("_csrf", Visitor.csrf(page), "source", edited,
+                        "organisation", ""));
+                boolean allowed = who.equals(ADMINISTRATOR) || !change.getKey().equals("publication-date");
+                assertThat(answer.statusCode()).as(who + " changing " + change.getKey()).isEqualTo(allowed ? 303 : 403);
+                if (allowed) {   // put back
+                    String again = visitor.get("/workspace/years/2023-24/template").body();
+                    assertThat(visitor.post("/workspace/years/2023-24/template", Map.of("_csrf", Visitor.csrf(again), "source", source, "organisation", ""))
+                            .statusCode()).isEqualTo(303);
+                }
+            }
+        }
+    }
+
     private static List<Route> workspaceRoutes() {
         return routes().stream().filter(r -> r.path().startsWith("/workspace") || r.path().equals("/login")).toList();
     }
