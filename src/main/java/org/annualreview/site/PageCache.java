@@ -132,7 +132,7 @@ public final class PageCache extends OncePerRequestFilter {
         String path = request.getRequestURI();
         return !"GET".equals(request.getMethod()) || path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
                 || path.equals("/workspace") || path.startsWith("/workspace/") || path.equals("/login") || path.equals("/logout")
-                || path.startsWith("/monitoring-officers/");
+                || path.startsWith("/monitoring-officers/") || path.startsWith("/actuator/");
     }
 
     @Override

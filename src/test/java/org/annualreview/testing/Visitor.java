@@ -19,12 +19,22 @@ import java.util.stream.Collectors;
 /** A browser of one person over HTTP: its own cookies, never following redirects, so that each answer can be checked. */
 public final class Visitor {
 
-    public final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    public final HttpClient http;
     private final String site;
 
     public Visitor(String site) {
+        this(site, HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    private Visitor(String site, HttpClient http) {
         this.site = site;
+        this.http = http;
+    }
+
+    /** The same visitor, with the same cookies, reaching another address (another node of the same site). */
+    public Visitor at(String otherSite) {
+        return new Visitor(otherSite, http);
     }
 
     public HttpResponse<String> get(String path) throws Exception {
