@@ -33,6 +33,7 @@ import io.pebbletemplates.pebble.node.PositionalArgumentNode;
 import io.pebbletemplates.pebble.node.PrintNode;
 import io.pebbletemplates.pebble.node.SetNode;
 import io.pebbletemplates.pebble.node.TestInvocationExpression;
+import io.pebbletemplates.pebble.node.TextNode;
 import io.pebbletemplates.pebble.node.expression.AddExpression;
 import io.pebbletemplates.pebble.node.expression.AndExpression;
 import io.pebbletemplates.pebble.node.expression.ArrayExpression;
@@ -105,6 +106,8 @@ final class FieldCheck extends AbstractNodeVisitor {
     private final Deque<Map<String, Type>> scopes = new ArrayDeque<>();
     private final String file;
     private int nested;
+    /** The nodes and parts of expressions seen so far: what a repeat weighs is those inside it ({@link RepeatLimit}). */
+    private int steps;
 
     FieldCheck(PebbleTemplateImpl template, String file) {
         super(template);
@@ -118,11 +121,18 @@ final class FieldCheck extends AbstractNodeVisitor {
 
     @Override
     public void visit(PrintNode node) {
+        steps++;
         typeOf(node.getExpression(), node.getLineNumber());
     }
 
     @Override
+    public void visit(TextNode node) {
+        steps++;
+    }
+
+    @Override
     public void visit(IfNode node) {
+        steps++;
         for (Pair<Expression<?>, BodyNode> branch : node.getConditionsWithBodies()) {
             typeOf(branch.getLeft(), node.getLineNumber());
             branch.getRight().accept(this);
@@ -150,7 +160,11 @@ final class FieldCheck extends AbstractNodeVisitor {
         scope.put("loop", LOOP);
         scopes.push(scope);
         nested++;
+        int before = steps;
         node.getBody().accept(this);
+        if (node.getIterable() instanceof RepeatLimit.Counted counted) {
+            counted.weigh(1 + steps - before);
+        }
         nested--;
         scopes.pop();
         if (node.getElseBody() != null) {
@@ -160,6 +174,7 @@ final class FieldCheck extends AbstractNodeVisitor {
 
     @Override
     public void visit(SetNode node) {
+        steps++;
         Type value = typeOf(node.getValue(), node.getLineNumber());
         scopes.peek().put(node.getName(), value);
     }
@@ -217,6 +232,7 @@ final class FieldCheck extends AbstractNodeVisitor {
      * field or on anything a letter may not use.
      */
     private Type typeOf(Expression<?> expression, int nodeLine) {
+        steps++;
         int line = lineOf(expression.getLineNumber(), nodeLine);
         if (expression instanceof LiteralStringExpression || expression instanceof LiteralIntegerExpression
                 || expression instanceof LiteralLongExpression || expression instanceof LiteralDoubleExpression

@@ -21,14 +21,17 @@ import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 import io.pebbletemplates.pebble.tokenParser.TokenParser;
 
 /**
- * How much one letter may repeat: every turn of every {@code {% for %}} while writing one letter counts, and a letter
- * that would take more than {@link #MOST_TURNS} turns, or still be repeating after {@link #MOST_TIME}, stops with an
- * error naming the line of the repeat, instead of holding a web request or a run of letters. A letter repeats once
- * for each course delivered or title of the signatory, so a real one takes a few turns.
+ * How much one letter may repeat: every turn of every {@code {% for %}} while writing one letter counts, as one turn
+ * and as the steps inside the repeat ({@link FieldCheck} weighs each repeat when it is loaded: a field, a condition, a
+ * line of text, each part of an expression inside it is a step). A letter that would take more than
+ * {@link #MOST_TURNS} turns or {@link #MOST_STEPS} steps, or still be repeating after {@link #MOST_TIME}, stops with
+ * an error naming the line of the repeat, instead of holding a web request or a run of letters. A letter repeats
+ * once for each course delivered or title of the signatory, so a real one takes a few turns and a few hundred steps.
  */
 final class RepeatLimit {
 
     static final int MOST_TURNS = 1_000;
+    static final int MOST_STEPS = 100_000;
     static final Duration MOST_TIME = Duration.ofSeconds(2);
 
     /** Where {@link LetterTemplate#render} puts the letter's limit among the fields: not a name a template can write. */
@@ -38,6 +41,7 @@ final class RepeatLimit {
     private final Duration mostTime;
     private final long deadline;
     private int turns;
+    private long steps;
 
     RepeatLimit(String file) {
         this(file, MOST_TIME);
@@ -49,12 +53,18 @@ final class RepeatLimit {
         this.deadline = System.nanoTime() + mostTime.toNanos();
     }
 
-    /** One more turn of the repeat on the line given; fails past the limit. */
-    void turn(int line) {
+    /** One more turn of the repeat on the line given, of so many steps; fails past the limit. */
+    void turn(int line, int weight) {
         if (++turns > MOST_TURNS) {
             throw new BadTemplate(file, line, "this letter would repeat more than " + NumberFormat.getIntegerInstance(Locale.UK)
                     .format(MOST_TURNS) + " times in all (each {% for %} counts each time round): a letter repeats for its"
                     + " courses or the signatory's titles, which are a few");
+        }
+        steps += weight;
+        if (steps > MOST_STEPS) {
+            throw new BadTemplate(file, line, "this letter would take more than " + NumberFormat.getIntegerInstance(Locale.UK)
+                    .format(MOST_STEPS) + " steps to write (each time round a {% for %} counts the fields, conditions and text"
+                    + " inside it): repeat less, or less inside the repeat");
         }
         if (System.nanoTime() - deadline > 0) {
             throw new BadTemplate(file, line, "this letter was still repeating after " + mostTime.toSeconds()
@@ -102,6 +112,7 @@ final class RepeatLimit {
 
         private final Expression<?> list;
         private final int line;
+        private int weight = 1;
 
         Counted(Expression<?> list, int line) {
             this.list = list;
@@ -113,6 +124,11 @@ final class RepeatLimit {
             return list;
         }
 
+        /** How many steps one turn of the repeat takes: set by {@link FieldCheck} when the template is loaded. */
+        void weigh(int steps) {
+            this.weight = Math.max(1, steps);
+        }
+
         @Override
         public Object evaluate(PebbleTemplateImpl self, EvaluationContextImpl context) {
             Object value = list.evaluate(self, context);
@@ -122,7 +138,7 @@ final class RepeatLimit {
             if (!(context.getScopeChain().get(KEY) instanceof RepeatLimit limit)) {
                 throw new IllegalStateException("a letter is written with its repeat limit");
             }
-            return new CountedList(items, limit, line);
+            return new CountedList(items, limit, line, weight);
         }
 
         @Override
@@ -142,11 +158,13 @@ final class RepeatLimit {
         private final List<?> items;
         private final RepeatLimit limit;
         private final int line;
+        private final int weight;
 
-        CountedList(List<?> items, RepeatLimit limit, int line) {
+        CountedList(List<?> items, RepeatLimit limit, int line, int weight) {
             this.items = items;
             this.limit = limit;
             this.line = line;
+            this.weight = weight;
         }
 
         @Override
@@ -170,7 +188,7 @@ final class RepeatLimit {
 
                 @Override
                 public Object next() {
-                    limit.turn(line);
+                    limit.turn(line, weight);
                     return each.next();
                 }
             };

@@ -188,6 +188,23 @@ class LetterTemplateTest {
         }
 
         @Test
+        void aLetterWhoseRepeatsWouldTakeTooManyStepsStopsNamingTheLineOfTheRepeat() {
+            String conditions = "{% if upheld.count > 1 and organisation.name is empty %}x{% endif %}".repeat(500);
+            LetterTemplate template = LetterTemplate.compile("t.md", withLine10("{% for title in signatory.titles %}" + conditions
+                    + "{% endfor %}"));
+            LetterFields fields = SampleFields.liverpool(SampleFields.allOnTime(), List.of());
+            LetterFields forty = new LetterFields(fields.organisation(), fields.chiefExecutive(), fields.letter(), fields.year(),
+                    fields.upheld(), fields.upheldPerHundredThousand(), fields.compliance(), fields.satisfactoryRemedy(), fields.counts(),
+                    fields.enquiries(), fields.training(), fields.scheme(), new LetterFields.Signatory("Michael King",
+                            java.util.Collections.nCopies(40, "A title"), ""), "");
+
+            assertThat(template.render(fields)).as("two titles: a few thousand steps").contains("Dear Mr Reeves");
+            assertThatThrownBy(() -> template.render(forty))
+                    .isInstanceOf(BadTemplate.class)
+                    .hasMessageStartingWith("t.md, line 10: this letter would take more than 100,000 steps to write");
+        }
+
+        @Test
         void aLetterThatWouldBeTooLongStops() {
             LetterTemplate template = LetterTemplate.compile("t.md", withLine10("{% for title in signatory.titles %}{{ title }}{% endfor %}"));
             LetterFields fields = SampleFields.liverpool(SampleFields.allOnTime(), List.of());
@@ -206,7 +223,7 @@ class LetterTemplateTest {
             RepeatLimit limit = new RepeatLimit("t.md", java.time.Duration.ZERO);
             Thread.sleep(1);
 
-            assertThatThrownBy(() -> limit.turn(12))
+            assertThatThrownBy(() -> limit.turn(12, 1))
                     .isInstanceOf(BadTemplate.class)
                     .hasMessage("t.md, line 12: this letter was still repeating after 0 seconds, so it was stopped: repeat less");
         }
