@@ -92,7 +92,6 @@ final class FieldCheck extends AbstractNodeVisitor {
     private static final Class<?> VALUE = Object.class;
     /** {@code loop} inside a repeat: {@code loop.index}, {@code loop.first}… */
     private static final Class<?> LOOP = ForNode.LoopVariables.class;
-    private static final List<String> LOOP_FIELDS = List.of("index", "revindex", "first", "last", "length");
     static final int MOST_NESTED = 2;
 
     /** What each operator a letter may not use is written as. */
@@ -348,10 +347,10 @@ final class FieldCheck extends AbstractNodeVisitor {
 
     private Type field(Type owner, String name, Expression<?> of, int line) {
         if (owner == LOOP) {
-            if (LOOP_FIELDS.contains(name)) {
+            if (TemplateLanguage.LOOP_FIELDS.contains(name)) {
                 return VALUE;
             }
-            throw new BadTemplate(file, line, "unknown field 'loop." + name + "': 'loop' has " + String.join(", ", LOOP_FIELDS));
+            throw new BadTemplate(file, line, "unknown field 'loop." + name + "': 'loop' has " + String.join(", ", TemplateLanguage.LOOP_FIELDS));
         }
         if (isList(owner)) {
             throw new BadTemplate(file, line, "'" + describe(of) + "' is a list and has no field '" + name + "': repeat over it with"

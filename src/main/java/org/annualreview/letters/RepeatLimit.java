@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.pebbletemplates.pebble.error.ParserException;
+import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.NodeVisitor;
 import io.pebbletemplates.pebble.lexer.Token;
 import io.pebbletemplates.pebble.lexer.TokenStream;
@@ -132,8 +133,11 @@ final class RepeatLimit {
         @Override
         public Object evaluate(PebbleTemplateImpl self, EvaluationContextImpl context) {
             Object value = list.evaluate(self, context);
+            if (value == null) {
+                return null;    // no turns
+            }
             if (!(value instanceof List<?> items)) {
-                return value;   // nothing (no turns), or not a list: Pebble says so with the line
+                throw new PebbleException(null, "only a list can be repeated over", line, self.getName());
             }
             if (!(context.getScopeChain().get(KEY) instanceof RepeatLimit limit)) {
                 throw new IllegalStateException("a letter is written with its repeat limit");

@@ -15,6 +15,7 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.attributes.AttributeResolver;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Extension;
 import io.pebbletemplates.pebble.extension.ExtensionCustomizer;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
@@ -41,7 +42,8 @@ final class TemplateLanguage {
     /** The longest letter (its Markdown), and the longest template: ours are under 7,000. */
     static final int MOST_CHARACTERS = 100_000;
 
-    private static final Set<String> LOOP_FIELDS = Set.of("index", "revindex", "first", "last", "length");
+    /** What {@code loop} has inside a repeat. */
+    static final List<String> LOOP_FIELDS = List.of("index", "revindex", "first", "last", "length");
     private static final Pattern UNKNOWN_TAG = Pattern.compile("Unexpected tag name \"([^\"]*)\"");
     private static final Pattern VERBATIM = Pattern.compile("\\{%-?\\s*verbatim\\b");
     private static final Pattern TOO_LONG = Pattern.compile("Tried to write more than \\d+ chars\\.");
@@ -129,7 +131,7 @@ final class TemplateLanguage {
     /** Pebble's own extensions, with only the tags, filters and tests a letter uses, no functions and no globals. */
     private static final class OnlyWhatALetterUses extends ExtensionCustomizer {
 
-        OnlyWhatALetterUses(io.pebbletemplates.pebble.extension.Extension pebbles) {
+        OnlyWhatALetterUses(Extension pebbles) {
             super(pebbles);
         }
 
