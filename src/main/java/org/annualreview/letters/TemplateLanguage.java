@@ -72,7 +72,7 @@ final class TemplateLanguage {
      */
     static void checkSource(String file, String body) {
         if (body.length() > MOST_CHARACTERS) {
-            throw new BadTemplate(file, 0, "the template is longer than " + String.format("%,d", MOST_CHARACTERS)
+            throw new BadTemplate(file, 0, "the template is longer than " + String.format(java.util.Locale.UK, "%,d", MOST_CHARACTERS)
                     + " characters: a letter's template is a few thousand");
         }
         String[] lines = body.split("\n", -1);
@@ -96,7 +96,7 @@ final class TemplateLanguage {
             return refusedTag(file, line, name);
         }
         if (message != null && TOO_LONG.matcher(message).matches()) {
-            return new BadTemplate(file, line, "this letter would be longer than " + String.format("%,d", MOST_CHARACTERS)
+            return new BadTemplate(file, line, "this letter would be longer than " + String.format(java.util.Locale.UK, "%,d", MOST_CHARACTERS)
                     + " characters, so it was stopped: a letter is a few thousand");
         }
         return new BadTemplate(file, line, message);
