@@ -4,46 +4,109 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.pebbletemplates.pebble.extension.AbstractNodeVisitor;
+import io.pebbletemplates.pebble.node.AbstractRenderableNode;
 import io.pebbletemplates.pebble.node.ArgumentsNode;
+import io.pebbletemplates.pebble.node.AutoEscapeNode;
+import io.pebbletemplates.pebble.node.BlockNode;
 import io.pebbletemplates.pebble.node.BodyNode;
+import io.pebbletemplates.pebble.node.ExtendsNode;
+import io.pebbletemplates.pebble.node.FlushNode;
 import io.pebbletemplates.pebble.node.ForNode;
 import io.pebbletemplates.pebble.node.IfNode;
+import io.pebbletemplates.pebble.node.ImportNode;
+import io.pebbletemplates.pebble.node.IncludeNode;
+import io.pebbletemplates.pebble.node.MacroNode;
 import io.pebbletemplates.pebble.node.NamedArgumentNode;
+import io.pebbletemplates.pebble.node.Node;
+import io.pebbletemplates.pebble.node.ParallelNode;
 import io.pebbletemplates.pebble.node.PositionalArgumentNode;
 import io.pebbletemplates.pebble.node.PrintNode;
 import io.pebbletemplates.pebble.node.SetNode;
+import io.pebbletemplates.pebble.node.TestInvocationExpression;
+import io.pebbletemplates.pebble.node.TextNode;
+import io.pebbletemplates.pebble.node.expression.AddExpression;
+import io.pebbletemplates.pebble.node.expression.AndExpression;
+import io.pebbletemplates.pebble.node.expression.ArrayExpression;
 import io.pebbletemplates.pebble.node.expression.BinaryExpression;
+import io.pebbletemplates.pebble.node.expression.BlockFunctionExpression;
+import io.pebbletemplates.pebble.node.expression.ConcatenateExpression;
+import io.pebbletemplates.pebble.node.expression.ContainsExpression;
 import io.pebbletemplates.pebble.node.expression.ContextVariableExpression;
+import io.pebbletemplates.pebble.node.expression.DivideExpression;
+import io.pebbletemplates.pebble.node.expression.EqualsExpression;
 import io.pebbletemplates.pebble.node.expression.Expression;
+import io.pebbletemplates.pebble.node.expression.FilterExpression;
 import io.pebbletemplates.pebble.node.expression.FilterInvocationExpression;
 import io.pebbletemplates.pebble.node.expression.FunctionOrMacroInvocationExpression;
 import io.pebbletemplates.pebble.node.expression.GetAttributeExpression;
+import io.pebbletemplates.pebble.node.expression.GreaterThanEqualsExpression;
+import io.pebbletemplates.pebble.node.expression.GreaterThanExpression;
+import io.pebbletemplates.pebble.node.expression.LessThanEqualsExpression;
+import io.pebbletemplates.pebble.node.expression.LessThanExpression;
+import io.pebbletemplates.pebble.node.expression.LiteralBigDecimalExpression;
+import io.pebbletemplates.pebble.node.expression.LiteralBooleanExpression;
+import io.pebbletemplates.pebble.node.expression.LiteralDoubleExpression;
+import io.pebbletemplates.pebble.node.expression.LiteralIntegerExpression;
+import io.pebbletemplates.pebble.node.expression.LiteralLongExpression;
+import io.pebbletemplates.pebble.node.expression.LiteralNullExpression;
 import io.pebbletemplates.pebble.node.expression.LiteralStringExpression;
+import io.pebbletemplates.pebble.node.expression.MapExpression;
+import io.pebbletemplates.pebble.node.expression.ModulusExpression;
+import io.pebbletemplates.pebble.node.expression.MultiplyExpression;
+import io.pebbletemplates.pebble.node.expression.NegativeTestExpression;
+import io.pebbletemplates.pebble.node.expression.NotEqualsExpression;
+import io.pebbletemplates.pebble.node.expression.OrExpression;
+import io.pebbletemplates.pebble.node.expression.ParentFunctionExpression;
+import io.pebbletemplates.pebble.node.expression.PositiveTestExpression;
+import io.pebbletemplates.pebble.node.expression.RangeExpression;
+import io.pebbletemplates.pebble.node.expression.SubtractExpression;
 import io.pebbletemplates.pebble.node.expression.TernaryExpression;
 import io.pebbletemplates.pebble.node.expression.UnaryExpression;
+import io.pebbletemplates.pebble.node.expression.UnaryMinusExpression;
+import io.pebbletemplates.pebble.node.expression.UnaryNotExpression;
 import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 import io.pebbletemplates.pebble.utils.Pair;
 
 /**
  * Walks a parsed template and fails on the first field that {@link LetterFields} does not have, with its line:
  * every branch is checked, including those the data of the letter being written would skip. Loop and
- * {@code set} variables are known inside their scope; {@code loop} inside a loop.
+ * {@code set} variables are known inside their scope; {@code loop} inside a loop. It fails too on anything else a
+ * letter may not use (docs/templates.md): the whole context ({@code _context}), a method of a value, a function, a
+ * filter or test not in {@link TemplateLanguage}, lists and maps written in the template, operators other than
+ * comparisons and {@code and}, {@code or}, {@code not}, a repeat over what is not a list, and repeats nested more
+ * than {@link #MOST_NESTED} deep.
  */
 final class FieldCheck extends AbstractNodeVisitor {
 
-    /** A field's type as far as the check needs it: a record with components, a list of something, or a value. */
-    private static final Class<?> ANY = Object.class;
+    /** A value the check knows nothing more of than that it is not a record: it has no fields. */
+    private static final Class<?> VALUE = Object.class;
+    /** {@code loop} inside a repeat: {@code loop.index}, {@code loop.first}… */
+    private static final Class<?> LOOP = ForNode.LoopVariables.class;
+    static final int MOST_NESTED = 2;
+
+    /** What each operator a letter may not use is written as. */
+    private static final Map<Class<?>, String> OPERATORS = Map.of(AddExpression.class, "+", SubtractExpression.class, "-",
+            MultiplyExpression.class, "*", DivideExpression.class, "/", ModulusExpression.class, "%",
+            ConcatenateExpression.class, "~", RangeExpression.class, "..", ContainsExpression.class, "contains");
+    private static final Set<Class<?>> COMPARISONS = Set.of(AndExpression.class, OrExpression.class, EqualsExpression.class,
+            NotEqualsExpression.class, LessThanExpression.class, LessThanEqualsExpression.class, GreaterThanExpression.class,
+            GreaterThanEqualsExpression.class);
 
     private final Deque<Map<String, Type>> scopes = new ArrayDeque<>();
     private final String file;
+    private int nested;
+    /** The nodes and parts of expressions seen so far: what a repeat weighs is those inside it ({@link RepeatLimit}). */
+    private int steps;
 
     FieldCheck(PebbleTemplateImpl template, String file) {
         super(template);
@@ -57,11 +120,18 @@ final class FieldCheck extends AbstractNodeVisitor {
 
     @Override
     public void visit(PrintNode node) {
+        steps++;
         typeOf(node.getExpression(), node.getLineNumber());
     }
 
     @Override
+    public void visit(TextNode node) {
+        steps++;
+    }
+
+    @Override
     public void visit(IfNode node) {
+        steps++;
         for (Pair<Expression<?>, BodyNode> branch : node.getConditionsWithBodies()) {
             typeOf(branch.getLeft(), node.getLineNumber());
             branch.getRight().accept(this);
@@ -73,12 +143,28 @@ final class FieldCheck extends AbstractNodeVisitor {
 
     @Override
     public void visit(ForNode node) {
-        Type iterable = typeOf(node.getIterable(), node.getLineNumber());
+        int line = node.getLineNumber();
+        Expression<?> list = node.getIterable() instanceof RepeatLimit.Counted counted ? counted.list() : node.getIterable();
+        Type iterable = typeOf(list, line);
+        if (!isList(iterable)) {
+            throw new BadTemplate(file, line, "'" + describe(list) + "' is not a list: a letter repeats over a list field, such as "
+                    + String.join(" or ", listFields()));
+        }
+        if (nested == MOST_NESTED) {
+            throw new BadTemplate(file, line, "a repeat inside a repeat inside a repeat: a letter may have one {% for %} inside"
+                    + " another, no deeper");
+        }
         Map<String, Type> scope = new HashMap<>();
-        scope.put(node.getIterationVariable(), elementOf(iterable));
-        scope.put("loop", ANY);
+        scope.put(node.getIterationVariable(), ((ParameterizedType) iterable).getActualTypeArguments()[0]);
+        scope.put("loop", LOOP);
         scopes.push(scope);
+        nested++;
+        int before = steps;
         node.getBody().accept(this);
+        if (node.getIterable() instanceof RepeatLimit.Counted counted) {
+            counted.weigh(1 + steps - before);
+        }
+        nested--;
         scopes.pop();
         if (node.getElseBody() != null) {
             node.getElseBody().accept(this);
@@ -87,48 +173,147 @@ final class FieldCheck extends AbstractNodeVisitor {
 
     @Override
     public void visit(SetNode node) {
+        steps++;
         Type value = typeOf(node.getValue(), node.getLineNumber());
         scopes.peek().put(node.getName(), value);
     }
 
-    /** The static type of an expression, failing on an unknown field; {@link #ANY} where it cannot tell. */
-    private Type typeOf(Expression<?> expression, int line) {
+    /** Any other kind of node comes from a tag a letter may not use (the engine has none of them: this is a second wall). */
+    @Override
+    public void visit(Node node) {
+        int line = node instanceof AbstractRenderableNode renderable ? renderable.getLineNumber() : 0;
+        throw new BadTemplate(file, line, "'" + node.getClass().getSimpleName().replaceFirst("Node$", "").toLowerCase(java.util.Locale.ROOT)
+                + "' is not something a letter may use: a template has {% if %}, {% for %} and {% set %} (docs/templates.md)");
+    }
+
+    @Override
+    public void visit(AutoEscapeNode node) {
+        visit((Node) node);
+    }
+
+    @Override
+    public void visit(BlockNode node) {
+        visit((Node) node);
+    }
+
+    @Override
+    public void visit(ExtendsNode node) {
+        visit((Node) node);
+    }
+
+    @Override
+    public void visit(FlushNode node) {
+        visit((Node) node);
+    }
+
+    @Override
+    public void visit(ImportNode node) {
+        visit((Node) node);
+    }
+
+    @Override
+    public void visit(IncludeNode node) {
+        visit((Node) node);
+    }
+
+    @Override
+    public void visit(MacroNode node) {
+        visit((Node) node);
+    }
+
+    @Override
+    public void visit(ParallelNode node) {
+        visit((Node) node);
+    }
+
+    /**
+     * The static type of an expression: a record, a list, {@link #LOOP} or a {@link #VALUE}; failing on an unknown
+     * field or on anything a letter may not use.
+     */
+    private Type typeOf(Expression<?> expression, int nodeLine) {
+        steps++;
+        int line = lineOf(expression.getLineNumber(), nodeLine);
+        if (expression instanceof LiteralStringExpression || expression instanceof LiteralIntegerExpression
+                || expression instanceof LiteralLongExpression || expression instanceof LiteralDoubleExpression
+                || expression instanceof LiteralBigDecimalExpression || expression instanceof LiteralBooleanExpression
+                || expression instanceof LiteralNullExpression) {
+            return VALUE;
+        }
         if (expression instanceof ContextVariableExpression variable) {
-            return variable(variable.getName(), lineOf(variable.getLineNumber(), line));
+            return variable(variable.getName(), line);
         }
         if (expression instanceof GetAttributeExpression attribute) {
             Type owner = typeOf(attribute.getNode(), line);
-            arguments(attribute.getArgumentsNode(), line);
-            if (attribute.getAttributeNameExpression() instanceof LiteralStringExpression name) {
-                return field(owner, name.getValue(), attribute.getNode(), lineOf(attribute.getLineNumber(), line));
+            if (!(attribute.getAttributeNameExpression() instanceof LiteralStringExpression name)) {
+                throw new BadTemplate(file, line, "'" + describe(attribute.getNode()) + "[…]': fields are named, as organisation.name,"
+                        + " and a list is repeated over with {% for %}");
             }
-            typeOf(attribute.getAttributeNameExpression(), line);
-            return ANY;
+            if (attribute.getArgumentsNode() != null) {
+                throw new BadTemplate(file, line, "'" + describe(attribute.getNode()) + "." + name.getValue() + "(…)' calls the method '"
+                        + name.getValue() + "': a template names fields, it calls no methods");
+            }
+            return field(owner, name.getValue(), attribute.getNode(), line);
+        }
+        if (expression instanceof FilterExpression filter) {
+            typeOf(filter.getLeftExpression(), line);
+            FilterInvocationExpression invocation = (FilterInvocationExpression) filter.getRightExpression();
+            if (!TemplateLanguage.FILTERS.contains(invocation.getFilterName())) {
+                throw new BadTemplate(file, line, "the filter '" + invocation.getFilterName() + "' is not one a letter may use: the filters"
+                        + " are " + String.join(", ", TemplateLanguage.FILTERS.stream().sorted().toList()));
+            }
+            arguments(invocation.getArgs(), line);
+            return VALUE;
+        }
+        if (expression instanceof PositiveTestExpression || expression instanceof NegativeTestExpression) {
+            BinaryExpression<?> test = (BinaryExpression<?>) expression;
+            typeOf(test.getLeftExpression(), line);
+            TestInvocationExpression invocation = (TestInvocationExpression) test.getRightExpression();
+            if (!TemplateLanguage.TESTS.contains(invocation.getTestName())) {
+                throw new BadTemplate(file, line, "the test '" + invocation.getTestName() + "' is not one a letter may use: write"
+                        + " 'is empty' or 'is not empty'");
+            }
+            arguments(invocation.getArgs(), line);
+            return VALUE;
         }
         if (expression instanceof BinaryExpression<?> binary) {
             typeOf(binary.getLeftExpression(), line);
             typeOf(binary.getRightExpression(), line);
-            return ANY;
+            if (!COMPARISONS.contains(binary.getClass())) {
+                throw notForALetter(line, "'" + OPERATORS.getOrDefault(binary.getClass(), binary.getClass().getSimpleName()) + "'",
+                        "conditions compare with ==, !=, <, >, <=, >= and combine with and, or, not");
+            }
+            return VALUE;
         }
-        if (expression instanceof UnaryExpression unary) {
-            typeOf(unary.getChildExpression(), line);
-            return ANY;
+        if (expression instanceof UnaryNotExpression || expression instanceof UnaryMinusExpression) {
+            typeOf(((UnaryExpression) expression).getChildExpression(), line);
+            return VALUE;
         }
-        if (expression instanceof TernaryExpression ternary) {
-            typeOf(ternary.getExpression1(), line);
-            typeOf(ternary.getExpression2(), line);
-            typeOf(ternary.getExpression3(), line);
-            return ANY;
-        }
-        if (expression instanceof FilterInvocationExpression filter) {
-            arguments(filter.getArgs(), line);
-            return ANY;
+        if (expression instanceof TernaryExpression) {
+            throw notForALetter(line, "'a ? b : c'", "write {% if … %} … {% else %} … {% endif %}");
         }
         if (expression instanceof FunctionOrMacroInvocationExpression function) {
-            arguments(function.getArguments(), line);
-            return ANY;
+            throw notForALetter(line, "'" + function.getFunctionName() + "(…)'", "a template has no functions, only its fields and filters");
         }
-        return ANY;
+        if (expression instanceof BlockFunctionExpression || expression instanceof ParentFunctionExpression) {
+            throw notForALetter(line, expression instanceof BlockFunctionExpression ? "'block(…)'" : "'parent(…)'",
+                    "a template has no functions, only its fields and filters");
+        }
+        if (expression instanceof ArrayExpression list) {
+            list.getValues().forEach(value -> typeOf(value, line));
+            throw notForALetter(line, "'[…]'", "lists and maps cannot be written in a template; its lists are fields");
+        }
+        if (expression instanceof MapExpression map) {
+            map.getEntries().forEach((key, value) -> {
+                typeOf(key, line);
+                typeOf(value, line);
+            });
+            throw notForALetter(line, "'{…}'", "lists and maps cannot be written in a template; its lists are fields");
+        }
+        throw notForALetter(line, "this expression", "a template has its fields, filters and conditions (docs/templates.md)");
+    }
+
+    private BadTemplate notForALetter(int line, String what, String instead) {
+        return new BadTemplate(file, line, what + " is not something a letter may use: " + instead);
     }
 
     private void arguments(ArgumentsNode arguments, int line) {
@@ -153,14 +338,25 @@ final class FieldCheck extends AbstractNodeVisitor {
                 return scope.get(name);
             }
         }
+        if (name.equals("_context")) {
+            throw new BadTemplate(file, line, "'_context' is not a field: a template names its fields one by one: "
+                    + namesOf(LetterFields.class));
+        }
         throw new BadTemplate(file, line, "unknown field '" + name + "': a letter has " + namesOf(LetterFields.class));
     }
 
     private Type field(Type owner, String name, Expression<?> of, int line) {
-        if (!(owner instanceof Class<?> type) || !type.isRecord()) {
-            if (owner == ANY || !(owner instanceof Class<?>)) {
-                return ANY;
+        if (owner == LOOP) {
+            if (TemplateLanguage.LOOP_FIELDS.contains(name)) {
+                return VALUE;
             }
+            throw new BadTemplate(file, line, "unknown field 'loop." + name + "': 'loop' has " + String.join(", ", TemplateLanguage.LOOP_FIELDS));
+        }
+        if (isList(owner)) {
+            throw new BadTemplate(file, line, "'" + describe(of) + "' is a list and has no field '" + name + "': repeat over it with"
+                    + " {% for %}, or use | length or | join");
+        }
+        if (!(owner instanceof Class<?> type) || !type.isRecord()) {
             throw new BadTemplate(file, line, "'" + describe(of) + "' is a value and has no field '" + name + "'");
         }
         return Arrays.stream(type.getRecordComponents()).filter(c -> c.getName().equals(name)).findFirst()
@@ -169,11 +365,23 @@ final class FieldCheck extends AbstractNodeVisitor {
                         + describe(of) + "' has " + namesOf(type)));
     }
 
-    private static Type elementOf(Type iterable) {
-        if (iterable instanceof ParameterizedType list && List.class.equals(list.getRawType())) {
-            return list.getActualTypeArguments()[0];
+    private static boolean isList(Type type) {
+        return type instanceof ParameterizedType list && List.class.equals(list.getRawType());
+    }
+
+    /** The list fields of a letter, as a template writes them: training.courses, signatory.titles. */
+    private static List<String> listFields() {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent component : LetterFields.class.getRecordComponents()) {
+            if (component.getType().isRecord()) {
+                for (RecordComponent inner : component.getType().getRecordComponents()) {
+                    if (isList(inner.getGenericType())) {
+                        names.add(component.getName() + "." + inner.getName());
+                    }
+                }
+            }
         }
-        return ANY;
+        return names;
     }
 
     private static String namesOf(Class<?> record) {
@@ -187,6 +395,12 @@ final class FieldCheck extends AbstractNodeVisitor {
         if (expression instanceof GetAttributeExpression attribute
                 && attribute.getAttributeNameExpression() instanceof LiteralStringExpression name) {
             return describe(attribute.getNode()) + "." + name.getValue();
+        }
+        if (expression instanceof LiteralStringExpression text) {
+            return '"' + text.getValue() + '"';
+        }
+        if (expression instanceof LiteralIntegerExpression || expression instanceof LiteralLongExpression) {
+            return String.valueOf(expression.evaluate(null, null));
         }
         return "the value";
     }

@@ -3,22 +3,18 @@ package org.annualreview.letters;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.extension.AbstractExtension;
-import io.pebbletemplates.pebble.extension.Filter;
-import io.pebbletemplates.pebble.extension.NodeVisitorFactory;
 import io.pebbletemplates.pebble.loader.MemoryLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-import io.pebbletemplates.pebble.template.PebbleTemplateImpl;
 
 /**
  * A reporting year's letter, as the ombudsman's staff write it: settings between {@code ---} lines, then the
  * letter in Markdown with Pebble's {@code {{ field }}} and {@code {% if %}} (docs/templates.md). Compiling it
- * checks the syntax and every field name, on every branch, before any letter is written.
+ * checks the syntax and every field name, on every branch, before any letter is written, and that it uses only
+ * what a letter may ({@link TemplateLanguage}); writing a letter stops if it repeats too much ({@link RepeatLimit}).
  */
 public final class LetterTemplate {
 
@@ -35,22 +31,16 @@ public final class LetterTemplate {
     /** Reads and checks a template; throws {@link BadTemplate} naming the file and line of the first problem. */
     public static LetterTemplate compile(String file, String source) {
         TemplateSettings.Split split = TemplateSettings.split(file, source);
+        TemplateLanguage.checkSource(file, split.body());
         MemoryLoader loader = new MemoryLoader();
         loader.addTemplate(file, tagLinesTakeNoLine(split.body()));
-        PebbleEngine engine = new PebbleEngine.Builder()
-                .loader(loader)
-                .strictVariables(true)
-                .autoEscaping(false)          // the output is Markdown; the HTML made from it is cleaned
-                .newLineTrimming(false)       // Pebble's trimming would also join a line ending in {{ field }} to the next
-                .cacheActive(false)
-                .extension(new LetterExtension(file))
-                .build();
+        PebbleEngine engine = TemplateLanguage.engine(file, loader);
         try {
             return new LetterTemplate(file, split.settings(), engine.getTemplate(file));
         } catch (BadTemplate e) {
             throw e;
         } catch (PebbleException e) {
-            throw new BadTemplate(file, e.getLineNumber() == null ? 0 : e.getLineNumber(), e.getPebbleMessage());
+            throw TemplateLanguage.problem(file, e);
         }
     }
 
@@ -82,33 +72,15 @@ public final class LetterTemplate {
                 throw new IllegalStateException(e);
             }
         }
+        context.put(RepeatLimit.KEY, new RepeatLimit(file));
         StringWriter out = new StringWriter();
         try {
             compiled.evaluate(out, context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (PebbleException e) {
-            throw new BadTemplate(file, e.getLineNumber() == null ? 0 : e.getLineNumber(), e.getPebbleMessage());
+            throw TemplateLanguage.problem(file, e);
         }
         return out.toString();
-    }
-
-    /** The field check, and the filters letters need beyond Pebble's own. */
-    private static final class LetterExtension extends AbstractExtension {
-        private final String file;
-
-        LetterExtension(String file) {
-            this.file = file;
-        }
-
-        @Override
-        public List<NodeVisitorFactory> getNodeVisitors() {
-            return List.of(template -> new FieldCheck((PebbleTemplateImpl) template, file));
-        }
-
-        @Override
-        public Map<String, Filter> getFilters() {
-            return Map.of("words", new NumberInWords());
-        }
     }
 }

@@ -196,7 +196,7 @@ public final class StaffWorkspace {
                     .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
                     .body(letters.preview(chosen, organisation, Optional.of(source)));
         } catch (org.annualreview.letters.BadTemplate bad) {
-            return templatePage(request, chosen, source, organisation, bad.getMessage().replaceFirst("^draft, ", ""), bad.line(), "",
+            return templatePage(request, chosen, source, organisation, bad.getMessage().replaceFirst("^draft(, |: )", ""), bad.line(), "",
                     HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (org.annualreview.organisations.Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
             return templatePage(request, chosen, source, organisation, unknown.getMessage(), 0, "", HttpStatus.UNPROCESSABLE_CONTENT);

@@ -168,6 +168,29 @@ class LettersIT {
     }
 
     @Test
+    void aTemplateReachingBeyondItsFieldsIsRefusedWithItsLineAndTheLoadedVersionStays() throws IOException {
+        String shipped = Files.readString(Path.of("templates/2019-20.md"));
+        assertThat(letters.loadTemplate(YEAR, "2019-20.md", shipped).version()).isEqualTo(1);
+        List<String> lines = Arrays.asList(shipped.split("\n", -1));
+        int line = lines.indexOf("By email") + 1;
+
+        for (String payload : List.of("{% set a=[_context] %}{{ a|first }}", "{{ _context }}", "{{ (1).getLong(\"sun.arch.data.model\") }}",
+                "{{ i18n(\"messages\", \"greeting\") }}", "{% for i in range(1,2000000) %}x{% endfor %}", "{{ organisation.class }}",
+                "{{ \"x\".getClass().forName(\"java.lang.Runtime\") }}", "{% include \"/etc/passwd\" %}", "{% import \"other.md\" %}",
+                "{{ range(1, 100000000) | length }}",
+                "{% for a in training.courses %}{% for b in training.courses %}{% for c in training.courses %}x{% endfor %}{% endfor %}{% endfor %}")) {
+            String template = shipped.replace("\nBy email\n", "\nBy email " + payload + "\n");
+
+            assertThatThrownBy(() -> letters.loadTemplate(YEAR, "reaching.md", template)).as(payload)
+                    .isInstanceOf(BadTemplate.class)
+                    .hasMessageStartingWith("reaching.md, line " + line + ": ");
+        }
+        assertThat(letters.templateSource(YEAR)).contains(shipped);
+        assertThat(letters.loadTemplate(YEAR, "2019-20.md", shipped)).as("still version 1, unchanged")
+                .extracting(Letters.TemplateLoaded::version, Letters.TemplateLoaded::changed).containsExactly(1, false);
+    }
+
+    @Test
     void aLetterWrittenAgainAfterItsDataChangedIsANewVersionAndTheEarlierIsKept() {
         letters.loadTemplate(YEAR, Path.of("templates/2019-20.md"));
         letters.write(YEAR, Optional.of(LIVERPOOL), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE);

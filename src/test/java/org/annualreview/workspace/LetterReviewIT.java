@@ -233,6 +233,37 @@ class LetterReviewIT extends OnEachDatabase {
         return Arrays.stream(page.split("<tr ")).skip(1).filter(r -> r.contains(words)).findFirst().orElse("");
     }
 
+    @Test
+    void aTemplateReachingBeyondItsFieldsIsRefusedByThePreviewAndTheLoadWithItsLineAndNothingIsLoaded() throws Exception {
+        Visitor analyst = workspace.signedIn(ANALYST);
+        String page = analyst.get("/workspace/years/2023-24/template").body();
+        String source = Files.readString(workspace.directory.resolve("2023-24.md"));
+        int templateVersion = count("select max(version) from letter_template where reporting_year = '2023-24'");
+        String dumping = source.replace("By email\n", "By email {% set a = [_context] %}{{ a | first }}\n");
+        int line = Arrays.asList(dumping.split("\n")).indexOf("By email {% set a = [_context] %}{{ a | first }}") + 1;
+
+        HttpResponse<String> preview = analyst.post("/workspace/years/2023-24/preview", Map.of("_csrf", Visitor.csrf(page),
+                "organisation", "Liverpool", "source", dumping));
+        HttpResponse<String> load = analyst.post("/workspace/years/2023-24/template", Map.of("_csrf", Visitor.csrf(page),
+                "organisation", "Liverpool", "source", dumping));
+
+        for (HttpResponse<String> refused : List.of(preview, load)) {
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("There is a problem", "line " + line + ": &#39;_context&#39; is not a field")
+                    .doesNotContain("chief.executive@", "Knowsley Metropolitan Borough Council");
+        }
+        assertThat(count("select max(version) from letter_template where reporting_year = '2023-24'")).isEqualTo(templateVersion);
+
+        String repeating = source.replace("signatory-titles:\n", "signatory-titles:\n" + "  - A title\n".repeat(40))
+                .replace("By email\n", "By email\n{% for a in signatory.titles %}{% for b in signatory.titles %}.{% endfor %}{% endfor %}\n");
+        long started = System.nanoTime();
+        HttpResponse<String> tooLong = analyst.post("/workspace/years/2023-24/preview", Map.of("_csrf", Visitor.csrf(page),
+                "organisation", "Liverpool", "source", repeating));
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("this letter would repeat more than 1,000 times");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("the request is not held").isLessThan(java.time.Duration.ofSeconds(5));
+    }
+
     static int latestVersion(String code) throws Exception {
         return count("select max(version) from letter where reporting_year = '2023-24' and organisation_code = ?", code);
     }
