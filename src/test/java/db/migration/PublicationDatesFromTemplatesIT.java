@@ -40,7 +40,7 @@ class PublicationDatesFromTemplatesIT {
                     "2023-24", 2, "2023-24.md", template.replace("publication-date: 24 July", "publication-date: 2024-07-31"), now);
             jdbc.update("insert into letter_template (reporting_year, version, file_name, source, loaded_at) values (?, ?, ?, ?, ?)",
                     "2022-23", 1, "2022-23.md", template, now);
-            jdbc.update("delete from flyway_schema_history where version = '11.1'");
+            jdbc.update("delete from \"flyway_schema_history\" where \"version\" = '11.1'");   // quoted: H2 keeps Flyway's lower-case names
 
             Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").outOfOrder(true).load().migrate();
 
