@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class Throttle {
 
+    private static final Duration FORGOTTEN = Duration.ofDays(1);
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration window;
@@ -48,6 +50,9 @@ public final class Throttle {
             }
             try {
                 jdbc.update("insert into throttle (throttle_key, hits, last_hit_at) values (?, 1, ?)", key, Timestamp.from(now));
+                // a new key is where the table grows: keys untouched for a day (longer than any window) start again from
+                // nothing anyway, so they go
+                jdbc.update("delete from throttle where last_hit_at < ?", Timestamp.from(now.minus(window.compareTo(FORGOTTEN) > 0 ? window : FORGOTTEN)));
                 return true;
             } catch (DuplicateKeyException another) {
                 // another thread or node counted the key's first hit at the same moment: count against its row
