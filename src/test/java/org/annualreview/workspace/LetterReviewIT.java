@@ -54,9 +54,15 @@ class LetterReviewIT extends OnEachDatabase {
                 .contains("href=\"#resend-organisation\">Enter the council whose letter to send again");
         assertThat(workspace.smtp.getReceivedMessages().length - before).as("nothing more sent").isEqualTo(2 * once);
 
-        try (Connection c = workspace.connection(); PreparedStatement s = c.prepareStatement("insert into delivery (organisation_code, reporting_year,"
+        try (Connection c = workspace.connection(); PreparedStatement m = c.prepareStatement("insert into letter_message (organisation_code,"
+                + " reporting_year, sending, letter_version, message_id, state, claimed_by, claimed_at, attempts, error, finished_at)"
+                + " values (?, '2023-24', 1, 1, '<x@y>', 'failed', '1@test', current_timestamp, 5, ?, current_timestamp)");
+                PreparedStatement s = c.prepareStatement("insert into delivery (organisation_code, reporting_year,"
                 + " sending, recipient, recipient_role, copy, letter_version, message_id, outcome, attempts, error, recorded_at)"
                 + " values (?, '2023-24', 1, 'ceo@liverpool.example', 'chief-executive', false, 1, '<x@y>', 'failed', 5, ?, current_timestamp)")) {
+            m.setString(1, LIVERPOOL);
+            m.setString(2, "SMTPAddressFailedException: 550 5.1.1 mailbox unavailable");
+            m.executeUpdate();
             s.setString(1, LIVERPOOL);
             s.setString(2, "SMTPAddressFailedException: 550 5.1.1 mailbox unavailable");
             s.executeUpdate();
