@@ -52,7 +52,7 @@ final class Smtp {
                     settings.username().isBlank() ? null : settings.password());
             transport.sendMessage(message, message.getAllRecipients());
             return new Attempt(Fate.SENT, "");
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             return new Attempt(fate(e, transport.messageEnded), describe(e));
         } finally {
             try {

@@ -15,7 +15,7 @@ class EmailAddressTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "mo@x.example,x                | 'mo@x.example,x' is not one email address: it is a list",
             "mo@x.example; leader@x.example | is not one email address: it is a list",
             "Mo Officer <mo@x.example>     | 'Mo Officer <mo@x.example>' is not an email address alone: write only the address",
