@@ -37,7 +37,7 @@ trap stop_sink EXIT
 send() {   # send LOG [options]: one timed run of `send`; prints "wall rss sent-line"
   local log=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time.txt" java -jar "$jar" --database-url "$url" send --year "$year" "$@" > "$work/send.out" 2>&1 || true
-  awk '{ printf "%s %.0f ", $1, $2 / 1024 }' "$work/time.txt"; tail -n 1 "$work/send.out"
+  awk '{ printf "%s %.0f ", $1, $2 / 1024 }' "$work/time.txt"; grep -E "^[0-9,]+ sent, " "$work/send.out" | tail -n 1
 }
 
 for run in $(seq 1 "$runs"); do

@@ -157,10 +157,12 @@ public class AnnualReviewApplication {
             @Value("${annual-review.mail.from:annual-review@localhost}") String from,
             @Value("${annual-review.mail.attempts:5}") int attempts,
             @Value("${annual-review.mail.first-retry-after-seconds:2}") double firstRetry,
+            @Value("${annual-review.mail.timeout-seconds:30}") double timeout,
             @Value("${annual-review.scheme-name:" + LetterLayout.DEFAULT_SCHEME + "}") String schemeName) {
         return new org.annualreview.distribution.Distribution(dataSource, letters, organisations,
                 new org.annualreview.distribution.MailSettings(host, port, startTls, username, password, from, attempts,
-                        java.time.Duration.ofMillis((long) (firstRetry * 1000))), clock, schemeName);
+                        java.time.Duration.ofMillis((long) (firstRetry * 1000)), java.time.Duration.ofMillis((long) (timeout * 1000))), clock,
+                schemeName);
     }
 
     @Bean

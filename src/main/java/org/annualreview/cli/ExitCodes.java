@@ -9,6 +9,8 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** Something failed that is not the input's fault (the database went away). */
     static final int FAILED = 3;
+    /** send: a letter failed, or its fate is unknown (the report lists them); the other letters were tried. */
+    static final int NOT_ALL_SENT = 4;
 
     private ExitCodes() {
     }

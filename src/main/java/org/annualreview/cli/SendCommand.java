@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.annualreview.audit.AuditLog;
 import org.annualreview.distribution.Delivery;
 import org.annualreview.distribution.Distribution;
+import org.annualreview.distribution.SendReport;
 import org.annualreview.organisations.Organisations;
 import org.annualreview.shared.ReportingYear;
 
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = "Emails the year's approved letters: to each chief executive, copied to the leader, the chair of scrutiny and the "
-                + "monitoring officers, the PDF attached. A letter already sent is not sent again without --resend.")
+                + "monitoring officers, the PDF attached. A letter already sent, or whose fate is unknown, is not sent again without "
+                + "--resend. Ends with a report: sent, failed, unknown, skipped. Exit code 0: nothing failed and nothing is unknown; "
+                + "1: an unknown organisation; 3: the database failed; 4: a letter failed or its fate is unknown.")
 final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--year", required = true, paramLabel = "YYYY-YY")
@@ -57,14 +60,16 @@ final class SendCommand implements Callable<Integer> {
                     d.outcome() == Delivery.Outcome.SENT || d.outcome() == Delivery.Outcome.WOULD_SEND ? String.join(", ", d.recipients()) : d.reason(),
                     d.attempts() > 1 ? " (" + d.attempts() + " attempts)" : "");
         }
-        long sent = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).count();
-        long failed = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.FAILED).count();
+        SendReport report = new SendReport(deliveries);
         if (!dryRun) {
             audit.record(AuditLog.commandLine(), resend ? "resend-letters" : "send-letters", "letters of " + year
-                    + (organisation == null ? "" : " for " + organisation), Optional.empty(), Optional.of(sent + " sent, " + failed + " failed"));
+                    + (organisation == null ? "" : " for " + organisation), Optional.empty(), Optional.of(report.counts()));
         }
-        out.printf("%s%,d sent, %,d failed, %,d not sent (already sent, not approved or no address).%n", dryRun ? "Dry run: nothing sent. " : "",
-                sent, failed, deliveries.size() - sent - failed);
-        return failed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+        out.println();
+        if (dryRun) {
+            out.printf("Dry run: nothing sent. %,d would be sent.%n", report.count(Delivery.Group.WOULD_SEND));
+        }
+        report.lines().forEach(out::println);
+        return report.clean() ? ExitCodes.OK : ExitCodes.NOT_ALL_SENT;
     }
 }

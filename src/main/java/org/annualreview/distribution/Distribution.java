@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,14 @@ import org.annualreview.organisations.Contact;
 import org.annualreview.organisations.ContactRole;
 import org.annualreview.organisations.Organisation;
 import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.EmailAddress;
 import org.annualreview.shared.ReportingYear;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,14 +41,20 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Sends each council its approved Annual Review letter by email: to the chief executive, with copies to the
- * leader, the chair of scrutiny and every monitoring officer, the PDF attached, a plain-text and an HTML body.
- * Every message is recorded per recipient. Sending is idempotent: a letter already sent is not sent again unless
- * a resend is asked for. A transient failure is tried again with back-off; a permanent one is recorded and shown.
+ * Sends each council its approved Annual Review letter by email: to the chief executive, with copies to the leader,
+ * the chair of scrutiny and every monitoring officer, the PDF attached, a plain-text and an HTML body.
+ *
+ * <p>Exactly once, by the database: each message (a council, a year, a sending) is claimed with a row of its own,
+ * committed before the message goes to the mail server, that only one run can insert; a run that loses the claim
+ * skips the letter ("being sent by another run"). The claim then records the outcome: sent, failed (refused for good
+ * with a 5xx, or every try of a transient failure used), or unknown (the connection was lost or timed out after the
+ * end of the message: the server may have stored it). A letter sent, or of unknown fate, is not sent again unless a
+ * resend is asked for; a failed one is sent by the next run. Every council is tried: one council's problem (a bad
+ * address, a refusal) is its own line of the report.
  */
 public final class Distribution {
 
-    /** What a run of sending does: only list (dry run), and whether letters already sent go again. */
+    /** What a run of sending does: only list (dry run), and whether letters already sent (or of unknown fate) go again. */
     public record Options(boolean dryRun, boolean resend) {
     }
 
@@ -53,9 +62,23 @@ public final class Distribution {
     private static final String EMAIL_TEMPLATE = "/distribution/email.md";
     private static final PebbleEngine ENGINE = new PebbleEngine.Builder().loader(new StringLoader()).strictVariables(true)
             .autoEscaping(false).newLineTrimming(false).build();
+    /** Who claims a message: this process on this machine. */
+    private static final String CLAIMANT = ProcessHandle.current().pid() + "@" + hostName();
 
-    /** How sending one message went: delivered or not, after how many attempts, and the last failure if any. */
-    private record Tried(boolean delivered, int attempts, MailException failure) {
+    /** How sending one message went: its fate, after how many attempts, and what the server said if it was not sent. */
+    private record Tried(Smtp.Fate fate, int attempts, String error) {
+        String state() {
+            return switch (fate) {
+                case SENT -> "sent";
+                case UNKNOWN -> "unknown";
+                case REFUSED, TRANSIENT -> "failed";
+            };
+        }
+    }
+
+    /** The latest message of a letter as its claim records it. */
+    private record Latest(int sending, String state, Instant claimedAt, String claimedBy, String messageId, int attempts, String error,
+            Optional<Instant> finishedAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -64,6 +87,7 @@ public final class Distribution {
     private final Organisations organisations;
     private final MailSettings settings;
     private final JavaMailSenderImpl mail;
+    private final Smtp smtp;
     private final Clock clock;
     private final String scheme;
     private final PebbleTemplate subjectTemplate;
@@ -88,9 +112,10 @@ public final class Distribution {
         properties.put("mail.smtp.auth", String.valueOf(!settings.username().isBlank()));
         properties.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
         properties.put("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
-        properties.put("mail.smtp.connectiontimeout", "10000");
-        properties.put("mail.smtp.timeout", "30000");
+        properties.put("mail.smtp.connectiontimeout", String.valueOf(MailSettings.CONNECTION_TIMEOUT.toMillis()));
+        properties.put("mail.smtp.timeout", String.valueOf(settings.timeout().toMillis()));
         mail.setJavaMailProperties(properties);
+        this.smtp = new Smtp(mail.getSession(), settings);
         String source;
         try (var in = Distribution.class.getResourceAsStream(EMAIL_TEMPLATE)) {
             source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -101,7 +126,10 @@ public final class Distribution {
         this.bodyTemplate = ENGINE.getTemplate(source.substring(source.indexOf("---\n") + 4));
     }
 
-    /** Sends (or, in a dry run, lists) the year's approved letters, of every council or of one. */
+    /**
+     * Sends (or, in a dry run, lists) the year's approved letters, of every council or of one. Every council is tried;
+     * what became of each is in the list, in the order tried.
+     */
     public List<Delivery> send(ReportingYear year, Optional<String> organisation, Options options) {
         Optional<String> only = organisation.map(o -> organisations.find(o).code());
         List<String> approved = letters.approved(year);
@@ -109,33 +137,51 @@ public final class Distribution {
         List<String> codes = only.map(List::of).orElseGet(() -> letters.organisationsWithLetters(year));
         for (String code : codes) {
             String name = organisations.byCode(code).map(Organisation::name).orElse(code);
-            if (!approved.contains(code)) {
-                deliveries.add(new Delivery(code, name, Delivery.Outcome.NOT_APPROVED, List.of(), "", 0,
-                        "its latest letter is not approved: ./annual-review letters approve --year " + year));
-                continue;
+            try {
+                deliveries.add(sendOne(year, code, name, approved.contains(code), options));
+            } catch (RuntimeException e) {
+                // nothing was claimed, or sendOne says so itself: this council's letter was not sent, the others go on
+                deliveries.add(new Delivery(code, name, Delivery.Outcome.FAILED, List.of(), "", 0, "not sent: " + Smtp.describe(e)));
             }
-            List<Contact> contacts = organisations.contacts(code);
-            Optional<Contact> chief = contacts.stream().filter(c -> c.role() == ContactRole.CHIEF_EXECUTIVE).findFirst();
-            List<String> recipients = recipients(contacts);
-            if (chief.isEmpty()) {
-                deliveries.add(new Delivery(code, name, Delivery.Outcome.NO_CHIEF_EXECUTIVE, recipients, "", 0, "import its contacts"));
-                continue;
-            }
-            int sent = sendings(code, year, "sent");
-            if (sent > 0 && !options.resend()) {
-                deliveries.add(lastSent(code, year, name, recipients));
-                continue;
-            }
-            if (options.dryRun()) {
-                deliveries.add(new Delivery(code, name, Delivery.Outcome.WOULD_SEND, recipients, "", 0, ""));
-                continue;
-            }
-            deliveries.add(deliver(year, code, name, chief.get(), contacts, recipients));
         }
         return deliveries;
     }
 
-    /** A letter whose latest message could not be delivered: which sending, after how many attempts, why, and when. */
+    private Delivery sendOne(ReportingYear year, String code, String name, boolean approved, Options options) {
+        if (!approved) {
+            return new Delivery(code, name, Delivery.Outcome.NOT_APPROVED, List.of(), "", 0,
+                    "its latest letter is not approved: ./annual-review letters approve --year " + year);
+        }
+        List<Contact> contacts = organisations.contacts(code);
+        Optional<Contact> chief = contacts.stream().filter(c -> c.role() == ContactRole.CHIEF_EXECUTIVE).findFirst();
+        List<String> recipients = recipients(contacts);
+        if (chief.isEmpty()) {
+            return new Delivery(code, name, Delivery.Outcome.NO_CHIEF_EXECUTIVE, recipients, "", 0, "import its contacts");
+        }
+        Optional<Latest> latest = latest(code, year);
+        String state = latest.map(this::state).orElse("none");
+        if (state.equals("claimed")) {
+            return beingSent(code, name, recipients, latest.get());
+        }
+        if (state.equals("sent") && !options.resend()) {
+            return lastSent(code, year, name, recipients);
+        }
+        if (state.equals("unknown") && !options.resend()) {
+            return unknown(code, name, recipients, latest.get());
+        }
+        List<String> bad = contacts.stream().flatMap(c -> EmailAddress.problem(c.email())
+                .map(problem -> c.role().label().toLowerCase(Locale.UK) + ": " + problem).stream()).toList();
+        if (!bad.isEmpty()) {
+            return new Delivery(code, name, Delivery.Outcome.BAD_ADDRESS, recipients, "", 0, String.join("; ", bad)
+                    + " (put the contact right, then send again)");
+        }
+        if (options.dryRun()) {
+            return new Delivery(code, name, Delivery.Outcome.WOULD_SEND, recipients, "", 0, "");
+        }
+        return deliver(year, code, name, chief.get(), contacts, recipients, latest.map(Latest::sending).orElse(0) + 1);
+    }
+
+    /** A letter whose latest message could not be delivered, or whose fate is unknown: which sending, after how many attempts, why, and when. */
     public record Failure(String organisationCode, String organisationName, int sending, int attempts, String error, java.time.Instant at) {
     }
 
@@ -144,20 +190,41 @@ public final class Distribution {
      * put right (an address, the server) before sending again; a later sending that succeeds takes a letter off.
      */
     public List<Failure> failures(ReportingYear year) {
-        return jdbc.query("""
-                select d.organisation_code, d.sending, max(d.attempts) as attempts, max(d.error) as error, max(d.recorded_at) as recorded_at
-                from delivery d
-                where d.reporting_year = ? and d.outcome = 'failed'
-                  and d.sending = (select max(x.sending) from delivery x
-                                   where x.organisation_code = d.organisation_code and x.reporting_year = d.reporting_year)
-                group by d.organisation_code, d.sending
-                order by d.organisation_code""",
-                (rs, n) -> new Failure(rs.getString("organisation_code"), organisations.byCode(rs.getString("organisation_code"))
-                        .map(Organisation::name).orElse(rs.getString("organisation_code")), rs.getInt("sending"), rs.getInt("attempts"),
-                        Optional.ofNullable(rs.getString("error")).orElse(""), rs.getTimestamp("recorded_at").toInstant()),
-                year.toString());
+        return latestMessages(year, "m.state = 'failed'", List.of());
     }
 
+    /**
+     * The year's letters whose latest message's fate is unknown: the connection was lost or timed out after its end (the
+     * server may have stored it), or its claim is old and has no outcome (the run that made it stopped). None is sent
+     * again unless staff ask for a resend, once they know it did not arrive.
+     */
+    public List<Failure> unknown(ReportingYear year) {
+        return latestMessages(year, "(m.state = 'unknown' or (m.state = 'claimed' and m.claimed_at < ?))",
+                List.of(Timestamp.from(clock.instant().minus(settings.longestMessage()))));
+    }
+
+    private List<Failure> latestMessages(ReportingYear year, String condition, List<Object> arguments) {
+        List<Object> all = new ArrayList<>(List.of(year.toString()));
+        all.addAll(arguments);
+        return jdbc.query("""
+                select m.organisation_code, m.sending, m.attempts, m.error, m.state, m.claimed_by, m.claimed_at,
+                       coalesce(m.finished_at, m.claimed_at) as recorded_at
+                from letter_message m
+                where m.reporting_year = ? and %s
+                  and m.sending = (select max(x.sending) from letter_message x
+                                   where x.organisation_code = m.organisation_code and x.reporting_year = m.reporting_year)
+                order by m.organisation_code""".formatted(condition),
+                (rs, n) -> new Failure(rs.getString("organisation_code"), organisations.byCode(rs.getString("organisation_code"))
+                        .map(Organisation::name).orElse(rs.getString("organisation_code")), rs.getInt("sending"), rs.getInt("attempts"),
+                        rs.getString("state").equals("claimed") ? abandoned(rs.getString("claimed_by"))
+                                : Optional.ofNullable(rs.getString("error")).orElse(""),
+                        rs.getTimestamp("recorded_at").toInstant()),
+                all.toArray());
+    }
+
+    private static String abandoned(String claimedBy) {
+        return "claimed by run " + claimedBy + ", which stopped before recording what the mail server answered";
+    }
     /** A short message to one address (a confirmation link, say): plain text and HTML from Markdown, tried like a letter. */
     public void sendNotice(String to, String subject, String markdown) {
         Tried tried = sendTrying(() -> {
@@ -173,46 +240,151 @@ public final class Distribution {
                 throw new IllegalStateException(e);
             }
         });
-        if (!tried.delivered()) {
-            throw tried.failure();
+        if (tried.fate() != Smtp.Fate.SENT) {
+            throw new MailSendException(tried.error());
         }
     }
 
-    /** Sends one council's message, trying a transient failure again, and records it per recipient. */
-    private Delivery deliver(ReportingYear year, String code, String name, Contact chief, List<Contact> contacts, List<String> recipients) {
+    /**
+     * Sends one council's message: claims it (or finds it claimed by another run), tries it, trying a transient
+     * failure again, and records the outcome on the claim and on each recipient.
+     */
+    private Delivery deliver(ReportingYear year, String code, String name, Contact chief, List<Contact> contacts, List<String> recipients,
+            int sending) {
         Letters.Letter letter = letters.latestByCode(code, year).orElseThrow();
-        int sending = sendings(code, year, null) + 1;
         String messageId = "<annual-review." + year + "." + code + "." + sending + "." + UUID.randomUUID() + "@" + domain() + ">";
+        message(year, name, letter, chief, contacts, messageId);   // a message that cannot be made stops here, nothing claimed
+        if (!claim(code, year, sending, letter.version(), messageId, contacts)) {
+            return latest(code, year).map(l -> beingSent(code, name, recipients, l))
+                    .orElseThrow(() -> new IllegalStateException("the claim of sending " + sending + " was refused, yet it is not there"));
+        }
         Tried tried = sendTrying(() -> message(year, name, letter, chief, contacts, messageId));
-        String error = tried.delivered() ? null : rootMessage(tried.failure());
-        record(code, year, sending, letter.version(), contacts, messageId, tried.delivered(), tried.attempts(), error);
-        return new Delivery(code, name, tried.delivered() ? Delivery.Outcome.SENT : Delivery.Outcome.FAILED, recipients, messageId,
-                tried.attempts(), tried.delivered() ? "" : error);
+        Delivery.Outcome outcome = switch (tried.fate()) {
+            case SENT -> Delivery.Outcome.SENT;
+            case UNKNOWN -> Delivery.Outcome.UNKNOWN;
+            case REFUSED, TRANSIENT -> Delivery.Outcome.FAILED;
+        };
+        String reason = switch (tried.fate()) {
+            case SENT -> "";
+            case UNKNOWN -> tried.error() + "; the mail server may have stored it: not sent again unless resent";
+            case REFUSED, TRANSIENT -> tried.error();
+        };
+        try {
+            record(code, year, sending, tried);
+        } catch (RuntimeException e) {
+            return new Delivery(code, name, Delivery.Outcome.UNKNOWN, recipients, messageId, tried.attempts(), outcome.words()
+                    + (reason.isEmpty() ? "" : " (" + reason + ")") + ", but that could not be recorded: " + Smtp.describe(e));
+        }
+        return new Delivery(code, name, outcome, recipients, messageId, tried.attempts(), reason);
+    }
+
+    /**
+     * Claims a message for this run: its row and its recipients' rows, committed before anything is sent. False if
+     * another run has claimed the same sending (the primary key refuses the second).
+     */
+    private boolean claim(String code, ReportingYear year, int sending, int version, String messageId, List<Contact> contacts) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            transaction.executeWithoutResult(status -> {
+                jdbc.update("""
+                        insert into letter_message (organisation_code, reporting_year, sending, letter_version, message_id, state, claimed_by,
+                                                    claimed_at, attempts)
+                        values (?, ?, ?, ?, ?, 'claimed', ?, ?, 0)""", code, year.toString(), sending, version, messageId, CLAIMANT, now);
+                for (Contact c : distinct(contacts)) {
+                    jdbc.update("""
+                            insert into delivery (organisation_code, reporting_year, sending, recipient, recipient_role, copy, letter_version,
+                                                  message_id, outcome, attempts, recorded_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, 'claimed', 0, ?)""", code, year.toString(), sending, c.email(), c.role().code(),
+                            c.role() != ContactRole.CHIEF_EXECUTIVE, version, messageId, now);
+                }
+            });
+            return true;
+        } catch (DataIntegrityViolationException refused) {
+            if (latest(code, year).filter(l -> l.sending() >= sending).isPresent()) {
+                return false;   // a duplicate key: another run holds this sending
+            }
+            throw refused;
+        }
+    }
+
+    /** The outcome of a claimed message, on it and on each of its recipients. */
+    private void record(String code, ReportingYear year, int sending, Tried tried) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String error = tried.fate() == Smtp.Fate.SENT ? null : tried.error().substring(0, Math.min(tried.error().length(), 2000));
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("""
+                    update letter_message set state = ?, attempts = ?, error = ?, finished_at = ?
+                    where organisation_code = ? and reporting_year = ? and sending = ? and state = 'claimed'""",
+                    tried.state(), tried.attempts(), error, now, code, year.toString(), sending);
+            jdbc.update("""
+                    update delivery set outcome = ?, attempts = ?, error = ?, recorded_at = ?
+                    where organisation_code = ? and reporting_year = ? and sending = ?""",
+                    tried.state(), tried.attempts(), error, now, code, year.toString(), sending);
+        });
     }
 
     /**
      * Sends a message, made afresh for each attempt; a transient failure is tried again after a wait that doubles
-     * each time, up to the attempts set; a permanent one ends the trying.
+     * each time, up to the attempts set; a refusal, or a message whose fate is unknown, ends the trying.
      */
     private Tried sendTrying(java.util.function.Supplier<MimeMessage> message) {
-        MailException failure = null;
+        Smtp.Attempt last = null;
         int attempt = 0;
         while (attempt < Math.max(1, settings.attempts())) {
             attempt++;
+            MimeMessage made;
             try {
-                mail.send(message.get());
-                return new Tried(true, attempt, null);
-            } catch (MailException e) {
-                failure = e;
-                if (permanent(e)) {
-                    break;
-                }
-                if (attempt < settings.attempts()) {
-                    pause(settings.firstRetryAfter().multipliedBy(1L << (attempt - 1)).toMillis());
-                }
+                made = message.get();
+            } catch (RuntimeException e) {
+                return new Tried(Smtp.Fate.REFUSED, attempt, "the message could not be made: " + Smtp.describe(e));
+            }
+            last = smtp.send(made);
+            if (last.fate() != Smtp.Fate.TRANSIENT) {
+                return new Tried(last.fate(), attempt, last.error());
+            }
+            if (attempt < settings.attempts()) {
+                pause(settings.firstRetryAfter().multipliedBy(1L << (attempt - 1)).toMillis());
             }
         }
-        return new Tried(false, attempt, failure);
+        return new Tried(Smtp.Fate.TRANSIENT, attempt, last.error());
+    }
+
+    /** The latest message of the letter, claimed or finished. */
+    private Optional<Latest> latest(String code, ReportingYear year) {
+        return jdbc.query("""
+                select sending, state, claimed_at, claimed_by, message_id, attempts, error, finished_at
+                from letter_message
+                where organisation_code = ? and reporting_year = ?
+                order by sending desc
+                fetch first 1 rows only""", (rs, n) -> new Latest(rs.getInt("sending"), rs.getString("state"),
+                rs.getTimestamp("claimed_at").toInstant(), rs.getString("claimed_by"), rs.getString("message_id"), rs.getInt("attempts"),
+                Optional.ofNullable(rs.getString("error")).orElse(""),
+                Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant)), code, year.toString()).stream().findFirst();
+    }
+
+    /** The state of a message as staff see it: a claim older than any message can take, with no outcome, is unknown. */
+    private String state(Latest latest) {
+        if (latest.state().equals("claimed") && latest.claimedAt().isBefore(clock.instant().minus(settings.longestMessage()))) {
+            return "unknown";
+        }
+        return latest.state();
+    }
+
+    private Delivery beingSent(String code, String name, List<String> recipients, Latest latest) {
+        return new Delivery(code, name, Delivery.Outcome.BEING_SENT, recipients, latest.messageId(), 0, "sending " + latest.sending()
+                + " claimed " + SENT_AT.format(latest.claimedAt()) + " by run " + latest.claimedBy() + "; nothing sent by this run");
+    }
+
+    private Delivery unknown(String code, String name, List<String> recipients, Latest latest) {
+        String why = latest.state().equals("claimed") ? abandoned(latest.claimedBy()) : latest.error();
+        return new Delivery(code, name, Delivery.Outcome.UNKNOWN, recipients, latest.messageId(), latest.attempts(), "sending " + latest.sending()
+                + " of " + SENT_AT.format(latest.finishedAt().orElse(latest.claimedAt())) + ": " + why
+                + "; ask the council whether it arrived, and resend only if it did not");
+    }
+
+    private static List<Contact> distinct(List<Contact> contacts) {
+        return List.copyOf(contacts.stream().collect(java.util.stream.Collectors.toMap(Contact::email, c -> c, (a, b) -> a,
+                java.util.LinkedHashMap::new)).values());
     }
 
     private static List<String> recipients(List<Contact> contacts) {
@@ -262,20 +434,6 @@ public final class Distribution {
         return out.toString();
     }
 
-    private void record(String code, ReportingYear year, int sending, int version, List<Contact> contacts, String messageId, boolean delivered,
-            int attempts, String error) {
-        Timestamp now = Timestamp.from(clock.instant());
-        transaction.executeWithoutResult(status -> {
-            for (Contact c : contacts.stream().collect(java.util.stream.Collectors.toMap(Contact::email, c -> c, (a, b) -> a,
-                    java.util.LinkedHashMap::new)).values()) {
-                jdbc.update("insert into delivery (organisation_code, reporting_year, sending, recipient, recipient_role, copy, letter_version,"
-                        + " message_id, outcome, attempts, error, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        code, year.toString(), sending, c.email(), c.role().code(), c.role() != ContactRole.CHIEF_EXECUTIVE, version, messageId,
-                        delivered ? "sent" : "failed", attempts, error == null ? null : error.substring(0, Math.min(error.length(), 2000)), now);
-            }
-        });
-    }
-
     /** A letter already sent: when its latest delivered message went, to how many, with which message id. */
     private Delivery lastSent(String code, ReportingYear year, String name, List<String> recipients) {
         return jdbc.query("""
@@ -292,46 +450,17 @@ public final class Distribution {
     private static final java.time.format.DateTimeFormatter SENT_AT = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
             .withZone(java.time.ZoneId.of("Europe/London"));
 
-    /** How many messages of the year were recorded for the organisation (of the outcome given, or all). */
-    private int sendings(String code, ReportingYear year, String outcome) {
-        Integer n = jdbc.queryForObject("select count(distinct sending) from delivery where organisation_code = ? and reporting_year = ?"
-                + (outcome == null ? "" : " and outcome = ?"), Integer.class,
-                outcome == null ? new Object[] {code, year.toString()} : new Object[] {code, year.toString(), outcome});
-        return n == null ? 0 : n;
-    }
-
-    /** A refusal for good: the server answered 5xx, or an address is malformed. Anything else may pass on a later try. */
-    static boolean permanent(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException failed) {
-                return failed.getReturnCode() >= 500;
-            }
-            if (t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException failed) {
-                return failed.getReturnCode() >= 500;
-            }
-            if (t instanceof jakarta.mail.internet.AddressException) {
-                return true;
-            }
-            if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t.getCause()) {
-                if (permanent(m.getNextException())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
-    }
-
     private String domain() {
         int at = settings.from().lastIndexOf('@');
         return at < 0 ? "annual-review.invalid" : settings.from().substring(at + 1).replace(">", "").strip();
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     private static void pause(long millis) {

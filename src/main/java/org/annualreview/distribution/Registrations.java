@@ -77,7 +77,7 @@ public final class Registrations {
             problems.add(new String[] {"name", "Enter your full name"});
         }
         String address = email == null ? "" : email.strip().toLowerCase(Locale.UK);
-        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!org.annualreview.shared.EmailAddress.isValid(address)) {
             problems.add(new String[] {"email", "Enter an email address in the correct format, like name@example.gov.uk"});
         }
         if (!problems.isEmpty()) {

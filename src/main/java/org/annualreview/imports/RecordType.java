@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.annualreview.decisions.ComplianceOutcome;
 import org.annualreview.decisions.ImprovementStatus;
@@ -232,8 +231,6 @@ public enum RecordType {
 
     /** Checks that look at more than one cell of a row. */
     private static final class Rules {
-        private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
         /** Fills a derived column with the reporting year its date falls in. */
         static void yearOf(Row row, String date, String year) {
             LocalDate value = row.date(date);
@@ -261,10 +258,11 @@ public enum RecordType {
             }
         }
 
+        /** A contact's address is one address a letter can be sent to: no list, no name beside it. */
         static void contact(Row row) {
             Object email = row.get("email");
-            if (email != null && !EMAIL.matcher((String) email).matches()) {
-                row.reject("email", "'" + email + "' is not an email address");
+            if (email != null) {
+                org.annualreview.shared.EmailAddress.problem((String) email).ifPresent(problem -> row.reject("email", problem));
             }
         }
 

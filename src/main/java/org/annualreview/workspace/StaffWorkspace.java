@@ -15,6 +15,7 @@ import org.annualreview.accounts.Role;
 import org.annualreview.audit.AuditLog;
 import org.annualreview.distribution.Delivery;
 import org.annualreview.distribution.Distribution;
+import org.annualreview.distribution.SendReport;
 import org.annualreview.imports.ImportProgress;
 import org.annualreview.imports.ImportReport;
 import org.annualreview.imports.Imports;
@@ -141,11 +142,8 @@ public final class StaffWorkspace {
     @PostMapping("/workspace/years/{year}/send")
     public ResponseEntity<String> send(Principal principal, @PathVariable("year") String year) {
         ReportingYear chosen = ReportingYear.parse(year);
-        List<Delivery> sent = distribution.send(chosen, Optional.empty(), new Distribution.Options(false, false));
-        long delivered = sent.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).count();
-        long failed = sent.stream().filter(d -> d.outcome() == Delivery.Outcome.FAILED).count();
-        audit.record(principal.getName(), "send-letters", "letters of " + chosen, Optional.empty(),
-                Optional.of(delivered + " sent, " + failed + " failed"));
+        SendReport report = new SendReport(distribution.send(chosen, Optional.empty(), new Distribution.Options(false, false)));
+        audit.record(principal.getName(), "send-letters", "letters of " + chosen, Optional.empty(), Optional.of(report.counts()));
         return WorkspacePages.seeOther("/workspace/years/" + chosen + "?done=sent");
     }
 
@@ -165,13 +163,13 @@ public final class StaffWorkspace {
             return yearPage.show(request, chosen, YearPage.Outcome.problem(unknown.getMessage(), "#resend-organisation", organisation),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        if (delivery.outcome() != Delivery.Outcome.SENT && delivery.outcome() != Delivery.Outcome.FAILED) {
+        if (delivery.outcome().group() == Delivery.Group.SKIPPED) {   // not approved, a bad address, being sent by another run
             return yearPage.show(request, chosen, YearPage.Outcome.problem(delivery.organisationName() + "'s letter was not sent: "
                     + delivery.outcome().words() + " (" + delivery.reason() + ")", "#resend-organisation", organisation), HttpStatus.UNPROCESSABLE_CONTENT);
         }
         audit.record(principal.getName(), "resend-letters", "letter of " + delivery.organisationName() + " " + chosen, Optional.empty(),
                 Optional.of(delivery.outcome() == Delivery.Outcome.SENT ? "sent again to " + String.join(", ", delivery.recipients())
-                        : "failed: " + delivery.reason()));
+                        : delivery.outcome().words() + ": " + delivery.reason()));
         return WorkspacePages.seeOther("/workspace/years/" + chosen + (delivery.outcome() == Delivery.Outcome.SENT ? "?done=resent" : ""));
     }
 

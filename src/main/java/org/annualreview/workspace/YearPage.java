@@ -53,10 +53,14 @@ final class YearPage {
         model.put("letters", letters.organisationsWithLetters(year).size());
         model.put("approved", letters.approved(year).size());
         model.put("deliveries", deliveries(distribution.send(year, Optional.empty(), new Distribution.Options(true, false))));
-        model.put("failures", distribution.failures(year).stream().map(f -> Map.of("name", f.organisationName(), "attempts", f.attempts(),
-                "error", f.error(), "at", f.at().atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime().withNano(0).toString().replace('T', ' ')))
-                .toList());
+        model.put("failures", failures(distribution.failures(year)));
+        model.put("unknown", failures(distribution.unknown(year)));
         return pages.status(status).page("year", model);
+    }
+
+    private static List<Map<String, Object>> failures(List<Distribution.Failure> failures) {
+        return failures.stream().map(f -> Map.<String, Object>of("name", f.organisationName(), "attempts", f.attempts(), "error", f.error(),
+                "at", f.at().atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime().withNano(0).toString().replace('T', ' '))).toList();
     }
 
     private static List<Map<String, String>> deliveries(List<Delivery> deliveries) {

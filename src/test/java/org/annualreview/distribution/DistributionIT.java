@@ -19,12 +19,14 @@ import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisations;
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.statistics.Statistics;
+import org.annualreview.testing.ScriptedSmtpServer;
 import org.annualreview.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -89,8 +91,37 @@ class DistributionIT {
     }
 
     Distribution distribution(int attempts, Duration firstRetryAfter) {
+        return distribution(port, attempts, firstRetryAfter);
+    }
+
+    Distribution distribution(int port, int attempts, Duration firstRetryAfter) {
+        return distribution(port, attempts, firstRetryAfter, Duration.ofSeconds(30));
+    }
+
+    Distribution distribution(int port, int attempts, Duration firstRetryAfter, Duration timeout) {
         return new Distribution(database.dataSource(), letters, organisations, new MailSettings("127.0.0.1", port, false, "", "",
-                "Annual review <annual.review@ombudsman.example>", attempts, firstRetryAfter), Clock.systemUTC(), LetterLayout.DEFAULT_SCHEME);
+                "Annual review <annual.review@ombudsman.example>", attempts, firstRetryAfter, timeout), Clock.systemUTC(),
+                LetterLayout.DEFAULT_SCHEME);
+    }
+
+    /** Liverpool's and Cumberland's contacts, as the database holds them (Liverpool's monitoring officer given). */
+    void contactsOfLiverpoolAndCumberland(String liverpoolMonitoringOfficer) {
+        JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+        for (String[] c : new String[][] {{LIVERPOOL, "chief-executive", "ceo@liverpool.sample.invalid"},
+                {LIVERPOOL, "monitoring-officer", liverpoolMonitoringOfficer}, {CUMBERLAND, "chief-executive", "ceo@cumberland.sample.invalid"},
+                {CUMBERLAND, "leader", "leader@cumberland.sample.invalid"}}) {
+            jdbc.update("insert into contact (organisation_code, role, email, surname) values (?, ?, ?, 'Sample')", (Object[]) c);
+        }
+    }
+
+    static final String LIVERPOOL = "E08000012";
+    static final String CUMBERLAND = "E06000063";
+    static final List<String> EVERY_ADDRESS = java.util.stream.Stream.concat(KNOWSLEY_CONTACTS.stream(), Stream.of("ceo@liverpool.sample.invalid",
+            "mo@liverpool.sample.invalid", "ceo@cumberland.sample.invalid", "leader@cumberland.sample.invalid")).toList();
+
+    List<String> states() {
+        return new JdbcTemplate(database.dataSource()).queryForList(
+                "select organisation_code || ' ' || sending || ' ' || state from letter_message order by organisation_code, sending", String.class);
     }
 
     static final Distribution.Options SEND = new Distribution.Options(false, false);
@@ -232,5 +263,144 @@ class DistributionIT {
         assertThat(receivedByEachContact()).containsExactly(1, 1, 1, 1, 1);
         assertThat(knowsley(distribution(2, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND)).outcome())
                 .isEqualTo(Delivery.Outcome.ALREADY_SENT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"550 5.1.1 No such recipient here", "554 5.7.1 Message refused"})
+    void aRefusalForGoodIsTriedOnceRecordedAsFailedAndShown(String refusal) throws Exception {
+        letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
+            if (refusal.startsWith("550")) {
+                server.recipientAnswer = refusal;
+            } else {
+                server.dataAnswer = refusal;
+            }
+
+            Delivery refused = knowsley(distribution(server.port(), 3, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND));
+
+            assertThat(refused.outcome()).isEqualTo(Delivery.Outcome.FAILED);
+            assertThat(refused.attempts()).as("a 5xx is not tried again").isEqualTo(1);
+            assertThat(refused.reason()).contains(refusal.substring(0, 3));
+            assertThat(server.stored()).isEmpty();
+            assertThat(distribution(server.port(), 3, Duration.ofMillis(50)).failures(YEAR)).extracting(Distribution.Failure::attempts)
+                    .containsExactly(1);
+        }
+    }
+
+    @Test
+    void twoRunsRacingSendEachRecipientExactlyOneCopyAndBothEndCleanly() throws Exception {
+        contactsOfLiverpoolAndCumberland("mo@liverpool.sample.invalid");
+        letters.approve(YEAR, Optional.empty(), "Pat Approver");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
+            server.endDelay = Duration.ofMillis(300);   // each message takes a while: the two runs overlap
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.Callable<List<Delivery>> run = () -> {
+                Distribution distribution = distribution(server.port(), 3, Duration.ofMillis(50));
+                start.await();
+                return distribution.send(YEAR, Optional.empty(), SEND);
+            };
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(run);
+                var second = pool.submit(run);
+                List<Delivery> both = Stream.concat(first.get().stream(), second.get().stream()).toList();
+
+                assertThat(both.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).map(Delivery::organisationCode))
+                        .as("each council's letter sent by one run").containsExactlyInAnyOrder(KNOWSLEY, LIVERPOOL, CUMBERLAND);
+                assertThat(both.stream().filter(d -> List.of(KNOWSLEY, LIVERPOOL, CUMBERLAND).contains(d.organisationCode()))
+                        .filter(d -> d.outcome() != Delivery.Outcome.SENT).map(Delivery::outcome))
+                        .as("and skipped by the other").hasSize(3).allMatch(o -> o == Delivery.Outcome.BEING_SENT || o == Delivery.Outcome.ALREADY_SENT);
+                assertThat(new SendReport(first.get()).clean()).isTrue();
+                assertThat(new SendReport(second.get()).clean()).isTrue();
+                assertThat(both.stream().map(Delivery::outcome)).as("at least once the runs met").contains(Delivery.Outcome.BEING_SENT);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(EVERY_ADDRESS).allSatisfy(address -> assertThat(server.receivedBy(address)).as(address).isEqualTo(1));
+            assertThat(states()).containsExactly(CUMBERLAND + " 1 sent", KNOWSLEY + " 1 sent", LIVERPOOL + " 1 sent");
+        }
+    }
+
+    @Test
+    void aServerThatAnswersAfterTheTimeoutLeavesTheLetterUnknownNotSentAgainUntilResent() throws Exception {
+        letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
+            server.endDelay = Duration.ofMillis(2500);   // stored at once, 250 after the client has given up
+            Distribution impatient = distribution(server.port(), 3, Duration.ofMillis(50), Duration.ofMillis(700));
+
+            Delivery unknown = knowsley(impatient.send(YEAR, Optional.empty(), SEND));
+
+            assertThat(unknown.outcome()).isEqualTo(Delivery.Outcome.UNKNOWN);
+            assertThat(unknown.attempts()).as("not tried again: it may have arrived").isEqualTo(1);
+            assertThat(unknown.reason()).contains("SocketTimeoutException", "may have stored it");
+            assertThat(server.stored()).hasSize(1);
+            assertThat(states()).containsExactly(KNOWSLEY + " 1 unknown");
+            assertThat(new JdbcTemplate(database.dataSource()).queryForList("select distinct outcome from delivery", String.class))
+                    .containsExactly("unknown");
+            assertThat(impatient.unknown(YEAR)).extracting(Distribution.Failure::organisationCode).containsExactly(KNOWSLEY);
+            assertThat(impatient.failures(YEAR)).isEmpty();
+            assertThat(new SendReport(List.of(unknown)).clean()).isFalse();
+
+            server.endDelay = Duration.ZERO;
+            Delivery next = knowsley(impatient.send(YEAR, Optional.empty(), SEND));
+            assertThat(next.outcome()).as("a following send").isEqualTo(Delivery.Outcome.UNKNOWN);
+            assertThat(next.reason()).contains("sending 1", "resend only if it did not");
+            assertThat(server.stored()).as("nothing sent").hasSize(1);
+
+            Delivery resent = knowsley(impatient.send(YEAR, Optional.of(KNOWSLEY), new Distribution.Options(false, true)));
+            assertThat(resent.outcome()).isEqualTo(Delivery.Outcome.SENT);
+            assertThat(server.stored()).as("sent again because staff asked").hasSize(2);
+            assertThat(states()).containsExactly(KNOWSLEY + " 1 unknown", KNOWSLEY + " 2 sent");
+            assertThat(impatient.unknown(YEAR)).isEmpty();
+        }
+    }
+
+    @Test
+    void aClaimWithNoOutcomeIsBeingSentByAnotherRunAndOnceOldIsUnknown() throws Exception {
+        letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
+        smtp.start();
+        JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+        jdbc.update("insert into letter_message (organisation_code, reporting_year, sending, letter_version, message_id, state, claimed_by,"
+                + " claimed_at, attempts) values (?, '2023-24', 1, 1, '<one@test>', 'claimed', '4242@elsewhere', ?, 0)", KNOWSLEY,
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(5)));
+
+        Delivery skipped = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND));
+        Delivery notResent = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.of(KNOWSLEY), new Distribution.Options(false, true)));
+
+        assertThat(skipped.outcome()).isEqualTo(Delivery.Outcome.BEING_SENT);
+        assertThat(skipped.reason()).contains("4242@elsewhere");
+        assertThat(notResent.outcome()).as("not even by a resend").isEqualTo(Delivery.Outcome.BEING_SENT);
+        assertThat(new SendReport(List.of(skipped)).clean()).isTrue();
+
+        jdbc.update("update letter_message set claimed_at = ?", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(1))));
+        Delivery stopped = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND));
+
+        assertThat(stopped.outcome()).isEqualTo(Delivery.Outcome.UNKNOWN);
+        assertThat(stopped.reason()).contains("4242@elsewhere", "stopped");
+        assertThat(distribution(3, Duration.ofMillis(50)).unknown(YEAR)).extracting(Distribution.Failure::organisationCode).containsExactly(KNOWSLEY);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aBadAddressInTheDatabaseSkipsThatCouncilWithTheReasonAndTheOthersAreSent() throws Exception {
+        contactsOfLiverpoolAndCumberland("mo@x.example,x");
+        letters.approve(YEAR, Optional.empty(), "Pat Approver");
+        smtp.start();
+
+        List<Delivery> deliveries = distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND);
+
+        Delivery liverpool = deliveries.stream().filter(d -> d.organisationCode().equals(LIVERPOOL)).findFirst().orElseThrow();
+        assertThat(liverpool.outcome()).isEqualTo(Delivery.Outcome.BAD_ADDRESS);
+        assertThat(liverpool.reason()).contains("monitoring officer: 'mo@x.example,x' is not one email address");
+        assertThat(deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).map(Delivery::organisationCode))
+                .containsExactlyInAnyOrder(KNOWSLEY, CUMBERLAND);
+        SendReport report = new SendReport(deliveries);
+        assertThat(report.count(Delivery.Group.SENT)).isEqualTo(2);
+        assertThat(report.count(Delivery.Group.FAILED)).isZero();
+        assertThat(report.clean()).isTrue();
+        assertThat(report.lines()).contains("Skipped, bad address (1): Liverpool City Council");
+        assertThat(report.lines().get(0)).startsWith("2 sent, 0 failed, 0 unknown, " + (deliveries.size() - 2) + " skipped");
+        assertThat(smtp.getReceivedMessages()).hasSize(KNOWSLEY_CONTACTS.size() + 2);
+        assertThat(states()).containsExactly(CUMBERLAND + " 1 sent", KNOWSLEY + " 1 sent");
     }
 }

@@ -175,10 +175,16 @@ class ImportProblemsIT {
             Path file = write("contacts.csv", "organisation_code,role,email",
                     "E08000012,chief executive,chief.executive(at)liverpool.sample.invalid",
                     "E08000012,leader,leader@liverpool",
-                    "E08000012,monitoring officer,mo@liverpool.sample.invalid");
+                    "E08000012,monitoring officer,mo@liverpool.sample.invalid",
+                    "E08000012,monitoring officer,\"mo@x.example,x\"",
+                    "E08000012,chair of scrutiny,Chair <chair@liverpool.sample.invalid>");
             assertThat(problemsOf(file)).containsExactly(
                     "contacts.csv, row 2, column email: 'chief.executive(at)liverpool.sample.invalid' is not an email address",
-                    "contacts.csv, row 3, column email: 'leader@liverpool' is not an email address");
+                    "contacts.csv, row 3, column email: 'leader@liverpool' is not an email address",
+                    "contacts.csv, row 5, column email: 'mo@x.example,x' is not one email address: it is a list (a comma or semicolon);"
+                            + " write one address, one contact a row",
+                    "contacts.csv, row 6, column email: 'Chair <chair@liverpool.sample.invalid>' is not an email address alone:"
+                            + " write only the address, without the name");
         }
 
         @Test

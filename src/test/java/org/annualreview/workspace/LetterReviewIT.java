@@ -54,9 +54,15 @@ class LetterReviewIT extends OnEachDatabase {
                 .contains("href=\"#resend-organisation\">Enter the council whose letter to send again");
         assertThat(workspace.smtp.getReceivedMessages().length - before).as("nothing more sent").isEqualTo(2 * once);
 
-        try (Connection c = workspace.connection(); PreparedStatement s = c.prepareStatement("insert into delivery (organisation_code, reporting_year,"
+        try (Connection c = workspace.connection(); PreparedStatement m = c.prepareStatement("insert into letter_message (organisation_code,"
+                + " reporting_year, sending, letter_version, message_id, state, claimed_by, claimed_at, attempts, error, finished_at)"
+                + " values (?, '2023-24', 1, 1, '<x@y>', 'failed', '1@test', current_timestamp, 5, ?, current_timestamp)");
+                PreparedStatement s = c.prepareStatement("insert into delivery (organisation_code, reporting_year,"
                 + " sending, recipient, recipient_role, copy, letter_version, message_id, outcome, attempts, error, recorded_at)"
                 + " values (?, '2023-24', 1, 'ceo@liverpool.example', 'chief-executive', false, 1, '<x@y>', 'failed', 5, ?, current_timestamp)")) {
+            m.setString(1, LIVERPOOL);
+            m.setString(2, "SMTPAddressFailedException: 550 5.1.1 mailbox unavailable");
+            m.executeUpdate();
             s.setString(1, LIVERPOOL);
             s.setString(2, "SMTPAddressFailedException: 550 5.1.1 mailbox unavailable");
             s.executeUpdate();
@@ -67,6 +73,22 @@ class LetterReviewIT extends OnEachDatabase {
                 .contains("Liverpool City Council").doesNotContain("Knowsley");
         assertThat(workspace.signedIn(ServedWorkspace.ADMINISTRATOR).get("/workspace/audit?action=resend-letters").body())
                 .contains("letter of Knowsley Metropolitan Borough Council 2023-24", ANALYST);
+
+        try (Connection c = workspace.connection(); PreparedStatement m = c.prepareStatement("insert into letter_message (organisation_code,"
+                + " reporting_year, sending, letter_version, message_id, state, claimed_by, claimed_at, attempts, error, finished_at)"
+                + " select organisation_code, reporting_year, max(sending) + 1, max(letter_version), '<unknown@test>', 'unknown', '1@test',"
+                + " current_timestamp, 1, 'Exception reading response (SocketTimeoutException: Read timed out)', current_timestamp"
+                + " from letter_message where organisation_code = ? group by organisation_code, reporting_year")) {
+            m.setString(1, KNOWSLEY);
+            assertThat(m.executeUpdate()).isEqualTo(1);
+        }
+        String unknown = analyst.get("/workspace/years/2023-24").body();
+        assertThat(unknown).contains("1 letter may or may not have been delivered", "Letters whose delivery is unknown", "Read timed out");
+        assertThat(unknown.substring(unknown.indexOf("What sending would do now"))).containsPattern(
+                "Knowsley Metropolitan Borough Council</th>\\s*<td class=\"govuk-table__cell\">unknown: may have been delivered");
+        int sentSoFar = workspace.smtp.getReceivedMessages().length;
+        assertThat(analyst.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(page))).statusCode()).isEqualTo(303);
+        assertThat(workspace.smtp.getReceivedMessages().length).as("an unknown letter is not sent again by Send").isEqualTo(sentSoFar);
     }
 
     @Test
