@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.annualreview.letters.Letters;
+import org.annualreview.testing.ServedSite;
 import org.annualreview.testing.ServedWorkspace;
 import org.annualreview.testing.Visitor;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +116,37 @@ class SecurityHeadersIT {
         Visitor analyst = workspace.signedIn(ServedWorkspace.ANALYST);
         hasTheSecurityHeaders(analyst.get("/workspace/organisations/E08000011/letters/2023-24.html").headers(), Letters.WEB_PAGE_POLICY,
                 "the workspace's letter");
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecureToo() throws Exception {
+        Path keyStore = workspace.directory.resolve("site.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-alias", "site", "-keyalg", "RSA",
+                "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost").redirectErrorStream(true).start();
+        String said = new String(keytool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(keytool.waitFor()).as(said).isZero();
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keyStore)) {
+            trusted.load(in, "changeit".toCharArray());
+        }
+        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+
+        // ServedSite waits for an answer over http: Tomcat gives one (400) on a port that wants TLS
+        try (ServedSite secure = ServedSite.start(workspace.databaseUrl, java.util.Map.of("server.ssl.key-store", "file:" + keyStore,
+                "server.ssl.key-store-password", "changeit", "server.ssl.key-store-type", "PKCS12"))) {
+            java.net.http.HttpClient https = java.net.http.HttpClient.newBuilder().sslContext(tls).build();
+            HttpResponse<Void> login = https.send(HttpRequest.newBuilder(URI.create(secure.address().replace("http:", "https:") + "/login")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.headers().allValues("Set-Cookie")).singleElement().asString().startsWith("JSESSIONID=")
+                    .contains("; Secure", "; HttpOnly", "; SameSite=Lax");
+            hasTheSecurityHeaders(login.headers(), POLICY, "over https");
+        }
     }
 
     @Test
