@@ -18,18 +18,21 @@ public final class Decisions {
 
     /**
      * What a list of one body's decisions is narrowed to; an empty set of years finds nothing. {@code words}, when
-     * not blank, must appear (in any case) in the case reference, the public report's title, a recommendation or a
+     * not blank, must appear (in any case) in the case reference, the title of a public report dated in one of
+     * {@code reportYears} (a report of any other year is not searched: it is not public yet), a recommendation or a
      * service improvement.
      */
-    public record Filter(Set<ReportingYear> years, Optional<ServiceArea> area, Optional<Outcome> outcome, String words) {
+    public record Filter(Set<ReportingYear> years, Set<ReportingYear> reportYears, Optional<ServiceArea> area, Optional<Outcome> outcome,
+            String words) {
 
         public Filter {
             words = words == null ? "" : words.strip();
+            reportYears = Set.copyOf(reportYears);
         }
     }
 
     private static final String WORDS_FOUND = " and (lower(d.case_reference) like ? escape '!'"
-            + " or lower(d.public_report_title) like ? escape '!'"
+            + " or (d.public_report_year in (%s) and lower(d.public_report_title) like ? escape '!')"
             + " or exists (select 1 from recommendation r where r.case_reference = d.case_reference and lower(r.recommended) like ? escape '!')"
             + " or exists (select 1 from service_improvement i where i.case_reference = d.case_reference"
             + " and lower(i.improvement) like ? escape '!'))";
@@ -70,9 +73,12 @@ public final class Decisions {
             arguments.add(o.code());
         });
         if (!filter.words().isEmpty()) {
-            sql.append(WORDS_FOUND);
+            List<String> reportYears = filter.reportYears().stream().map(ReportingYear::toString).sorted().toList();
+            sql.append(WORDS_FOUND.formatted(reportYears.isEmpty() ? "null" : String.join(", ", reportYears.stream().map(y -> "?").toList())));
             String pattern = org.annualreview.shared.Containing.pattern(filter.words());
-            for (int i = 0; i < 4; i++) {
+            arguments.add(pattern);
+            arguments.addAll(reportYears);
+            for (int i = 0; i < 3; i++) {
                 arguments.add(pattern);
             }
         }

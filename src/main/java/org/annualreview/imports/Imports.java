@@ -164,7 +164,7 @@ public final class Imports {
         try {
             source.read(run);
         } catch (RecordSource.Unreadable e) {
-            run.problems().add(new Problem(source.name(), e.row(), null, e.getMessage()));
+            run.problems().add(new Problem(source.name(), e.row(), e.column(), e.getMessage()));
         } catch (IOException e) {
             run.problems().add(new Problem(source.name(), 0, null, "cannot read the file: " + e.getMessage()));
         } finally {

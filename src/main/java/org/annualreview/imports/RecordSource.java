@@ -25,14 +25,25 @@ interface RecordSource {
     /** The file is not records at all (wrong encoding, not a workbook): reported at the row where reading stopped. */
     final class Unreadable extends Exception {
         private final long row;
+        private final String column;
 
         Unreadable(long row, String reason) {
+            this(row, null, reason);
+        }
+
+        /** At a row and column (a heading, or the column's number when the headings are not known). */
+        Unreadable(long row, String column, String reason) {
             super(reason, null, false, false);
             this.row = row;
+            this.column = column;
         }
 
         long row() {
             return row;
+        }
+
+        String column() {
+            return column;
         }
     }
 }

@@ -43,6 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Letters {
 
+    /**
+     * The Content-Security-Policy of a letter as a web page (on the site and in the workspace): a document of its own,
+     * as archived, with its styles inline and its logo a data: image, and nothing else at all (no script, no request).
+     */
+    public static final String WEB_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; "
+            + "base-uri 'none'; form-action 'none'";
+
     public enum Format { pdf, html, txt }
 
     /**

@@ -90,22 +90,24 @@ public final class DecisionPages {
         if (organisation.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
+        List<ReportingYear> published = publication.publishedYears();
         StringWriter text = new StringWriter();
-        try (OpenDataCsv.DecisionRows rows = OpenDataCsv.decisions(text)) {
-            decisions.of(organisation.get().code(), filter(publication.publishedYears(), year, area, outcome, words), Integer.MAX_VALUE)
+        try (OpenDataCsv.DecisionRows rows = OpenDataCsv.decisions(text, published)) {
+            decisions.of(organisation.get().code(), filter(published, year, area, outcome, words), Integer.MAX_VALUE)
                     .forEach(d -> rows.add(d, organisation.get().name()));
         }
         return OpenDataCsv.response(text, "decisions-" + organisation.get().code() + ".csv");
     }
 
-    /** One decision, once its year is published. */
+    /** One decision, once its year is published; its public report once the report's own year is. */
     @GetMapping("/decisions/{reference}")
     public ResponseEntity<String> decision(@PathVariable("reference") String reference) {
-        Optional<Decision> found = decisions.find(reference).filter(d -> publication.isPublished(d.year()));
+        Set<ReportingYear> published = Set.copyOf(publication.publishedYears());
+        Optional<Decision> found = decisions.find(reference).filter(d -> published.contains(d.year()));
         if (found.isEmpty()) {
             return pages.notFound();
         }
-        Decision d = found.get();
+        Decision d = found.get().withPublicReportOnlyIn(published);
         Map<String, Object> model = Pages.base("Decision " + d.caseReference());
         model.put("reference", d.caseReference());
         model.put("council", organisations.byCode(d.organisationCode()).map(Organisation::name).orElse(d.organisationCode()));
@@ -159,7 +161,7 @@ public final class DecisionPages {
     private static Decisions.Filter filter(List<ReportingYear> published, String year, String area, String outcome, String words) {
         Set<ReportingYear> years = year.isEmpty() ? Set.copyOf(published)
                 : ReportingYear.find(year).filter(published::contains).map(Set::of).orElse(Set.of());
-        return new Decisions.Filter(years, Term.find(ServiceArea.class, area), Term.find(Outcome.class, outcome), words);
+        return new Decisions.Filter(years, Set.copyOf(published), Term.find(ServiceArea.class, area), Term.find(Outcome.class, outcome), words);
     }
 
     /** The narrowing of a decisions page as a query string, for its CSV link. */

@@ -86,7 +86,7 @@ public final class OpenData {
         }
         Map<String, String> names = names();
         StringWriter text = new StringWriter();
-        try (OpenDataCsv.DecisionRows rows = OpenDataCsv.decisions(text)) {
+        try (OpenDataCsv.DecisionRows rows = OpenDataCsv.decisions(text, publication.publishedYears())) {
             decisions.eachOfYear(published.get(), d -> rows.add(d, names.getOrDefault(d.organisationCode(), "")));
         }
         return OpenDataCsv.response(text, "decisions-" + published.get() + ".csv");

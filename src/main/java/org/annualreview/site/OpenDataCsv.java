@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 
 import org.annualreview.decisions.Decision;
 import org.annualreview.decisions.ServiceImprovement;
+import org.annualreview.shared.ReportingYear;
 import org.annualreview.statistics.FiguresCsv;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -27,17 +29,23 @@ final class OpenDataCsv {
     private OpenDataCsv() {
     }
 
-    /** Rows of decisions, one per decision, in the columns of the decisions CSV. */
+    /**
+     * Rows of decisions, one per decision, in the columns of the decisions CSV; a public report's date and title
+     * only once the report's own year is published.
+     */
     static final class DecisionRows implements AutoCloseable {
         private final CsvWriter csv;
+        private final Set<ReportingYear> published;
 
-        private DecisionRows(CsvWriter csv) {
+        private DecisionRows(CsvWriter csv, Set<ReportingYear> published) {
             this.csv = csv;
+            this.published = published;
             csv.writeRecord("case_reference", "organisation_code", "organisation_name", "reporting_year", "received_on", "decided_on",
                     "service_area", "outcome", "detailed_investigation", "satisfactory_remedy", "public_report_on", "public_report_title");
         }
 
-        void add(Decision d, String organisationName) {
+        void add(Decision decision, String organisationName) {
+            Decision d = decision.withPublicReportOnlyIn(published);
             csv.writeRecord(FiguresCsv.safe(d.caseReference()), d.organisationCode(), FiguresCsv.safe(organisationName), d.year().toString(),
                     d.receivedOn().toString(), d.decidedOn().toString(), d.serviceArea().label(), d.outcome().label(),
                     yesNo(d.detailedInvestigation()), yesNo(d.satisfactoryRemedy()), d.publicReportOn().map(Object::toString).orElse(""),
@@ -78,8 +86,9 @@ final class OpenDataCsv {
         }
     }
 
-    static DecisionRows decisions(Writer out) {
-        return new DecisionRows(writer(out));
+    /** The rows of decisions of published years, {@code published} being every year published now. */
+    static DecisionRows decisions(Writer out, java.util.Collection<ReportingYear> published) {
+        return new DecisionRows(writer(out), Set.copyOf(published));
     }
 
     static ImprovementRows improvements(Writer out) {

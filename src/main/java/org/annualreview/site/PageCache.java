@@ -202,8 +202,15 @@ public final class PageCache extends OncePerRequestFilter {
         String etag = answer.headers().stream().filter(h -> h.getKey().equalsIgnoreCase("ETag")).map(Map.Entry::getValue).findFirst().orElse(null);
         boolean notModified = answer.status() == 200 && etag != null && matches(request.getHeaders("If-None-Match"), etag);
         response.setStatus(notModified ? HttpServletResponse.SC_NOT_MODIFIED : answer.status());
-        if (withHeaders) {
-            answer.headers().forEach(h -> response.addHeader(h.getKey(), h.getValue()));
+        if (withHeaders) {   // as made: each replaces one of its name already on the response (the security headers)
+            java.util.Set<String> replaced = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            answer.headers().forEach(h -> {
+                if (replaced.add(h.getKey())) {
+                    response.setHeader(h.getKey(), h.getValue());
+                } else {
+                    response.addHeader(h.getKey(), h.getValue());
+                }
+            });
         }
         if (notModified) {
             return;

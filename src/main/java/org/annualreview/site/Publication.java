@@ -12,6 +12,8 @@ import org.annualreview.statistics.Statistics;
 /**
  * The embargo: a reporting year's figures and letters are public from the start of its publication day (UK
  * time), as its letter template sets it, and not a moment before. Every page and file of the site asks here.
+ * A public report is public from its own year's publication day (the year its date falls in), even on a decision
+ * of a year already published ({@link org.annualreview.decisions.Decision#withPublicReportOnlyIn}).
  */
 public final class Publication {
 

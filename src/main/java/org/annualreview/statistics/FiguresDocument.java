@@ -14,7 +14,10 @@ import org.annualreview.shared.Rate;
 
 /**
  * A year's figures as a tree of plain values, in the field names documented in docs/statistics.md
- * ("JSON fields"). Those names are a published interface: add fields, never rename them.
+ * ("JSON fields"). Those names are a published interface: add fields, never rename them. Every object's keys
+ * come in the documented order, the same on every run: each map is a {@link LinkedHashMap} filled in that order
+ * (never {@code Map.of}, whose order changes from run to run, nor a {@code HashMap}, whose order no one chose), and outcomes, service areas
+ * and type averages follow their enums' order.
  */
 public final class FiguresDocument {
 
@@ -49,7 +52,7 @@ public final class FiguresDocument {
         o.put("name", f.name());
         o.put("kind", f.kind().code());
         o.put("kindLabel", f.kind().label());
-        o.put("population", f.population().map(p -> (Object) Map.of("residents", p.residents(), "midYear", p.midYear())).orElse(null));
+        o.put("population", f.population().map(p -> (Object) ordered("residents", p.residents(), "midYear", p.midYear())).orElse(null));
         o.put("complaintsAndEnquiries", ordered("total", f.complaintsAndEnquiries(), "notForUs", f.notForUs(),
                 "assessedAndClosed", f.assessedAndClosed(), "investigated", f.investigated()));
         Map<String, Object> outcomes = new LinkedHashMap<>();

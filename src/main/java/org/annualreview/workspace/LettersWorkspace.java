@@ -87,7 +87,7 @@ public final class LettersWorkspace {
     @GetMapping("/workspace/organisations/{code}/letters/{year}.html")
     public ResponseEntity<String> html(Principal principal, @PathVariable("code") String code, @PathVariable("year") String year) {
         return letter(principal, code, year).map(l -> ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
+                .header("Content-Security-Policy", Letters.WEB_PAGE_POLICY)
                 .body(l.html()))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("Not found"));
     }

@@ -191,7 +191,7 @@ public final class StaffWorkspace {
         ReportingYear chosen = ReportingYear.parse(year);
         try {
             return ResponseEntity.ok().contentType(new org.springframework.http.MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
+                    .header("Content-Security-Policy", Letters.WEB_PAGE_POLICY)
                     .body(letters.preview(chosen, organisation, Optional.of(source)));
         } catch (org.annualreview.letters.BadTemplate bad) {
             return templatePage(request, chosen, source, organisation, bad.getMessage().replaceFirst("^draft(, |: )", ""), bad.line(), "",

@@ -106,6 +106,35 @@ class CommandLineIT {
                     .containsPattern("Compliance with recommendations\\s+100% \\(2 of 2\\)");
         }
 
+        /** A Map.of orders its keys anew in each run of the program: two runs, each in a Java VM of its own, print the same bytes. */
+        @Test
+        void jsonIsTheSameBytesOnEveryRunOfTheProgram() throws Exception {
+            assertThat(run("stats", "--year", "2023-24").exitCode()).isZero();   // the snapshot, worked out once
+
+            String first = inAJavaVmOfItsOwn("stats", "--year", "2023-24", "--format", "json");
+            String second = inAJavaVmOfItsOwn("stats", "--year", "2023-24", "--format", "json");
+
+            assertThat(second).isEqualTo(first);
+            List<List<String>> populations = new ArrayList<>();
+            JsonMapper.builder().build().readTree(first).get("organisations").forEach(o -> {
+                if (o.get("population").isObject()) {
+                    populations.add(List.copyOf(o.get("population").propertyNames()));
+                }
+            });
+            assertThat(populations).isNotEmpty().allSatisfy(keys -> assertThat(keys).containsExactly("residents", "midYear"));
+        }
+
+        String inAJavaVmOfItsOwn(String... args) throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), AnnualReviewApplication.class.getName(), "--database-url", databaseUrl));
+            command.addAll(List.of(args));
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            assertThat(process.exitValue()).as(out).isZero();
+            return out;
+        }
+
         @Test
         void jsonUsesTheDocumentedFieldsAndNullForNoRate() {
             Run stats = run("stats", "--year", "2023-24", "--format", "json");

@@ -422,6 +422,42 @@ class ImportProblemsIT {
         }
 
         @Test
+        void aWindows1252FileIsRefusedAtTheRowAndColumnOfItsFirstBytesThatAreNotUtf8() throws Exception {
+            Path file = directory.resolve("recommendations.csv");
+            Files.write(file, String.join("\r\n", RECOMMENDATION_HEADINGS,
+                    "SAMPLE-23-0003,1,\"Apologise.\r\nPay 100 pounds.\",2023-12-02,pending,",
+                    "SAMPLE-23-0003,2,Pay \u00a3100 \u2013 promptly,2023-12-02,pending,", "").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+            assertThat(problemsOf(file)).containsExactly("recommendations.csv, row 3, column recommendation: the file is not UTF-8 text:"
+                    + " the byte A3 here is not UTF-8 (\"\u00a3\" in Windows-1252): save it as \"CSV UTF-8\"");
+        }
+
+        @Test
+        void bytesThatAreNotUtf8FarIntoAFileAreReportedWhereTheyAre() throws Exception {
+            List<String> lines = new ArrayList<>(List.of(DECISION_HEADINGS));
+            for (int i = 1; i < 5000; i++) {
+                lines.add("C" + i + ",E08000011,Housing,2023-04-03,2023-09-01,Not upheld");
+            }
+            lines.add("C5000,E08000011,Housing,2023-04-03,2023-09-01,Upheld");
+            lines.add("C5001,E08000011,Housing,2023-04-03,2023-09-01,Upheld \u2013 late");
+            Path file = directory.resolve("decisions.csv");
+            Files.write(file, (String.join("\n", lines) + "\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+            assertThat(Files.size(file)).as("well past the first buffers read").isGreaterThan(200_000);
+            assertThat(problemsOf(file)).containsExactly("decisions.csv, row 5002, column outcome: the file is not UTF-8 text:"
+                    + " the byte 96 here is not UTF-8 (\"\u2013\" in Windows-1252): save it as \"CSV UTF-8\"");
+        }
+
+        @Test
+        void aCellLongerThanAnyColumnTakesIsRefusedAsTooLongAtItsRowAndColumn() throws Exception {
+            Path file = write("recommendations.csv", RECOMMENDATION_HEADINGS,
+                    "SAMPLE-23-0003,1,Apologise,2023-12-02,pending,",
+                    "SAMPLE-23-0003,2,\"" + "Pay, and apologise. ".repeat(1_000_000) + "\",2023-12-02,pending,");
+            assertThat(Files.size(file)).as("a cell of 20 MB").isGreaterThan(20_000_000);
+            assertThat(problemsOf(file)).containsExactly("recommendations.csv, row 3, column recommendation: the cell is too long:"
+                    + " more than 1,000,000 characters, the most a cell may hold (a quote mark (\") that opens a cell and is never closed"
+                    + " makes the rest of the file one cell)");
+        }
+
+        @Test
         void aQuoteThatIsNeverClosedIsRefused() throws Exception {
             Path file = write("decisions.csv", DECISION_HEADINGS + ",complaint_handling_code_finding",
                     "C1,E08000011,Housing,2023-04-03,2023-09-01,Upheld,\"The council did not acknowledge the complaint",

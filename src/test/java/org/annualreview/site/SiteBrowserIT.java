@@ -118,6 +118,7 @@ class SiteBrowserIT {
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true,
                 "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));   // to read what the Content-Security-Policy refused
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
@@ -269,6 +270,13 @@ class SiteBrowserIT {
                 .map(SiteBrowserIT::describe).toList();
         assertThat(serious).as(pageType + " at " + browser.getCurrentUrl()).isEmpty();
         assertThat(results.getPasses()).isNotEmpty();
+        assertThat(refusedByTheContentSecurityPolicy()).as(pageType + ": every style, script and image it uses is allowed").isEmpty();
+    }
+
+    /** What the browser refused to load or apply on the pages opened since last asked, by the answers' Content-Security-Policy. */
+    List<String> refusedByTheContentSecurityPolicy() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     /** The path of a page of the type; a decision, its counted records and a letter are found from the council's pages. */
