@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,8 +21,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * A temporary table per record type that a file's valid rows are written to before they are checked
- * against each other and the database, and merged. PostgreSQL is fed with COPY, H2 with batched inserts.
+ * A table per source that a file's valid rows are written to before they are checked against each other and
+ * the database, and merged (temporary on PostgreSQL; on H2 an ordinary table of the import's session, see create). PostgreSQL is fed with COPY, H2 with batched inserts.
  */
 abstract class Staging implements AutoCloseable {
 
@@ -37,15 +39,18 @@ abstract class Staging implements AutoCloseable {
 
     /**
      * Creates the staging table of the run's {@code index}th source; run before the import's transaction begins
-     * (H2 commits on DDL). H2's is a cached table, so that a large file does not have to fit in memory.
+     * (H2 commits on DDL). On PostgreSQL a temporary table. On H2 an ordinary cached table named after the session
+     * (a large file need not fit in memory): H2 cannot roll back, after a crash, a transaction that wrote to a
+     * temporary table, and every open of the file after the first would fail (docs/decisions/007).
      */
     static Staging create(Connection connection, RecordType type, int index) throws SQLException {
-        String table = "staged_" + type.table() + "_" + index;
         boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        String table = postgres ? "staged_" + type.table() + "_" + index
+                : H2_PREFIX + sessionId(connection) + "_" + type.table() + "_" + index;
         String columns = type.columns().stream()
                 .map(c -> c.target() + " " + c.type().sqlType())
                 .collect(Collectors.joining(", "));
-        String kind = postgres ? "create temporary table " : "create cached local temporary table ";
+        String kind = postgres ? "create temporary table " : "create cached table ";
         try (Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists " + table);
             statement.execute(kind + table + " (row_no bigint not null, " + columns + ")");
@@ -54,6 +59,46 @@ abstract class Staging implements AutoCloseable {
                 ? new Copy(type, table, connection.unwrap(PGConnection.class))
                 : new Batch(type, table, connection);
     }
+
+    /** H2's staging tables are named staged_s{session id}_{record type}_{index}. */
+    private static final String H2_PREFIX = "staged_s";
+
+    private static int sessionId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("select session_id()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * Drops the H2 staging tables of imports that did not end (a process killed, a machine stopped): those of sessions
+     * no longer open. Their rows were never committed; only the empty tables are left. A table that cannot be dropped
+     * now is left for the next import.
+     */
+    static void dropLeftovers(Connection connection) throws SQLException {
+        if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+            return;   // temporary tables end with their session
+        }
+        List<String> leftovers = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
+                select t.table_name from information_schema.tables t
+                where t.table_schema = current_schema() and lower(t.table_name) like 'staged\\_s%'
+                  and not exists (select 1 from information_schema.sessions s
+                                  where lower(t.table_name) like 'staged\\_s' || s.session_id || '\\_%')""")) {
+            while (rs.next()) {
+                leftovers.add(rs.getString(1));
+            }
+        }
+        for (String leftover : leftovers) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("drop table if exists \"" + leftover + "\"");
+            } catch (SQLException e) {
+                LOG.debug("the staging table {} of an import that did not end is left for later: {}", leftover, e.getMessage());
+            }
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Staging.class);
 
     abstract void add(long rowNumber, Object[] values) throws SQLException;
 
