@@ -49,7 +49,7 @@ class KilledImportIT {
     private static final List<String> POSTGRES_KILL_POINTS = List.of("contacts.csv: reading", "decisions.csv: merging",
             "committing");
     private static final int OPENS_AFTER_KILL = 3;
-    private static final long DECISIONS = 20_000;
+    private static final long DECISIONS = 10_000;
     private static final String AUDIT = "audit_event rows";
 
     private static final Path WORK = Path.of("target", "killed-import").toAbsolutePath();
@@ -141,7 +141,7 @@ class KilledImportIT {
     /** Starts `annual-review import` on the later files as a process of its own and kills it when its log reaches {@code point}. */
     private static void killImport(String url, Map<String, String> environment, String point) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AnnualReviewApplication.class.getName(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), AnnualReviewApplication.class.getName(),
                 "--database-url", url, "import"));
         later.forEach(file -> command.add(file.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
