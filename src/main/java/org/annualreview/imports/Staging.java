@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,9 +24,18 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * A table per source that a file's valid rows are written to before they are checked against each other and
- * the database, and merged (temporary on PostgreSQL; on H2 an ordinary table of the import's session, see create). PostgreSQL is fed with COPY, H2 with batched inserts.
+ * the database, and merged: temporary on PostgreSQL, fed with COPY; on H2 an ordinary table of the import's
+ * session (see create), fed with batched inserts.
  */
 abstract class Staging implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Staging.class);
+
+    /**
+     * H2's staging tables are named staged_{session}_{record type}_{index}, the session being its id and the moment
+     * it began (ids start again at each open of the database).
+     */
+    private static final String H2_PREFIX = "staged_";
 
     @Override
     public abstract void close() throws SQLException;
@@ -44,9 +55,8 @@ abstract class Staging implements AutoCloseable {
      * temporary table, and every open of the file after the first would fail (docs/decisions/007).
      */
     static Staging create(Connection connection, RecordType type, int index) throws SQLException {
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        String table = postgres ? "staged_" + type.table() + "_" + index
-                : H2_PREFIX + sessionId(connection) + "_" + type.table() + "_" + index;
+        boolean postgres = isPostgres(connection);
+        String table = (postgres ? "staged_" : H2_PREFIX + ownSession(connection) + "_") + type.table() + "_" + index;
         String columns = type.columns().stream()
                 .map(c -> c.target() + " " + c.type().sqlType())
                 .collect(Collectors.joining(", "));
@@ -60,33 +70,35 @@ abstract class Staging implements AutoCloseable {
                 : new Batch(type, table, connection);
     }
 
-    /** H2's staging tables are named staged_s{session id}_{record type}_{index}. */
-    private static final String H2_PREFIX = "staged_s";
-
-    private static int sessionId(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("select session_id()")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
     /**
      * Drops the H2 staging tables of imports that did not end (a process killed, a machine stopped): those of sessions
-     * no longer open. Their rows were never committed; only the empty tables are left. A table that cannot be dropped
-     * now is left for the next import.
+     * no longer open, and this session's own (a session runs one import at a time). Their rows were never committed;
+     * only the empty tables are left. A table that cannot be dropped now is left for the next import.
      */
     static void dropLeftovers(Connection connection) throws SQLException {
-        if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+        if (isPostgres(connection)) {
             return;   // temporary tables end with their session
         }
-        List<String> leftovers = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
-                select t.table_name from information_schema.tables t
-                where t.table_schema = current_schema() and lower(t.table_name) like 'staged\\_s%'
-                  and not exists (select 1 from information_schema.sessions s
-                                  where lower(t.table_name) like 'staged\\_s' || s.session_id || '\\_%')""")) {
+        String own = ownSession(connection);
+        List<String> others = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select session_id, session_start from information_schema.sessions")) {
             while (rs.next()) {
-                leftovers.add(rs.getString(1));
+                String session = session(rs.getInt(1), rs.getObject(2, OffsetDateTime.class));
+                if (!session.equals(own)) {
+                    others.add(H2_PREFIX + session + "_");
+                }
+            }
+        }
+        List<String> leftovers = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "select table_name from information_schema.tables where table_schema = current_schema()"
+                        + " and lower(table_name) like 'staged\\_%'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (others.stream().noneMatch(name.toLowerCase(Locale.ROOT)::startsWith)) {
+                    leftovers.add(name);
+                }
             }
         }
         for (String leftover : leftovers) {
@@ -98,7 +110,22 @@ abstract class Staging implements AutoCloseable {
         }
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Staging.class);
+    private static boolean isPostgres(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    private static String ownSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "select session_id, session_start from information_schema.sessions where session_id = session_id()")) {
+            rs.next();
+            return session(rs.getInt(1), rs.getObject(2, OffsetDateTime.class));
+        }
+    }
+
+    /** s{id}_{start in milliseconds, base 36}. */
+    private static String session(int id, OffsetDateTime start) {
+        return "s" + id + "_" + Long.toString(start.toInstant().toEpochMilli(), 36);
+    }
 
     abstract void add(long rowNumber, Object[] values) throws SQLException;
 

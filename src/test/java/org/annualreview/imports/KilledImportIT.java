@@ -32,9 +32,10 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * An import killed with SIGKILL (kill -9, the machine's power gone from under the process) at any moment of its run:
+ * An import killed with SIGKILL (kill -9: the process ends at once, without closing the database) at any moment:
  * the database it was writing opens, again and again, holds exactly what it held before, and the same import then
  * succeeds. Each import is a real `annual-review import` process of its own, killed when its log shows it reading,
  * merging or committing a file. H2 lost the file this way while the import staged its rows in temporary tables
@@ -111,6 +112,9 @@ class KilledImportIT {
                 assertThat(again.succeeded()).as("the same import after a kill at '%s': %s", point, again.problems()).isTrue();
                 assertThat(TableContents.of(database.dataSource())).as("after a kill at '%s' and the import again", point)
                         .isEqualTo(records(imported));
+                assertThat(new JdbcTemplate(database.dataSource()).queryForList("select table_name from information_schema.tables"
+                        + " where lower(table_name) like 'staged%'", String.class))
+                        .as("the killed import's staging tables, once the import ran again").isEmpty();
             }
         }
     }
