@@ -102,6 +102,7 @@ public final class Imports {
         try (Connection connection = dataSource.getConnection()) {
             List<Staging> stagings = new ArrayList<>();
             try {
+                Staging.dropLeftovers(connection);
                 for (int i = 0; i < sources.size(); i++) {
                     stagings.add(Staging.create(connection, sources.get(i).type(), i));
                 }
@@ -134,6 +135,7 @@ public final class Imports {
                     throw new NotAllowed(notAllowed);
                 }
                 beforeCommit.run(connection, new ImportReport(summaries, List.of(), 0));
+                LOG.debug("committing {} sources", sources.size());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -159,6 +161,7 @@ public final class Imports {
     private SourceSummary importOne(Connection connection, SourceImport run, Set<RecordType> refused,
             List<SourceImport> earlierOfSameType, ImportProgress progress) throws SQLException {
         RecordSource source = run.source();
+        LOG.debug("{}: reading", source.name());
         progress.started(source.name(), source instanceof CsvSource ? sizeOf(source) : -1, source instanceof CsvSource ? "B" : " rows");
         long started = System.nanoTime();
         try {
@@ -174,6 +177,9 @@ public final class Imports {
         progress.checking(source.name());
         run.check(connection, refused, earlierOfSameType);
         long checked = System.nanoTime();
+        if (run.problems().total() == 0) {
+            LOG.debug("{}: merging", source.name());
+        }
         SourceSummary summary = run.problems().total() == 0
                 ? run.merge(connection)
                 : new SourceSummary(source.name(), source.type(), run.rows(), 0, 0, 0);

@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,10 +23,19 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * A temporary table per record type that a file's valid rows are written to before they are checked
- * against each other and the database, and merged. PostgreSQL is fed with COPY, H2 with batched inserts.
+ * A table per source that a file's valid rows are written to before they are checked against each other and
+ * the database, and merged: temporary on PostgreSQL, fed with COPY; on H2 an ordinary table of the import's
+ * session (see create), fed with batched inserts.
  */
 abstract class Staging implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Staging.class);
+
+    /**
+     * H2's staging tables are named staged_{session}_{record type}_{index}, the session being its id and the moment
+     * it began (ids start again at each open of the database).
+     */
+    private static final String H2_PREFIX = "staged_";
 
     @Override
     public abstract void close() throws SQLException;
@@ -37,15 +50,17 @@ abstract class Staging implements AutoCloseable {
 
     /**
      * Creates the staging table of the run's {@code index}th source; run before the import's transaction begins
-     * (H2 commits on DDL). H2's is a cached table, so that a large file does not have to fit in memory.
+     * (H2 commits on DDL). On PostgreSQL a temporary table. On H2 an ordinary cached table named after the session
+     * (a large file need not fit in memory): H2 cannot roll back, after a crash, a transaction that wrote to a
+     * temporary table, and every open of the file after the first would fail (docs/decisions/007).
      */
     static Staging create(Connection connection, RecordType type, int index) throws SQLException {
-        String table = "staged_" + type.table() + "_" + index;
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        boolean postgres = isPostgres(connection);
+        String table = (postgres ? "staged_" : H2_PREFIX + ownSession(connection) + "_") + type.table() + "_" + index;
         String columns = type.columns().stream()
                 .map(c -> c.target() + " " + c.type().sqlType())
                 .collect(Collectors.joining(", "));
-        String kind = postgres ? "create temporary table " : "create cached local temporary table ";
+        String kind = postgres ? "create temporary table " : "create cached table ";
         try (Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists " + table);
             statement.execute(kind + table + " (row_no bigint not null, " + columns + ")");
@@ -53,6 +68,63 @@ abstract class Staging implements AutoCloseable {
         return postgres
                 ? new Copy(type, table, connection.unwrap(PGConnection.class))
                 : new Batch(type, table, connection);
+    }
+
+    /**
+     * Drops the H2 staging tables of imports that did not end (a process killed, a machine stopped): those of sessions
+     * no longer open, and this session's own (a session runs one import at a time). Their rows were never committed;
+     * only the empty tables are left. A table that cannot be dropped now is left for the next import.
+     */
+    static void dropLeftovers(Connection connection) throws SQLException {
+        if (isPostgres(connection)) {
+            return;   // temporary tables end with their session
+        }
+        String own = ownSession(connection);
+        List<String> others = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select session_id, session_start from information_schema.sessions")) {
+            while (rs.next()) {
+                String session = session(rs.getInt(1), rs.getObject(2, OffsetDateTime.class));
+                if (!session.equals(own)) {
+                    others.add(H2_PREFIX + session + "_");
+                }
+            }
+        }
+        List<String> leftovers = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "select table_name from information_schema.tables where table_schema = current_schema()"
+                        + " and lower(table_name) like 'staged\\_%'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                if (others.stream().noneMatch(name.toLowerCase(Locale.ROOT)::startsWith)) {
+                    leftovers.add(name);
+                }
+            }
+        }
+        for (String leftover : leftovers) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("drop table if exists \"" + leftover + "\"");
+            } catch (SQLException e) {
+                LOG.debug("the staging table {} of an import that did not end is left for later: {}", leftover, e.getMessage());
+            }
+        }
+    }
+
+    private static boolean isPostgres(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    private static String ownSession(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
+                "select session_id, session_start from information_schema.sessions where session_id = session_id()")) {
+            rs.next();
+            return session(rs.getInt(1), rs.getObject(2, OffsetDateTime.class));
+        }
+    }
+
+    /** s{id}_{start in milliseconds, base 36}. */
+    private static String session(int id, OffsetDateTime start) {
+        return "s" + id + "_" + Long.toString(start.toInstant().toEpochMilli(), 36);
     }
 
     abstract void add(long rowNumber, Object[] values) throws SQLException;
