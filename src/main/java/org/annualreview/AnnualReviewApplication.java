@@ -206,6 +206,19 @@ public class AnnualReviewApplication {
     }
 
     @Bean
+    org.annualreview.jobs.Jobs jobs(DataSource dataSource, Clock clock) {
+        return new org.annualreview.jobs.Jobs(dataSource, clock);
+    }
+
+    /** Runs the jobs staff start (sending a year's letters) on the nodes that serve: a command runs its own work itself. */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+    org.annualreview.jobs.SendingJobs sendingJobs(DataSource dataSource, org.annualreview.jobs.Jobs jobs,
+            org.annualreview.distribution.Distribution distribution, Letters letters, org.annualreview.audit.AuditLog audit) {
+        return new org.annualreview.jobs.SendingJobs(dataSource, jobs, distribution, letters, audit, org.annualreview.jobs.SendingJobs.Settings.DEFAULT);
+    }
+
+    @Bean
     DemoLabel demoLabel(DataSource dataSource) {
         return new DemoLabel(dataSource);
     }

@@ -44,7 +44,7 @@ public class WebSecurity {
                         .requestMatchers(HttpMethod.POST, "/workspace/records/organisations/**", "/workspace/records/populations/**")
                         .hasAuthority(Role.ADMINISTRATOR.authority())
                         .requestMatchers("/workspace/imports", "/workspace/imports/**", "/workspace/years/**", "/workspace/registrations",
-                                "/workspace/registrations/**", "/workspace/records", "/workspace/records/**")
+                                "/workspace/registrations/**", "/workspace/records", "/workspace/records/**", "/workspace/jobs/**")
                         .hasAnyAuthority(Role.ANALYST.authority(), Role.ADMINISTRATOR.authority())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workspace", true)

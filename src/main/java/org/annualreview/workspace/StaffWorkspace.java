@@ -15,7 +15,6 @@ import org.annualreview.accounts.Role;
 import org.annualreview.audit.AuditLog;
 import org.annualreview.distribution.Delivery;
 import org.annualreview.distribution.Distribution;
-import org.annualreview.distribution.SendReport;
 import org.annualreview.imports.ImportProgress;
 import org.annualreview.imports.ImportReport;
 import org.annualreview.imports.Imports;
@@ -137,14 +136,6 @@ public final class StaffWorkspace {
             return approved;
         });
         return WorkspacePages.seeOther("/workspace/years/" + chosen + "?done=approved");
-    }
-
-    @PostMapping("/workspace/years/{year}/send")
-    public ResponseEntity<String> send(Principal principal, @PathVariable("year") String year) {
-        ReportingYear chosen = ReportingYear.parse(year);
-        SendReport report = new SendReport(distribution.send(chosen, Optional.empty(), new Distribution.Options(false, false)));
-        audit.record(principal.getName(), "send-letters", "letters of " + chosen, Optional.empty(), Optional.of(report.counts()));
-        return WorkspacePages.seeOther("/workspace/years/" + chosen + "?done=sent");
     }
 
     /** Sends one council's approved letter again, to every recipient, because staff asked: the only way a letter goes twice. */

@@ -30,6 +30,26 @@ class LetterReviewIT extends OnEachDatabase {
     static final String LIVERPOOL = ServedWorkspace.LIVERPOOL;
 
 
+    /**
+     * Sends the year's approved letters as staff do: the confirmation page with its counts, "Yes, send", then the job's
+     * page until it has finished. Returns the job's address.
+     */
+    static String sendAll(Visitor analyst) throws Exception {
+        String confirm = analyst.get("/workspace/years/2023-24/send").body();
+        HttpResponse<String> started = analyst.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(confirm), "confirmed", "yes"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+        String job = Visitor.location(started).replaceFirst("^https?://[^/]+", "");
+        assertThat(job).startsWith("/workspace/jobs/");
+        for (int i = 0; i < 300; i++) {
+            String page = analyst.get(job).body();
+            if (page.contains("Finished") || page.contains("The job stopped")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the job did not finish: " + analyst.get(job).body());
+    }
+
     @Test
     void aLetterSentOnceGoesAgainOnlyWhenStaffAskForOneCouncilAndAFailedOneIsShownWithTheServersWords() throws Exception {
         assertThat(workspace.cli("letters", "approve", "--year", "2023-24", "--organisation", "Knowsley", "--by", "Pat Approver").exitCode()).isZero();
@@ -37,8 +57,20 @@ class LetterReviewIT extends OnEachDatabase {
         String page = analyst.get("/workspace/years/2023-24").body();
         int before = workspace.smtp.getReceivedMessages().length;
 
-        assertThat(analyst.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(page))).statusCode()).isEqualTo(303);
-        assertThat(analyst.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(page))).statusCode()).isEqualTo(303);
+        HttpResponse<String> unconfirmed = analyst.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(page)));
+        assertThat(unconfirmed.statusCode()).as("nothing is sent without confirmation").isEqualTo(303);
+        assertThat(Visitor.location(unconfirmed)).endsWith("/workspace/years/2023-24/send");
+        assertThat(analyst.get("/workspace/years/2023-24/send").body()).contains("Send 1 letter to 5 recipients?", "Yes, send 1 letter");
+        assertThat(workspace.smtp.getReceivedMessages().length).isEqualTo(before);
+
+        String job = sendAll(analyst);
+        assertThat(analyst.get(job).body()).contains("Sending the approved letters of 2023-24", "Finished", ANALYST)
+                .containsPattern("1 sent, 0 failed, 0 unknown, \\d+ skipped").doesNotContain("http-equiv=\"refresh\"");
+        assertThat(workspace.signedIn(ServedWorkspace.COUNCIL).get(job).statusCode()).as("a council user").isEqualTo(403);
+        assertThat(analyst.get("/workspace/jobs/not-a-job").statusCode()).isEqualTo(404);
+        assertThat(sendAll(analyst)).as("a second job once the first has ended").isNotEqualTo(job);
+        assertThat(workspace.signedIn(ServedWorkspace.ADMINISTRATOR).get("/workspace/audit?action=send-letters").body()).contains(ANALYST,
+                "letters of 2023-24").containsPattern("0 sent, 0 failed, 0 unknown, \\d+ skipped");
         int once = workspace.smtp.getReceivedMessages().length - before;
         assertThat(once).as("Knowsley's five contacts, once however often send is pressed").isEqualTo(5);
 
@@ -87,7 +119,7 @@ class LetterReviewIT extends OnEachDatabase {
         assertThat(unknown.substring(unknown.indexOf("What sending would do now"))).containsPattern(
                 "Knowsley Metropolitan Borough Council</th>\\s*<td class=\"govuk-table__cell\">unknown: may have been delivered");
         int sentSoFar = workspace.smtp.getReceivedMessages().length;
-        assertThat(analyst.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(page))).statusCode()).isEqualTo(303);
+        sendAll(analyst);
         assertThat(workspace.smtp.getReceivedMessages().length).as("an unknown letter is not sent again by Send").isEqualTo(sentSoFar);
     }
 
