@@ -143,7 +143,7 @@ class SecurityHeadersIT {
                     HttpResponse.BodyHandlers.discarding());
 
             assertThat(login.statusCode()).isEqualTo(200);
-            assertThat(login.headers().allValues("Set-Cookie")).singleElement().asString().startsWith("JSESSIONID=")
+            assertThat(login.headers().allValues("Set-Cookie")).singleElement().asString().startsWith("SESSION=")
                     .contains("; Secure", "; HttpOnly", "; SameSite=Lax");
             hasTheSecurityHeaders(login.headers(), POLICY, "over https");
         }
@@ -153,13 +153,13 @@ class SecurityHeadersIT {
     void theSessionCookieIsSameSiteAndHttpOnly() throws Exception {
         Visitor visitor = workspace.visitor();
         HttpResponse<String> login = visitor.get("/login");
-        assertThat(login.headers().allValues("Set-Cookie")).singleElement().asString().startsWith("JSESSIONID=")
+        assertThat(login.headers().allValues("Set-Cookie")).singleElement().asString().startsWith("SESSION=")
                 .contains("; HttpOnly", "; SameSite=Lax").doesNotContain("Secure");
 
         HttpResponse<String> signedIn = visitor.post("/login", java.util.Map.of("username", ServedWorkspace.ANALYST,
                 "password", ServedWorkspace.PASSWORD, "_csrf", Visitor.csrf(login.body())));
         assertThat(Visitor.location(signedIn)).endsWith("/workspace");
         assertThat(signedIn.headers().allValues("Set-Cookie")).as("the new session, after signing in").singleElement().asString()
-                .startsWith("JSESSIONID=").contains("; HttpOnly", "; SameSite=Lax");
+                .startsWith("SESSION=").contains("; HttpOnly", "; SameSite=Lax");
     }
 }
