@@ -20,7 +20,7 @@
 # Environment: BENCH_DATABASE (default bench_sending_<pid>; created, and dropped at the end: it must not exist),
 #   BENCH_PG_HOST (127.0.0.1), BENCH_PG_PORT (5432), BENCH_SMTP_PORT (12526), BENCH_DIR
 #   (/tmp/annual-review-sending-race-bench), BENCH_RUNS (3), BENCH_KILL_AFTER (100), BENCH_SLOW_MS (200),
-#   BENCH_LATE_EVERY (40), BENCH_LATE_MS (2500)
+#   BENCH_LATE_EVERY (40), BENCH_LATE_MS (2500), BENCH_SCENARIOS (which of the above to run: "1 2 3 4")
 # H2 is not measured: two processes on one H2 file need AUTO_SERVER (the default URL), where the first process
 # serves the others over TCP; PostgreSQL is what production runs.
 set -euo pipefail
@@ -90,6 +90,7 @@ finish_send() {   # finish_send NAME PID: waits for it (in this shell: not in $(
   result="$(tail -n 1 "$work/$name.time" | awk '{ printf "%s %.0f", $1, $2 / 1024 }') $code $counts ${already:-0} ${being:-0}"
 }
 now() { date +%s.%N; }
+wants() { [[ " ${BENCH_SCENARIOS:-1 2 3 4} " == *" $1 "* ]]; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 fail() { echo "FAIL: $*"; exit 1; }
@@ -144,19 +145,21 @@ PY
 states() { cut -f2 "$work/states.tsv" | sort | uniq -c | awk '{ printf "%s %s ", $1, $2 }'; }
 count_state() { awk -F'\t' -v s="$1" '$2 == s' "$work/states.tsv" | wc -l; }
 
-echo; echo "== 1. one send ($runs runs)"
-walls=""; rsses=""
-for run in $(seq 1 "$runs"); do
-  reset_sending; start_sink "$work/one-$run.log"
-  start_send "one-$run"; finish_send "one-$run" "$started"; read -r wall rss code sent failed unknown already being <<< "$result"
-  stop_sink
-  echo "run $run: wall ${wall} s, peak RSS ${rss} MB, exit $code, reported: $sent sent, $failed failed, $unknown unknown"
-  check "$work/one-$run.log" "run $run" || fail "messages per recipient"
-  [ "$code" = 0 ] && [ "$sent" = "$letters_expected" ] || fail "one send reported $sent sent (exit $code), not $letters_expected"
-  walls="$walls $wall"; rsses="$rsses $rss"
-done
-echo "one send, median of $runs: wall $(echo "$walls" | median) s, peak RSS $(echo "$rsses" | median) MB"
+if wants 1; then
+  echo; echo "== 1. one send ($runs runs)"
+  walls=""; rsses=""
+  for run in $(seq 1 "$runs"); do
+    reset_sending; start_sink "$work/one-$run.log"
+    start_send "one-$run"; finish_send "one-$run" "$started"; read -r wall rss code sent failed unknown already being <<< "$result"
+    stop_sink
+    echo "run $run: wall ${wall} s, peak RSS ${rss} MB, exit $code, reported: $sent sent, $failed failed, $unknown unknown"
+    check "$work/one-$run.log" "run $run" || fail "messages per recipient"
+    [ "$code" = 0 ] && [ "$sent" = "$letters_expected" ] || fail "one send reported $sent sent (exit $code), not $letters_expected"
+    walls="$walls $wall"; rsses="$rsses $rss"
+  done
+  echo "one send, median of $runs: wall $(echo "$walls" | median) s, peak RSS $(echo "$rsses" | median) MB"
 
+fi
 race() {   # race NAME LOG [send options]: two sends started together; prints a line, checks the counts
   local name=$1 log=$2; shift 2
   local t0 t1 pa pb ra rb
@@ -172,83 +175,91 @@ race() {   # race NAME LOG [send options]: two sends started together; prints a 
   race_sent=$((sa + sb)); race_unknown=$((ua + ub)); race_failed=$((fa + fb)); race_skipped=$((aa + ab + ba + bb))
 }
 
-echo; echo "== 2. two sends racing ($runs runs)"
-walls=""
-for run in $(seq 1 "$runs"); do
-  reset_sending; start_sink "$work/race-$run.log"
-  race "run $run" "$work/race-$run.log"
-  stop_sink
-  check "$work/race-$run.log" "run $run" || fail "messages per recipient"
-  [ "$race_sent" = "$letters_expected" ] && [ "$race_failed" = 0 ] && [ "$race_unknown" = 0 ] \
-    || fail "the two runs sent $race_sent letters in all ($race_failed failed, $race_unknown unknown), not $letters_expected"
-  [ "$race_skipped" = "$letters_expected" ] || fail "the two runs skipped $race_skipped letters in all, not $letters_expected"
-  walls="$walls $race_wall"
-done
-echo "two racing, median of $runs: wall until both ended $(echo "$walls" | median) s"
+if wants 2; then
+  echo; echo "== 2. two sends racing ($runs runs)"
+  walls=""
+  for run in $(seq 1 "$runs"); do
+    reset_sending; start_sink "$work/race-$run.log"
+    race "run $run" "$work/race-$run.log"
+    stop_sink
+    check "$work/race-$run.log" "run $run" || fail "messages per recipient"
+    [ "$race_sent" = "$letters_expected" ] && [ "$race_failed" = 0 ] && [ "$race_unknown" = 0 ] \
+      || fail "the two runs sent $race_sent letters in all ($race_failed failed, $race_unknown unknown), not $letters_expected"
+    [ "$race_skipped" = "$letters_expected" ] || fail "the two runs skipped $race_skipped letters in all, not $letters_expected"
+    walls="$walls $race_wall"
+  done
+  echo "two racing, median of $runs: wall until both ended $(echo "$walls" | median) s"
 
-echo; echo "== 3. two racing, one killed with kill -9 after the server logged $kill_after messages (one run)"
-reset_sending; log="$work/kill.log"; start_sink "$log"
-t0=$(now)
-start_send "kill-a"; pa=$started
-start_send "kill-b"; pb=$started
-java_a=""
-for _ in $(seq 1 600); do
-  [ -n "$java_a" ] || java_a=$(pgrep -P "$pa" java || true)
-  [ "$(cut -f1 "$log" | sort -u | wc -l)" -ge "$kill_after" ] && break
-  sleep 0.05
-done
-[ -n "$java_a" ] || fail "run A's java process not found"
-kill -9 "$java_a"; killed_at=$(cut -f1 "$log" | sort -u | wc -l)
-finish_send "kill-a" "$pa"; finish_send "kill-b" "$pb"; rb=$result; t1=$(now)
-read -r wb mb cb sb fb ub ab bb <<< "$rb"
-echo "run A killed when the server had logged $killed_at messages; run B: ${wb} s, exit $cb, $sb sent, $ub unknown, $ab already sent," \
-     "$bb being sent by another run; wall until both ended $(elapsed "$t0" "$t1") s"
-check "$log" "after the race" || fail "messages per recipient"
-claimed=$(count_state claimed)
-[ "$claimed" -le 1 ] || fail "$claimed claims left without an outcome, more than the one in flight"
-start_send "kill-third"; finish_send "kill-third" "$started"; read -r w m c s f u a b <<< "$result"
-echo "third send at once: ${w} s, exit $c, $s sent, $u unknown, $a already sent, $b being sent by another run (a claim with no outcome counts as abandoned only after 15 minutes)"
-[ "$s" = 0 ] && [ "$b" = "$claimed" ] && [ "$a" = $((letters_expected - claimed)) ] || fail "the third send's counts"
-check "$log" "after the third send" || fail "messages per recipient"
-psql_ -c "update letter_message set claimed_at = claimed_at - interval '16 minutes' where reporting_year = '$year' and state = 'claimed'"
-start_send "kill-fourth"; finish_send "kill-fourth" "$started"; read -r w m c s f u a b <<< "$result"
-echo "fourth send, the claim aged by 16 minutes: ${w} s, exit $c, $s sent, $u unknown, $a already sent, $b being sent by another run"
-grep -E "^Unknown" "$work/kill-fourth.out" || true
-[ "$s" = 0 ] && [ "$u" = "$claimed" ] && [ "$a" = $((letters_expected - claimed)) ] || fail "the fourth send's counts"
-check "$log" "after the fourth send" || fail "messages per recipient"
-in_flight=$(psql_ -c "select message_id from letter_message where reporting_year = '$year' and state = 'claimed'")
-if [ -n "$in_flight" ]; then
-  echo "   the letter in flight when A was killed: $(grep -cF "$in_flight" "$log" || true) of its recipients were logged by the server"
 fi
-stop_sink
+if wants 3; then
+  echo; echo "== 3. two racing, one killed with kill -9 after the server logged $kill_after messages (one run)"
+  reset_sending; log="$work/kill.log"; start_sink "$log"
+  t0=$(now)
+  start_send "kill-a"; pa=$started
+  start_send "kill-b"; pb=$started
+  java_a=""
+  for _ in $(seq 1 600); do
+    [ -n "$java_a" ] || java_a=$(pgrep -P "$pa" java || true)
+    [ "$(cut -f1 "$log" | sort -u | wc -l)" -ge "$kill_after" ] && break
+    sleep 0.05
+  done
+  [ -n "$java_a" ] || fail "run A's java process not found"
+  kill -9 "$java_a"; killed_at=$(cut -f1 "$log" | sort -u | wc -l)
+  finish_send "kill-a" "$pa"; finish_send "kill-b" "$pb"; rb=$result; t1=$(now)
+  read -r wb mb cb sb fb ub ab bb <<< "$rb"
+  echo "run A killed when the server had logged $killed_at messages; run B: ${wb} s, exit $cb, $sb sent, $ub unknown, $ab already sent," \
+       "$bb being sent by another run; wall until both ended $(elapsed "$t0" "$t1") s"
+  check "$log" "after the race" || fail "messages per recipient"
+  claimed=$(count_state claimed)
+  [ "$claimed" -le 1 ] || fail "$claimed claims left without an outcome, more than the one in flight"
+  start_send "kill-third"; finish_send "kill-third" "$started"; read -r w m c s f u a b <<< "$result"
+  echo "third send at once: ${w} s, exit $c, $s sent, $u unknown, $a already sent, $b being sent by another run (a claim with no outcome counts as abandoned only after 15 minutes)"
+  [ "$s" = 0 ] && [ "$b" = "$claimed" ] && [ "$a" = $((letters_expected - claimed)) ] || fail "the third send's counts"
+  check "$log" "after the third send" || fail "messages per recipient"
+  psql_ -c "update letter_message set claimed_at = claimed_at - interval '16 minutes' where reporting_year = '$year' and state = 'claimed'"
+  start_send "kill-fourth"; finish_send "kill-fourth" "$started"; read -r w m c s f u a b <<< "$result"
+  echo "fourth send, the claim aged by 16 minutes: ${w} s, exit $c, $s sent, $u unknown, $a already sent, $b being sent by another run"
+  grep -E "^Unknown" "$work/kill-fourth.out" || true
+  [ "$s" = 0 ] && [ "$u" = "$claimed" ] && [ "$a" = $((letters_expected - claimed)) ] || fail "the fourth send's counts"
+  check "$log" "after the fourth send" || fail "messages per recipient"
+  in_flight=$(psql_ -c "select message_id from letter_message where reporting_year = '$year' and state = 'claimed'")
+  if [ -n "$in_flight" ]; then
+    echo "   the letter in flight when A was killed: $(grep -cF "$in_flight" "$log" || true) of its recipients were logged by the server"
+  fi
+  stop_sink
 
-echo; echo "== 4. a slow server: each DATA answered after $slow_ms ms (one run each)"
-reset_sending; start_sink "$work/slow-one.log" --delay-ms "$slow_ms"
-start_send "slow-one"; finish_send "slow-one" "$started"; read -r wall rss code sent failed unknown already being <<< "$result"
-stop_sink
-echo "one send: wall ${wall} s, peak RSS ${rss} MB, exit $code, $sent sent, $unknown unknown"
-check "$work/slow-one.log" "one send" || fail "messages per recipient"
-[ "$code" = 0 ] && [ "$sent" = "$letters_expected" ] || fail "the slow send's counts"
-reset_sending; start_sink "$work/slow-race.log" --delay-ms "$slow_ms"
-race "two racing" "$work/slow-race.log"
-stop_sink
-check "$work/slow-race.log" "two racing" || fail "messages per recipient"
-[ "$race_sent" = "$letters_expected" ] && [ "$race_unknown" = 0 ] || fail "the slow race's counts"
+fi
+if wants 4; then
+  echo; echo "== 4. a slow server: each DATA answered after $slow_ms ms (one run each)"
+  reset_sending; start_sink "$work/slow-one.log" --delay-ms "$slow_ms"
+  start_send "slow-one"; finish_send "slow-one" "$started"; read -r wall rss code sent failed unknown already being <<< "$result"
+  stop_sink
+  echo "one send: wall ${wall} s, peak RSS ${rss} MB, exit $code, $sent sent, $unknown unknown"
+  check "$work/slow-one.log" "one send" || fail "messages per recipient"
+  [ "$code" = 0 ] && [ "$sent" = "$letters_expected" ] || fail "the slow send's counts"
+  reset_sending; start_sink "$work/slow-race.log" --delay-ms "$slow_ms"
+  race "two racing" "$work/slow-race.log"
+  stop_sink
+  check "$work/slow-race.log" "two racing" || fail "messages per recipient"
+  [ "$race_sent" = "$letters_expected" ] && [ "$race_unknown" = 0 ] || fail "the slow race's counts"
 
-echo; echo "== 4b. every ${late_every}th message answered after $late_ms ms, ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS=1 (one run each)"
-late_expected=$(( (letters_expected + late_every - 1) / late_every ))
-export ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS=1
-reset_sending; start_sink "$work/late-one.log" --late-every "$late_every" --late-ms "$late_ms"
-start_send "late-one"; finish_send "late-one" "$started"; read -r wall rss code sent failed unknown already being <<< "$result"
-stop_sink
-echo "one send: wall ${wall} s, exit $code, $sent sent, $unknown unknown"
-check "$work/late-one.log" "one send" || fail "messages per recipient"
-[ "$code" = 4 ] && [ "$unknown" = "$late_expected" ] && [ "$sent" = $((letters_expected - late_expected)) ] || fail "the late send's counts"
-reset_sending; start_sink "$work/late-race.log" --late-every "$late_every" --late-ms "$late_ms"
-race "two racing" "$work/late-race.log"
-stop_sink
-check "$work/late-race.log" "two racing" || fail "messages per recipient"
-[ "$race_unknown" = "$late_expected" ] && [ "$race_sent" = $((letters_expected - late_expected)) ] || fail "the late race's counts"
-unset ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS
+fi
+if wants 4; then
+  echo; echo "== 4b. every ${late_every}th message answered after $late_ms ms, ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS=1 (one run each)"
+  late_expected=$(( (letters_expected + late_every - 1) / late_every ))
+  export ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS=1
+  reset_sending; start_sink "$work/late-one.log" --late-every "$late_every" --late-ms "$late_ms"
+  start_send "late-one"; finish_send "late-one" "$started"; read -r wall rss code sent failed unknown already being <<< "$result"
+  stop_sink
+  echo "one send: wall ${wall} s, exit $code, $sent sent, $unknown unknown"
+  check "$work/late-one.log" "one send" || fail "messages per recipient"
+  [ "$code" = 4 ] && [ "$unknown" = "$late_expected" ] && [ "$sent" = $((letters_expected - late_expected)) ] || fail "the late send's counts"
+  reset_sending; start_sink "$work/late-race.log" --late-every "$late_every" --late-ms "$late_ms"
+  race "two racing" "$work/late-race.log"
+  stop_sink
+  check "$work/late-race.log" "two racing" || fail "messages per recipient"
+  [ "$race_unknown" = "$late_expected" ] && [ "$race_sent" = $((letters_expected - late_expected)) ] || fail "the late race's counts"
+  unset ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS
 
+fi
 echo; echo "all checks passed: no recipient got a letter twice"
