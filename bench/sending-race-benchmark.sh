@@ -8,8 +8,9 @@
 #   1. one `send`: wall time, peak RSS (GNU time), messages per recipient: median of BENCH_RUNS runs
 #   2. two `send`s started together: wall time until both end, what each reported: median of BENCH_RUNS runs
 #   3. two racing, one killed with kill -9 once the server has logged BENCH_KILL_AFTER messages, then a third `send`
-#      (the killed run's claim is "being sent by another run"); then that claim is aged past the 15 minutes after
-#      which a claim with no outcome counts as abandoned, and a fourth `send` reports it unknown: one run
+#      (the killed run's claim is "being sent by another run"); then that claim is aged (in the database) past the
+#      longest a message can take (31 min 20 s with the default mail settings), after which a claim with no outcome
+#      counts as abandoned, and a fourth `send` reports it unknown: one run
 #   4. a slow server answering each DATA after BENCH_SLOW_MS, one `send` and two racing; then a server answering
 #      every BENCH_LATE_EVERY-th message after BENCH_LATE_MS, longer than ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS=1:
 #      those letters must end unknown (each received at most once): one run each
@@ -213,12 +214,16 @@ if wants 3; then
   claimed=$(count_state claimed)
   [ "$claimed" -le 1 ] || fail "$claimed claims left without an outcome, more than the one in flight"
   start_send "kill-third"; finish_send "kill-third" "$started"; read -r w m c s f u a b <<< "$result"
-  echo "third send at once: ${w} s, exit $c, $s sent, $u unknown, $a already sent, $b being sent by another run (a claim with no outcome counts as abandoned only after 15 minutes)"
+  echo "third send at once: ${w} s, exit $c, $s sent, $u unknown, $a already sent, $b being sent by another run (a claim with no outcome counts as abandoned only once older than the longest a message can take)"
   [ "$s" = 0 ] && [ "$b" = "$claimed" ] && [ "$a" = $((letters_expected - claimed)) ] || fail "the third send's counts"
   check "$log" "after the third send" || fail "messages per recipient"
-  psql_ -c "update letter_message set claimed_at = claimed_at - interval '16 minutes' where reporting_year = '$year' and state = 'claimed'"
+  # MailSettings.longestMessage(): every attempt connecting (10 s) and waiting on each of 12 commands, and the waits
+  # between attempts; at least 15 minutes. With the defaults (5 attempts, 2 s, 30 s) 31 min 20 s.
+  attempts=${ANNUAL_REVIEW_MAIL_ATTEMPTS:-5} first=${ANNUAL_REVIEW_MAIL_FIRST_RETRY_AFTER_SECONDS:-2} timeout=${ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS:-30}
+  longest=$(( (10 + 12 * timeout) * attempts + first * ((1 << (attempts - 1)) - 1) )); [ "$longest" -ge 900 ] || longest=900
+  psql_ -c "update letter_message set claimed_at = claimed_at - interval '$((longest + 60)) seconds' where reporting_year = '$year' and state = 'claimed'"
   start_send "kill-fourth"; finish_send "kill-fourth" "$started"; read -r w m c s f u a b <<< "$result"
-  echo "fourth send, the claim aged by 16 minutes: ${w} s, exit $c, $s sent, $u unknown, $a already sent, $b being sent by another run"
+  echo "fourth send, the claim aged by $((longest + 60)) s: ${w} s, exit $c, $s sent, $u unknown, $a already sent, $b being sent by another run"
   grep -E "^Unknown" "$work/kill-fourth.out" || true
   [ "$s" = 0 ] && [ "$u" = "$claimed" ] && [ "$a" = $((letters_expected - claimed)) ] || fail "the fourth send's counts"
   check "$log" "after the fourth send" || fail "messages per recipient"
