@@ -1,0 +1,270 @@
+#!/usr/bin/env bash
+# Benchmark (issue 12): sending a year's letters from one `send` run and from two racing over the same year, on
+# PostgreSQL (each message is claimed in table letter_message before it goes to the mail server, so no letter may go
+# twice). The demo's 2025-26 letters (317 councils) are written and approved in a fresh database, then sent to
+# bench/smtp-sink.py on loopback, which logs one line per recipient of each message. Between runs the year's
+# sending records (letter_message, delivery) are deleted, so each run sends every letter afresh.
+#
+#   1. one `send`: wall time, peak RSS (GNU time), messages per recipient: median of BENCH_RUNS runs
+#   2. two `send`s started together: wall time until both end, what each reported: median of BENCH_RUNS runs
+#   3. two racing, one killed with kill -9 once the server has logged BENCH_KILL_AFTER messages, then a third `send`
+#      (the killed run's claim is "being sent by another run"); then that claim is aged (in the database) past the
+#      longest a message can take (31 min 20 s with the default mail settings), after which a claim with no outcome
+#      counts as abandoned, and a fourth `send` reports it unknown: one run
+#   4. a slow server answering each DATA after BENCH_SLOW_MS, one `send` and two racing; then a server answering
+#      every BENCH_LATE_EVERY-th message after BENCH_LATE_MS, longer than ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS=1:
+#      those letters must end unknown (each received at most once): one run each
+# Every run checks, for every (council, recipient), that the server got the council's letter exactly once (at most
+# once for a letter of unknown fate), that nothing else arrived, and each run's counts; any miss fails the script.
+#
+# Usage: bench/sending-race-benchmark.sh
+# Environment: BENCH_DATABASE (default bench_sending_<pid>; created, and dropped at the end: it must not exist),
+#   BENCH_PG_HOST (127.0.0.1), BENCH_PG_PORT (5432), BENCH_SMTP_PORT (12526), BENCH_DIR
+#   (/tmp/annual-review-sending-race-bench), BENCH_RUNS (3), BENCH_KILL_AFTER (100), BENCH_SLOW_MS (200),
+#   BENCH_LATE_EVERY (40), BENCH_LATE_MS (2500), BENCH_SCENARIOS (which of the above to run: "1 2 3 4")
+# H2 is not measured: two processes on one H2 file need AUTO_SERVER (the default URL), where the first process
+# serves the others over TCP; PostgreSQL is what production runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+year=2025-26
+letters_expected=317
+runs=${BENCH_RUNS:-3}
+port=${BENCH_SMTP_PORT:-12526}
+pg_host=${BENCH_PG_HOST:-127.0.0.1}
+pg_port=${BENCH_PG_PORT:-5432}
+db=${BENCH_DATABASE:-bench_sending_$$}
+kill_after=${BENCH_KILL_AFTER:-100}
+slow_ms=${BENCH_SLOW_MS:-200}
+late_every=${BENCH_LATE_EVERY:-40}
+late_ms=${BENCH_LATE_MS:-2500}
+work=${BENCH_DIR:-/tmp/annual-review-sending-race-bench}
+rm -rf "$work"; mkdir -p "$work"; work=$(cd "$work" && pwd)
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)"; exit 2; }
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || { echo "needs python3-aiosmtpd (apt-get install python3-aiosmtpd)"; exit 2; }
+
+psql_() { psql -h "$pg_host" -p "$pg_port" -d "$db" -v ON_ERROR_STOP=1 -Atq "$@"; }
+sink_pid=""
+stop_sink() { if [ -n "$sink_pid" ]; then kill "$sink_pid" 2>/dev/null || true; wait "$sink_pid" 2>/dev/null || true; sink_pid=""; fi; }
+created=""
+cleanup() {
+  stop_sink
+  for p in $(jobs -p); do pkill -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done   # a send's java, then GNU time
+  if [ -n "$created" ]; then sleep 1; dropdb -h "$pg_host" -p "$pg_port" --if-exists "$db" || true; fi
+}
+trap cleanup EXIT
+
+./mvnw -q -B -DskipTests package
+jar=target/annual-review.jar
+createdb -h "$pg_host" -p "$pg_port" "$db"; created=yes
+url="jdbc:postgresql://$pg_host:$pg_port/$db"
+export ANNUAL_REVIEW_MAIL_HOST=127.0.0.1 ANNUAL_REVIEW_MAIL_PORT=$port ANNUAL_REVIEW_MAIL_STARTTLS=false
+export ANNUAL_REVIEW_MAIL_FROM="Annual review <annual.review@ombudsman.example>"
+echo "database $db on $pg_host:$pg_port; SMTP sink on 127.0.0.1:$port; work in $work"
+echo "loading the demo and writing $year's letters (not timed) ..."
+java -jar "$jar" --database-url "$url" demo --files "$work/files" --letters "$work/letters" --letters-for latest --no-serve > "$work/demo.out" 2>&1 \
+  || { cat "$work/demo.out"; exit 1; }
+java -jar "$jar" --database-url "$url" letters approve --year "$year" --by "Benchmark" | tail -n 1
+
+start_sink() {   # start_sink LOG [sink options]
+  local log=$1; shift; : > "$log"
+  /usr/bin/python3 bench/smtp-sink.py "$port" "$log" "$@" & sink_pid=$!
+  for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return 0; sleep 0.1; done
+  echo "sink did not start"; exit 1
+}
+reset_sending() {
+  psql_ -c "delete from delivery where reporting_year = '$year'; delete from letter_message where reporting_year = '$year'"
+}
+start_send() {   # start_send NAME [options]: a timed `send` in the background; its pid (GNU time's) in $started
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/$name.time" java -jar "$jar" --database-url "$url" send --year "$year" "$@" > "$work/$name.out" 2>&1 &
+  started=$!
+}
+finish_send() {   # finish_send NAME PID: waits for it (in this shell: not in $(...)); sets $result to
+                  # "wall_s rss_MB exit sent failed unknown already being-sent"
+  local name=$1 pid=$2 code=0
+  wait "$pid" || code=$?
+  local counts already being
+  counts=$({ grep -E "^[0-9,]+ sent, " "$work/$name.out" || true; } | tail -n 1 | tr -d ',.' | awk '{ print $1, $3, $5 }')
+  [ -n "$counts" ] || counts="- - -"
+  already=$(sed -nE 's/^Skipped, already sent \(([0-9]+)\).*/\1/p' "$work/$name.out"); being=$(sed -nE 's/^Skipped, being sent by another run \(([0-9]+)\).*/\1/p' "$work/$name.out")
+  # GNU time's last line (a killed command has "Command terminated by signal 9" above it)
+  result="$(tail -n 1 "$work/$name.time" | awk '{ printf "%s %.0f", $1, $2 / 1024 }') $code $counts ${already:-0} ${being:-0}"
+}
+now() { date +%s.%N; }
+wants() { [[ " ${BENCH_SCENARIOS:-1 2 3 4} " == *" $1 "* ]]; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+fail() { echo "FAIL: $*"; exit 1; }
+
+check() {   # check LOG LABEL: every (council, recipient) got its letter once; prints the states and the counts
+  psql_ -F $'\t' -c "select organisation_code, lower(recipient) from delivery where reporting_year = '$year'" > "$work/expected.tsv"
+  psql_ -F $'\t' -c "select organisation_code, state from letter_message where reporting_year = '$year'" > "$work/states.tsv"
+  /usr/bin/python3 - "$1" "$work/expected.tsv" "$work/states.tsv" "$letters_expected" "$2" <<'PY'
+import collections, re, sys
+log, expected_file, states_file, letters_expected, label = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+problems = []
+states = dict(line.rstrip("\n").split("\t") for line in open(states_file) if line.strip())
+expected = {tuple(line.rstrip("\n").split("\t")) for line in open(expected_file) if line.strip()}
+received = collections.Counter()
+late = set()
+for line in open(log):
+    fields = line.rstrip("\n").split("\t")
+    match = re.match(r"<annual-review\.[^.]+\.(.+)\.\d+\.[0-9a-f-]+@", fields[0])
+    if not match:
+        problems.append("a message the benchmark did not expect: " + line.strip())
+        continue
+    received[(match.group(1), fields[1].lower())] += 1
+    if len(fields) > 2 and fields[2] == "late":
+        late.add(match.group(1))
+if len(states) != letters_expected:
+    problems.append(f"{len(states)} letters have a message recorded, not {letters_expected}")
+uncertain = {code for code, state in states.items() if state in ("unknown", "claimed")}
+once = none = 0
+for pair in expected:
+    n = received[pair]
+    if n > 1:
+        problems.append(f"{pair[1]} got {pair[0]}'s letter {n} times")
+    elif n == 1:
+        once += 1
+    elif pair[0] in uncertain:
+        none += 1
+    else:
+        problems.append(f"{pair[1]} never got {pair[0]}'s letter, recorded {states.get(pair[0])}")
+for pair in received.keys() - expected:
+    problems.append(f"{pair[1]} got {pair[0]}'s letter without a delivery row")
+if late and late != {code for code, state in states.items() if state == "unknown"}:
+    problems.append(f"letters answered late {sorted(late)} are not the unknown ones")
+by_state = collections.Counter(states.values())
+print(f"   {label}: letters {', '.join(f'{v} {k}' for k, v in sorted(by_state.items()))}; (council, recipient) pairs:"
+      f" {once} got exactly 1 message, {none} got none (letter {'claimed or unknown' if none else '-'}), "
+      f"{sum(1 for n in received.values() if n > 1)} got 2 or more; {len(received)} of {len(expected)} received")
+for p in problems[:20]:
+    print("   PROBLEM: " + p)
+sys.exit(1 if problems else 0)
+PY
+}
+states() { cut -f2 "$work/states.tsv" | sort | uniq -c | awk '{ printf "%s %s ", $1, $2 }'; }
+count_state() { awk -F'\t' -v s="$1" '$2 == s' "$work/states.tsv" | wc -l; }
+
+if wants 1; then
+  echo; echo "== 1. one send ($runs runs)"
+  walls=""; rsses=""
+  for run in $(seq 1 "$runs"); do
+    reset_sending; start_sink "$work/one-$run.log"
+    start_send "one-$run"; finish_send "one-$run" "$started"; read -r wall rss code sent failed unknown already being <<< "$result"
+    stop_sink
+    echo "run $run: wall ${wall} s, peak RSS ${rss} MB, exit $code, reported: $sent sent, $failed failed, $unknown unknown"
+    check "$work/one-$run.log" "run $run" || fail "messages per recipient"
+    [ "$code" = 0 ] && [ "$sent" = "$letters_expected" ] || fail "one send reported $sent sent (exit $code), not $letters_expected"
+    walls="$walls $wall"; rsses="$rsses $rss"
+  done
+  echo "one send, median of $runs: wall $(echo "$walls" | median) s, peak RSS $(echo "$rsses" | median) MB"
+
+fi
+race() {   # race NAME LOG [send options]: two sends started together; prints a line, checks the counts
+  local name=$1 log=$2; shift 2
+  local t0 t1 pa pb ra rb
+  t0=$(now)
+  start_send "$name-a" "$@"; pa=$started
+  start_send "$name-b" "$@"; pb=$started
+  finish_send "$name-a" "$pa"; ra=$result; finish_send "$name-b" "$pb"; rb=$result
+  t1=$(now)
+  race_wall=$(elapsed "$t0" "$t1")
+  read -r wa ma ca sa fa ua aa ba <<< "$ra"; read -r wb mb cb sb fb ub ab bb <<< "$rb"
+  echo "$name: wall until both ended ${race_wall} s; run A: ${wa} s, ${ma} MB, exit $ca, $sa sent, $ua unknown, $aa already sent, $ba being sent by another run;" \
+       "run B: ${wb} s, ${mb} MB, exit $cb, $sb sent, $ub unknown, $ab already sent, $bb being sent by another run"
+  race_sent=$((sa + sb)); race_unknown=$((ua + ub)); race_failed=$((fa + fb)); race_skipped=$((aa + ab + ba + bb))
+}
+
+if wants 2; then
+  echo; echo "== 2. two sends racing ($runs runs)"
+  walls=""
+  for run in $(seq 1 "$runs"); do
+    reset_sending; start_sink "$work/race-$run.log"
+    race "run $run" "$work/race-$run.log"
+    stop_sink
+    check "$work/race-$run.log" "run $run" || fail "messages per recipient"
+    [ "$race_sent" = "$letters_expected" ] && [ "$race_failed" = 0 ] && [ "$race_unknown" = 0 ] \
+      || fail "the two runs sent $race_sent letters in all ($race_failed failed, $race_unknown unknown), not $letters_expected"
+    [ "$race_skipped" = "$letters_expected" ] || fail "the two runs skipped $race_skipped letters in all, not $letters_expected"
+    walls="$walls $race_wall"
+  done
+  echo "two racing, median of $runs: wall until both ended $(echo "$walls" | median) s"
+
+fi
+if wants 3; then
+  echo; echo "== 3. two racing, one killed with kill -9 after the server logged $kill_after messages (one run)"
+  reset_sending; log="$work/kill.log"; start_sink "$log"
+  t0=$(now)
+  start_send "kill-a"; pa=$started
+  start_send "kill-b"; pb=$started
+  java_a=""
+  for _ in $(seq 1 600); do
+    [ -n "$java_a" ] || java_a=$(pgrep -P "$pa" java || true)
+    [ "$(cut -f1 "$log" | sort -u | wc -l)" -ge "$kill_after" ] && break
+    sleep 0.05
+  done
+  [ -n "$java_a" ] || fail "run A's java process not found"
+  kill -9 "$java_a"; killed_at=$(cut -f1 "$log" | sort -u | wc -l)
+  finish_send "kill-a" "$pa"; finish_send "kill-b" "$pb"; rb=$result; t1=$(now)
+  read -r wb mb cb sb fb ub ab bb <<< "$rb"
+  echo "run A killed when the server had logged $killed_at messages; run B: ${wb} s, exit $cb, $sb sent, $ub unknown, $ab already sent," \
+       "$bb being sent by another run; wall until both ended $(elapsed "$t0" "$t1") s"
+  check "$log" "after the race" || fail "messages per recipient"
+  claimed=$(count_state claimed)
+  [ "$claimed" -le 1 ] || fail "$claimed claims left without an outcome, more than the one in flight"
+  start_send "kill-third"; finish_send "kill-third" "$started"; read -r w m c s f u a b <<< "$result"
+  echo "third send at once: ${w} s, exit $c, $s sent, $u unknown, $a already sent, $b being sent by another run (a claim with no outcome counts as abandoned only once older than the longest a message can take)"
+  [ "$s" = 0 ] && [ "$b" = "$claimed" ] && [ "$a" = $((letters_expected - claimed)) ] || fail "the third send's counts"
+  check "$log" "after the third send" || fail "messages per recipient"
+  # MailSettings.longestMessage(): every attempt connecting (10 s) and waiting on each of 12 commands, and the waits
+  # between attempts; at least 15 minutes. With the defaults (5 attempts, 2 s, 30 s) 31 min 20 s.
+  attempts=${ANNUAL_REVIEW_MAIL_ATTEMPTS:-5} first=${ANNUAL_REVIEW_MAIL_FIRST_RETRY_AFTER_SECONDS:-2} timeout=${ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS:-30}
+  longest=$(( (10 + 12 * timeout) * attempts + first * ((1 << (attempts - 1)) - 1) )); [ "$longest" -ge 900 ] || longest=900
+  psql_ -c "update letter_message set claimed_at = claimed_at - interval '$((longest + 60)) seconds' where reporting_year = '$year' and state = 'claimed'"
+  start_send "kill-fourth"; finish_send "kill-fourth" "$started"; read -r w m c s f u a b <<< "$result"
+  echo "fourth send, the claim aged by $((longest + 60)) s: ${w} s, exit $c, $s sent, $u unknown, $a already sent, $b being sent by another run"
+  grep -E "^Unknown" "$work/kill-fourth.out" || true
+  [ "$s" = 0 ] && [ "$u" = "$claimed" ] && [ "$a" = $((letters_expected - claimed)) ] || fail "the fourth send's counts"
+  check "$log" "after the fourth send" || fail "messages per recipient"
+  in_flight=$(psql_ -c "select message_id from letter_message where reporting_year = '$year' and state = 'claimed'")
+  if [ -n "$in_flight" ]; then
+    echo "   the letter in flight when A was killed: $(grep -cF "$in_flight" "$log" || true) of its recipients were logged by the server"
+  fi
+  stop_sink
+
+fi
+if wants 4; then
+  echo; echo "== 4. a slow server: each DATA answered after $slow_ms ms (one run each)"
+  reset_sending; start_sink "$work/slow-one.log" --delay-ms "$slow_ms"
+  start_send "slow-one"; finish_send "slow-one" "$started"; read -r wall rss code sent failed unknown already being <<< "$result"
+  stop_sink
+  echo "one send: wall ${wall} s, peak RSS ${rss} MB, exit $code, $sent sent, $unknown unknown"
+  check "$work/slow-one.log" "one send" || fail "messages per recipient"
+  [ "$code" = 0 ] && [ "$sent" = "$letters_expected" ] || fail "the slow send's counts"
+  reset_sending; start_sink "$work/slow-race.log" --delay-ms "$slow_ms"
+  race "two racing" "$work/slow-race.log"
+  stop_sink
+  check "$work/slow-race.log" "two racing" || fail "messages per recipient"
+  [ "$race_sent" = "$letters_expected" ] && [ "$race_unknown" = 0 ] || fail "the slow race's counts"
+
+fi
+if wants 4; then
+  echo; echo "== 4b. every ${late_every}th message answered after $late_ms ms, ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS=1 (one run each)"
+  late_expected=$(( (letters_expected + late_every - 1) / late_every ))
+  export ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS=1
+  reset_sending; start_sink "$work/late-one.log" --late-every "$late_every" --late-ms "$late_ms"
+  start_send "late-one"; finish_send "late-one" "$started"; read -r wall rss code sent failed unknown already being <<< "$result"
+  stop_sink
+  echo "one send: wall ${wall} s, exit $code, $sent sent, $unknown unknown"
+  check "$work/late-one.log" "one send" || fail "messages per recipient"
+  [ "$code" = 4 ] && [ "$unknown" = "$late_expected" ] && [ "$sent" = $((letters_expected - late_expected)) ] || fail "the late send's counts"
+  reset_sending; start_sink "$work/late-race.log" --late-every "$late_every" --late-ms "$late_ms"
+  race "two racing" "$work/late-race.log"
+  stop_sink
+  check "$work/late-race.log" "two racing" || fail "messages per recipient"
+  [ "$race_unknown" = "$late_expected" ] && [ "$race_sent" = $((letters_expected - late_expected)) ] || fail "the late race's counts"
+  unset ANNUAL_REVIEW_MAIL_TIMEOUT_SECONDS
+
+fi
+echo; echo "all checks passed: no recipient got a letter twice"
