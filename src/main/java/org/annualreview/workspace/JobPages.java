@@ -91,7 +91,7 @@ public final class JobPages {
         Map<String, Object> model = WorkspacePages.base(job.kind().label() + " of " + job.year(), request);
         model.put("year", job.year().toString());
         model.put("status", job.status().code());
-        model.put("refreshSeconds", job.status().finished() ? 0 : 3);
+        model.put("id", job.id());
         model.put("startedBy", job.startedBy());
         model.put("startedAt", SHOWN.format(job.startedAt()));
         model.put("total", job.total());

@@ -348,8 +348,16 @@ class SiteBrowserIT {
             assertThat(analyst.findElement(By.tagName("body")).getText()).contains("Knowsley");
 
             analyst.get(site + "/workspace/years/2025-26");
-            clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Send the approved letters']")));
-            assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The approved letters were sent");
+            clickThrough(analyst, analyst.findElement(By.xpath("//a[normalize-space()='Send the approved letters']")));
+            assertThat(analyst.findElement(By.tagName("h1")).getText()).matches("Send [\\d,]+ letters? to [\\d,]+ recipients?\\?");
+            assertThat(seriousProblems(analyst)).as("the confirmation before sending").isEmpty();
+            clickThrough(analyst, analyst.findElement(By.xpath("//button[starts-with(normalize-space(), 'Yes, send')]")));
+            // the job's page follows the job by itself (a script fetching its progress), until it has finished
+            new WebDriverWait(analyst, Duration.ofSeconds(120)).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(b -> b.findElement(By.id("job-progress")).getText().contains("Finished"));
+            assertThat(analyst.findElement(By.id("job-progress")).getText()).contains("Sent");
+            assertThat(seriousProblems(analyst)).as("the sending job's page").isEmpty();
+            analyst.get(site + "/workspace/years/2025-26");
             assertThat(analyst.findElement(By.tagName("main")).getText()).contains("already sent");
             String chiefExecutive = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
                 try {

@@ -65,7 +65,8 @@ class LetterReviewIT extends OnEachDatabase {
 
         String job = sendAll(analyst);
         assertThat(analyst.get(job).body()).contains("Sending the approved letters of 2023-24", "Finished", ANALYST)
-                .containsPattern("1 sent, 0 failed, 0 unknown, \\d+ skipped").doesNotContain("http-equiv=\"refresh\"");
+                .containsPattern("1 sent, 0 failed, 0 unknown, \\d+ skipped").contains("data-finished=\"true\"")
+                .doesNotContain("http-equiv=\"refresh\"");
         assertThat(workspace.signedIn(ServedWorkspace.COUNCIL).get(job).statusCode()).as("a council user").isEqualTo(403);
         assertThat(analyst.get("/workspace/jobs/not-a-job").statusCode()).isEqualTo(404);
         assertThat(sendAll(analyst)).as("a second job once the first has ended").isNotEqualTo(job);
