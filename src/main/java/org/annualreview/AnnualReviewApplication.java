@@ -214,8 +214,10 @@ public class AnnualReviewApplication {
     @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     org.annualreview.jobs.SendingJobs sendingJobs(DataSource dataSource, org.annualreview.jobs.Jobs jobs,
-            org.annualreview.distribution.Distribution distribution, Letters letters, org.annualreview.audit.AuditLog audit) {
-        return new org.annualreview.jobs.SendingJobs(dataSource, jobs, distribution, letters, audit, org.annualreview.jobs.SendingJobs.Settings.DEFAULT);
+            org.annualreview.distribution.Distribution distribution, Letters letters, org.annualreview.audit.AuditLog audit,
+            @Value("${annual-review.jobs.run:true}") boolean runsJobs) {
+        return new org.annualreview.jobs.SendingJobs(dataSource, jobs, distribution, letters, audit,
+                org.annualreview.jobs.SendingJobs.Settings.DEFAULT.runningJobs(runsJobs));
     }
 
     @Bean

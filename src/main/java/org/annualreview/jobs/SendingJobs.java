@@ -26,8 +26,13 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 public final class SendingJobs implements AutoCloseable {
 
     /** How often a node running a job says so, and how many of those it may miss before another node takes the job over. */
-    public record Settings(Duration heartbeat, int missedHeartbeats, Duration polling) {
-        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(2), 5, Duration.ofSeconds(1));
+    public record Settings(Duration heartbeat, int missedHeartbeats, Duration polling, boolean runsJobs) {
+        public static final Settings DEFAULT = new Settings(Duration.ofSeconds(2), 5, Duration.ofSeconds(1), true);
+
+        /** The same, on a node that starts jobs but leaves running them to the others (ANNUAL_REVIEW_JOBS_RUN=false). */
+        public Settings runningJobs(boolean runs) {
+            return new Settings(heartbeat, missedHeartbeats, polling, runs);
+        }
     }
 
     private final Jobs jobs;
@@ -45,7 +50,9 @@ public final class SendingJobs implements AutoCloseable {
         this.task = Tasks.oneTime(Job.Kind.SEND_LETTERS.code()).onDeadExecutionRevive().execute((instance, context) -> run(instance.getId()));
         this.scheduler = Scheduler.create(dataSource, task).threads(2).pollingInterval(settings.polling()).heartbeatInterval(settings.heartbeat())
                 .missedHeartbeatsLimit(settings.missedHeartbeats()).enableImmediateExecution().shutdownMaxWait(Duration.ofSeconds(5)).build();
-        scheduler.start();
+        if (settings.runsJobs()) {
+            scheduler.start();
+        }
     }
 
     /** What a send of the year would do now: how many letters to how many recipients. */

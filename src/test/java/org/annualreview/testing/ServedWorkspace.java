@@ -51,6 +51,11 @@ public final class ServedWorkspace implements AutoCloseable {
 
     /** On "h2" or "postgresql". */
     public static ServedWorkspace start(String kind) throws Exception {
+        return start(kind, java.util.Map.of());
+    }
+
+    /** The same, its node started with the settings given besides its mail server's. */
+    public static ServedWorkspace start(String kind, java.util.Map<String, String> settings) throws Exception {
         Path directory = Files.createTempDirectory("workspace-it");
         TestDatabase postgres = kind.equals("postgresql") ? TestDatabase.postgres() : null;
         String databaseUrl = postgres != null ? postgres.url() : "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
@@ -74,7 +79,9 @@ public final class ServedWorkspace implements AutoCloseable {
         int smtpPort = ServedSite.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
         smtp.start();
-        return new ServedWorkspace(directory, databaseUrl, postgres, smtp, ServedSite.start(databaseUrl, ServedSite.mailTo(smtpPort)));
+        java.util.Map<String, String> all = new java.util.HashMap<>(ServedSite.mailTo(smtpPort));
+        all.putAll(settings);
+        return new ServedWorkspace(directory, databaseUrl, postgres, smtp, ServedSite.start(databaseUrl, all));
     }
 
     private static void expectSuccess(Run run) {

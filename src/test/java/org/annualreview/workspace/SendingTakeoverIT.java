@@ -1,0 +1,173 @@
+package org.annualreview.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.annualreview.testing.ServedSite;
+import org.annualreview.testing.ServedWorkspace;
+import org.annualreview.testing.Visitor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A sending job survives the death of the node running it: a real `serve` process starts sending a year's letters
+ * through a slow mail relay and is killed (SIGKILL) once the first letter has gone; a node started afterwards takes
+ * the job over when its heartbeat has stopped, and finishes it. No recipient gets a letter twice; the letter that was
+ * claimed when the node died is left for staff, as "being sent by another run", not sent blindly.
+ */
+class SendingTakeoverIT {
+
+    static final String CONTACTS = """
+            organisation_code,role,title,given_name,surname,job_title,salutation,email
+            E08000012,chief executive,Ms,Jo,Pool,Chief Executive,Dear Ms Pool,chief.executive@liverpool.sample.invalid
+            E06000063,chief executive,Mr,Cam,Berland,Chief Executive,Dear Mr Berland,chief.executive@cumberland.sample.invalid
+            """;
+
+    @Test
+    void aNodeKilledWhileSendingIsTakenOverAndNoRecipientGetsALetterTwice() throws Exception {
+        // the workspace's own node starts jobs but runs none, so that the process below is the one running it
+        try (ServedWorkspace workspace = ServedWorkspace.start("postgresql", Map.of("annual-review.jobs.run", "false"));
+                SlowRelay relay = new SlowRelay(workspace.smtp.getSmtp().getPort(), 4_000)) {
+            Path contacts = Files.writeString(workspace.directory.resolve("contacts.csv"), CONTACTS);
+            assertThat(workspace.cli("import", contacts.toString()).exitCode()).isZero();
+            assertThat(workspace.cli("letters", "--year", "2023-24", "--out", workspace.directory.resolve("letters").toString()).exitCode()).isZero();
+            assertThat(workspace.cli("letters", "approve", "--year", "2023-24", "--by", "Pat Approver").exitCode()).isZero();
+
+            int port = ServedSite.freePort();
+            ProcessBuilder node = new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-jar", Path.of("target/annual-review.jar").toAbsolutePath()
+                    .toString(), "--database-url", workspace.databaseUrl, "serve", "--port", String.valueOf(port))
+                    .redirectErrorStream(true).redirectOutput(workspace.directory.resolve("first-node.log").toFile());
+            node.environment().putAll(Map.of("ANNUAL_REVIEW_MAIL_HOST", "127.0.0.1", "ANNUAL_REVIEW_MAIL_PORT", String.valueOf(relay.port()),
+                    "ANNUAL_REVIEW_MAIL_STARTTLS", "false"));
+            Process first = node.start();
+            try {
+                Visitor analyst = signedInWhenUp("http://localhost:" + port);
+                String confirm = analyst.get("/workspace/years/2023-24/send").body();
+                assertThat(confirm).contains("Send 3 letters to 7 recipients?");
+                HttpResponse<String> started = analyst.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(confirm), "confirmed", "yes"));
+                String job = Visitor.location(started).replaceFirst("^https?://[^/]+", "");
+                assertThat(job).startsWith("/workspace/jobs/");
+
+                assertThat(workspace.smtp.waitForIncomingEmail(60_000, 1)).as("the first letter, through the slow relay").isTrue();
+                first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                int atTheKill = workspace.smtp.getReceivedMessages().length;
+
+                try (ServedSite second = ServedSite.start(workspace.databaseUrl, ServedSite.mailTo(workspace.smtp.getSmtp().getPort()))) {
+                    Visitor staff = workspace.signedIn(ServedWorkspace.ANALYST).at(second.address());
+                    String page = "";
+                    for (int i = 0; i < 120 && !page.contains("Finished"); i++) {
+                        Thread.sleep(500);
+                        page = staff.get(job).body();
+                    }
+                    assertThat(page).as("taken over and finished by the node started after").contains("Finished", "Taken over");
+                    assertThat(workspace.smtp.getReceivedMessages().length).isGreaterThan(atTheKill);
+                }
+            } finally {
+                first.destroyForcibly();
+            }
+
+            // GreenMail keeps a copy per recipient: each council's letter must be one message, its copies one per recipient
+            Map<String, List<String>> messagesBySubject = Arrays.stream(workspace.smtp.getReceivedMessages()).collect(
+                    java.util.stream.Collectors.groupingBy(SendingTakeoverIT::subject, java.util.stream.Collectors.mapping(SendingTakeoverIT::messageId,
+                            java.util.stream.Collectors.toList())));
+            messagesBySubject.forEach((subject, ids) -> assertThat(ids.stream().distinct().count()).as("messages of " + subject).isEqualTo(1));
+            assertThat(messagesBySubject.keySet()).anyMatch(s -> s.contains("Liverpool")).anyMatch(s -> s.contains("Cumberland"));
+            assertThat(messagesBySubject.values().stream().mapToInt(List::size).sum()).as("copies: one per recipient")
+                    .isIn(2, 7);
+            ServedWorkspace.Run report = workspace.cli("send", "--year", "2023-24", "--dry-run");
+            assertThat(report.out()).as("the letter claimed when the node died is left for staff").contains("being sent by another run");
+        }
+    }
+
+    private static Visitor signedInWhenUp(String address) throws Exception {
+        Visitor visitor = new Visitor(address);
+        for (int i = 0; i < 240; i++) {
+            try {
+                visitor.get("/login");
+                assertThat(Visitor.location(visitor.signIn(ServedWorkspace.ANALYST, ServedWorkspace.PASSWORD))).endsWith("/workspace");
+                return visitor;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        throw new AssertionError("the first node did not start");
+    }
+
+    private static String subject(jakarta.mail.Message message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(jakarta.mail.Message message) {
+        try {
+            return message.getHeader("Message-ID")[0];
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A mail relay that lets each connection through to the real server only after a wait, so that sending is slow. */
+    static final class SlowRelay implements AutoCloseable {
+        private final ServerSocket server;
+        private final Thread accepting;
+
+        SlowRelay(int target, long waitMillis) throws Exception {
+            server = new ServerSocket(0);
+            accepting = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket client = server.accept();
+                        new Thread(() -> relay(client, target, waitMillis)).start();
+                    } catch (Exception closed) {
+                        return;
+                    }
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private static void relay(Socket client, int target, long waitMillis) {
+            try (client; Socket upstream = new Socket("127.0.0.1", target)) {
+                Thread.sleep(waitMillis);
+                Thread back = new Thread(() -> copy(upstream, client));
+                back.setDaemon(true);
+                back.start();
+                copy(client, upstream);
+                back.join(10_000);
+            } catch (Exception ended) {
+                // the sender died, or the server closed: nothing to relay
+            }
+        }
+
+        private static void copy(Socket from, Socket to) {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (Exception ended) {
+                // one side closed
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+}
