@@ -29,14 +29,7 @@ public final class LoginThrottle {
 
     /** Takes a place for one sign-in attempt: false (and nothing taken) if the account or the address has none left. */
     public boolean attempt(String username, String address) {
-        if (!throttle.take(account(username), PER_ACCOUNT)) {
-            return false;
-        }
-        if (!throttle.take(address(address), PER_ADDRESS)) {
-            throttle.giveBack(account(username));
-            return false;
-        }
-        return true;
+        return throttle.takeBoth(account(username), PER_ACCOUNT, address(address), PER_ADDRESS);
     }
 
     /** The attempt signed in: its account starts afresh and its address has its place back. */

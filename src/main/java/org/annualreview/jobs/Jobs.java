@@ -4,12 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.annualreview.distribution.Delivery;
 import org.annualreview.shared.ReportingYear;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,22 +70,19 @@ public final class Jobs {
         return jdbc.query("select * from job where id = ?", Jobs::job, id).stream().findFirst();
     }
 
-    /** The year's jobs, latest first. */
-    public List<Job> ofYear(ReportingYear year) {
-        return jdbc.query("select * from job where reporting_year = ? order by started_at desc", Jobs::job, year.toString());
-    }
-
     /** A node begins (or, after another node died, begins again) the job: its counts start afresh. */
     void begin(String id, int total) {
         jdbc.update("update job set status = 'running', attempts = attempts + 1, total = ?, done = 0, sent_count = 0, failed_count = 0,"
                 + " unknown_count = 0, skipped_count = 0, updated_at = ? where id = ?", total, Timestamp.from(clock.instant()), id);
     }
 
-    /** One more item done, counted in its group (sent, failed, unknown, skipped). */
-    void counted(String id, String group) {
+    /** One more letter gone through, counted in its group of a sending's report. */
+    void counted(String id, Delivery.Group group) {
         String column = switch (group) {
-            case "sent", "failed", "unknown", "skipped" -> group + "_count";
-            default -> throw new IllegalArgumentException("no count " + group);
+            case SENT -> "sent_count";
+            case FAILED -> "failed_count";
+            case UNKNOWN -> "unknown_count";
+            case SKIPPED, WOULD_SEND -> "skipped_count";
         };
         jdbc.update("update job set done = done + 1, " + column + " = " + column + " + 1, updated_at = ? where id = ?",
                 Timestamp.from(clock.instant()), id);

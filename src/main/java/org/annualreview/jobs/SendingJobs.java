@@ -90,7 +90,7 @@ public final class SendingJobs implements AutoCloseable {
                     return;   // the node is stopping: another takes the job over, the letters done so far skipped
                 }
                 Delivery delivery = distribution.send(job.year(), Optional.of(code), new Distribution.Options(false, false)).get(0);
-                jobs.counted(id, group(delivery.outcome().group()));
+                jobs.counted(id, delivery.outcome().group());
             }
             Job ended = jobs.find(id).orElseThrow();
             String counts = String.format("%d sent, %d failed, %d unknown, %d skipped", ended.sent(), ended.failed(), ended.unknown(), ended.skipped());
@@ -108,15 +108,6 @@ public final class SendingJobs implements AutoCloseable {
                 return null;
             });
         }
-    }
-
-    private static String group(Delivery.Group group) {
-        return switch (group) {
-            case SENT -> "sent";
-            case FAILED -> "failed";
-            case UNKNOWN -> "unknown";
-            case SKIPPED, WOULD_SEND -> "skipped";
-        };
     }
 
     @Override

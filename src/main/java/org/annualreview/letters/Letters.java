@@ -84,7 +84,7 @@ public final class Letters {
 
         /** The operator at the command line, who may do anything the database lets them. */
         public static Actor operator() {
-            return new Actor("command line (" + System.getProperty("user.name", "unknown") + ")", true);
+            return new Actor(org.annualreview.audit.AuditLog.commandLine(), true);
         }
     }
 

@@ -16,10 +16,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class PublicationDates {
 
-    /** A year's publication date as set: the day, by whom and when. */
-    record Set(ReportingYear year, LocalDate day, String setBy, Instant setAt) {
-    }
-
     private final JdbcTemplate jdbc;
 
     PublicationDates(DataSource dataSource) {

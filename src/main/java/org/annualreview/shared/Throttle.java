@@ -61,6 +61,21 @@ public final class Throttle {
         return false;
     }
 
+    /**
+     * Takes a hit of two keys' allowances (an account and the network address asking, say), or of neither: false, and
+     * nothing kept, if either has none left.
+     */
+    public boolean takeBoth(String key, int limit, String other, int otherLimit) {
+        if (!take(key, limit)) {
+            return false;
+        }
+        if (!take(other, otherLimit)) {
+            giveBack(key);
+            return false;
+        }
+        return true;
+    }
+
     /** Gives back a hit taken (a request that turned out not to count, such as a sign-in that succeeded). */
     public void giveBack(String key) {
         jdbc.update("update throttle set hits = hits - 1 where throttle_key = ? and hits > 0", key);
@@ -69,11 +84,5 @@ public final class Throttle {
     /** Forgets the key's hits. */
     public void reset(String key) {
         jdbc.update("delete from throttle where throttle_key = ?", key);
-    }
-
-    /** The hits counted in the key's current window. */
-    public int hits(String key) {
-        return jdbc.query("select hits, last_hit_at from throttle where throttle_key = ?", rs -> rs.next()
-                && !rs.getTimestamp(2).toInstant().isBefore(clock.instant().minus(window)) ? rs.getInt(1) : 0, key);
     }
 }

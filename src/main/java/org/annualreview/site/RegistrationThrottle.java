@@ -28,14 +28,7 @@ final class RegistrationThrottle {
 
     /** Takes a place for one request: false (and nothing taken) if the email address or the network address has none left. */
     boolean take(String email, String address) {
-        if (!throttle.take(email(email), PER_EMAIL)) {
-            return false;
-        }
-        if (!throttle.take(address(address), PER_ADDRESS)) {
-            throttle.giveBack(email(email));
-            return false;
-        }
-        return true;
+        return throttle.takeBoth(email(email), PER_EMAIL, address(address), PER_ADDRESS);
     }
 
     /** A request that sent nothing (refused for what it said) gives its places back. */

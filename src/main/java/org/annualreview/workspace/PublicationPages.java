@@ -12,9 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.annualreview.accounts.Account;
 import org.annualreview.accounts.Accounts;
-import org.annualreview.accounts.Role;
 import org.annualreview.audit.AuditLog;
 import org.annualreview.letters.Letters;
 import org.annualreview.shared.ReportingYear;
@@ -76,7 +74,6 @@ public final class PublicationPages {
             return pages.notFound(request);
         }
         DateTyped typed = new DateTyped(day.strip(), month.strip(), yearTyped.strip());
-        Optional<LocalDate> before = letters.publicationDate(chosen.get());
         if (letters.templateSource(chosen.get()).isEmpty()) {
             return page(request, chosen.get(), typed, "", List.of(), "", HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -103,8 +100,7 @@ public final class PublicationPages {
         Letters.TemplateLoaded loaded;
         try {
             loaded = audit.inTransaction(() -> {
-                Letters.TemplateLoaded kept = letters.setPublicationDate(chosen.get(), date.get(), new Letters.Actor(principal.getName(),
-                        accounts.find(principal.getName()).map(Account::role).filter(Role::setsPublicationDates).isPresent()));
+                Letters.TemplateLoaded kept = letters.setPublicationDate(chosen.get(), date.get(), SignedIn.actor(accounts, principal));
                 kept.publicationDate().ifPresent(moved -> audit.record(principal.getName(), "set-publication-date",
                         "publication date of " + chosen.get(), moved.beforeInWords(), Optional.of(moved.afterInWords())));
                 return kept;

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.annualreview.accounts.Account;
 import org.annualreview.accounts.Accounts;
-import org.annualreview.accounts.Role;
 import org.annualreview.audit.AuditLog;
 import org.annualreview.distribution.Delivery;
 import org.annualreview.distribution.Distribution;
@@ -93,7 +91,7 @@ public final class StaffWorkspace {
             try {
                 report = imports.importFiles(saved, Optional.empty(), ImportProgress.NONE, (connection, merged) -> audit.record(connection,
                         principal.getName(), "import", names, Optional.empty(), Optional.of(String.format("%d rows: %d inserted, %d updated, %d unchanged",
-                                merged.rows(), merged.inserted(), merged.updated(), merged.unchanged()))), role(principal)::mayChange);
+                                merged.rows(), merged.inserted(), merged.updated(), merged.unchanged()))), SignedIn.role(accounts, principal)::mayChange);
             } catch (Imports.NotAllowed notAllowed) {
                 report = new ImportReport(List.of(), notAllowed.problems(), notAllowed.problems().size());
                 model.put("notAllowed", true);
@@ -201,7 +199,7 @@ public final class StaffWorkspace {
         try {
             Letters.TemplateLoaded loaded = audit.inTransaction(() -> {
                 Letters.TemplateLoaded kept = letters.loadTemplate(chosen, "workspace-" + chosen + ".md", source.replace("\r\n", "\n"),
-                        actor(principal));
+                        SignedIn.actor(accounts, principal));
                 if (kept.changed()) {
                     audit.record(principal.getName(), "load-template", "letter template of " + chosen + ", version " + kept.version(), before,
                             Optional.of(source.replace("\r\n", "\n")));
@@ -216,16 +214,6 @@ public final class StaffWorkspace {
         } catch (Letters.PublicationDateNotYours notYours) {
             return templatePage(request, chosen, source, organisation, notYours.getMessage(), notYours.line(), "", HttpStatus.FORBIDDEN);
         }
-    }
-
-    /** The account signed in, as a template load sees it: administrators set publication dates, analysts do not. */
-    private Letters.Actor actor(Principal principal) {
-        return new Letters.Actor(principal.getName(), role(principal).setsPublicationDates());
-    }
-
-    /** The role of the account signed in now (a role changed since sign-in has ended the session: RoleChangesSignOut). */
-    private Role role(Principal principal) {
-        return accounts.find(principal.getName()).map(Account::role).orElse(Role.COUNCIL);
     }
 
     /**

@@ -2,8 +2,6 @@ package org.annualreview.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.annualreview.AnnualReviewApplication;
+import org.annualreview.testing.ServedWorkspace;
+import org.annualreview.testing.ServedWorkspace.Run;
 import org.annualreview.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -28,16 +28,8 @@ class CommandLineIT {
 
     String databaseUrl;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--database-url", databaseUrl));
-        all.addAll(List.of(args));
-        int code = AnnualReviewApplication.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return ServedWorkspace.run(databaseUrl, args);
     }
 
     String[] samples() throws Exception {

@@ -2,8 +2,6 @@ package org.annualreview.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +17,8 @@ import java.util.stream.Stream;
 
 import org.annualreview.AnnualReviewApplication;
 import org.annualreview.testing.ScriptedSmtpServer;
+import org.annualreview.testing.ServedWorkspace;
+import org.annualreview.testing.ServedWorkspace.Run;
 import org.annualreview.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -55,16 +55,8 @@ class SendCommandIT {
     ScriptedSmtpServer server;
     Map<String, String> mail;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
     Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--database-url", databaseUrl));
-        all.addAll(List.of(args));
-        int code = AnnualReviewApplication.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        return ServedWorkspace.run(databaseUrl, args);
     }
 
     /** Knowsley's contacts from the samples, Cumberland's, and Liverpool's with a monitoring officer's address that is a list. */

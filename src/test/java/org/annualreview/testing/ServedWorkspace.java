@@ -114,7 +114,8 @@ public final class ServedWorkspace implements AutoCloseable {
         return DriverManager.getConnection(databaseUrl, databaseUrl.startsWith("jdbc:h2") ? "" : System.getProperty("user.name"), "");
     }
 
-    private static Run run(String databaseUrl, String... args) {
+    /** A command run in this JVM as `./annual-review --database-url URL ARGS…` runs it, what it printed and its exit code. */
+    public static Run run(String databaseUrl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--database-url", databaseUrl));
