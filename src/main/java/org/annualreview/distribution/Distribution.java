@@ -54,16 +54,29 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class Distribution {
 
-    /** What a run of sending does: only list (dry run), and whether letters already sent (or of unknown fate) go again. */
-    public record Options(boolean dryRun, boolean resend) {
+    /**
+     * What a run of sending does: only list (dry run), whether letters already sent (or of unknown fate) go again, and
+     * the job it runs for, if it is one.
+     */
+    public record Options(boolean dryRun, boolean resend, Optional<JobRun> job) {
+        public Options(boolean dryRun, boolean resend) {
+            this(dryRun, resend, Optional.empty());
+        }
+    }
+
+    /** A run of a sending job: the job, and which time a node began it (more than the first after a node running it died). */
+    public record JobRun(String jobId, int attempt) {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final String EMAIL_TEMPLATE = "/distribution/email.md";
     private static final PebbleEngine ENGINE = new PebbleEngine.Builder().loader(new StringLoader()).strictVariables(true)
             .autoEscaping(false).newLineTrimming(false).build();
-    /** Who claims a message: this process on this machine. */
-    private static final String CLAIMANT = ProcessHandle.current().pid() + "@" + hostName();
+    private static final String HOST = hostName();
+    /** This process on this machine, as a claim names it. */
+    private static final String PROCESS = ProcessHandle.current().pid() + "@" + HOST;
+    /** The process named at the end of a claimant: "4242@host", or "job … attempt 2 (4242@host)". */
+    private static final java.util.regex.Pattern CLAIMANT_PROCESS = java.util.regex.Pattern.compile("(?:^|\\()(\\d+)@([^()\\s]+)\\)?$");
 
     /** How sending one message went: its fate, after how many attempts, and what the server said if it was not sent. */
     private record Tried(Smtp.Fate fate, int attempts, String error) {
@@ -71,7 +84,7 @@ public final class Distribution {
             return switch (fate) {
                 case SENT -> "sent";
                 case UNKNOWN -> "unknown";
-                case REFUSED, TRANSIENT -> "failed";
+                case REFUSED, TRANSIENT, WITHDRAWN -> "failed";
             };
         }
     }
@@ -159,7 +172,7 @@ public final class Distribution {
             return new Delivery(code, name, Delivery.Outcome.NO_CHIEF_EXECUTIVE, recipients, "", 0, "import its contacts");
         }
         Optional<Latest> latest = latest(code, year);
-        String state = latest.map(this::state).orElse("none");
+        String state = latest.map(l -> state(l, options)).orElse("none");
         if (state.equals("claimed")) {
             return beingSent(code, name, recipients, latest.get());
         }
@@ -178,7 +191,55 @@ public final class Distribution {
         if (options.dryRun()) {
             return new Delivery(code, name, Delivery.Outcome.WOULD_SEND, recipients, "", 0, "");
         }
-        return deliver(year, code, name, chief.get(), contacts, recipients, latest.map(Latest::sending).orElse(0) + 1);
+        if (state.equals("abandoned") && !abandon(code, year, latest.get())) {
+            // another run moved the claim first: it took the claim over, or the run that made it has recorded an outcome after all
+            return latest(code, year).map(l -> beingSent(code, name, recipients, l))
+                    .orElseThrow(() -> new IllegalStateException("the claim of " + code + " went away"));
+        }
+        return deliver(year, code, name, chief.get(), contacts, recipients, latest.map(Latest::sending).orElse(0) + 1, claimant(options));
+    }
+
+    /**
+     * Records that a claim whose run stopped before the end of its message never sent it (failed, with why), so that
+     * this run sends the letter as the next sending. Only a claim still short of its end is taken: the run that made
+     * it, were it still alive, would find its claim gone at the end gate and drop the message, so one of the two
+     * sends it, never both. False if the claim had moved on.
+     */
+    private boolean abandon(String code, ReportingYear year, Latest claim) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String error = "not sent: " + abandoned(claim.claimedBy());
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            int taken = jdbc.update("""
+                    update letter_message set state = 'failed', error = ?, finished_at = ?
+                    where organisation_code = ? and reporting_year = ? and sending = ? and state = 'claimed' and claimed_by = ?""",
+                    error, now, code, year.toString(), claim.sending(), claim.claimedBy());
+            if (taken == 1) {
+                jdbc.update("update delivery set outcome = 'failed', error = ?, recorded_at = ? where organisation_code = ? and reporting_year = ?"
+                        + " and sending = ?", error, now, code, year.toString(), claim.sending());
+            }
+            return taken == 1;
+        }));
+    }
+
+    /** Who claims a message in this run: the process, and the job's run if it is one. */
+    private static String claimant(Options options) {
+        return options.job().map(j -> "job " + j.jobId() + " attempt " + j.attempt() + " (" + PROCESS + ")").orElse(PROCESS);
+    }
+
+    /**
+     * Whether the run named by a claim is known to have stopped: an earlier run of this job (a job is begun again only
+     * once the node running it stopped), or a process of this machine that is no longer there.
+     */
+    private static boolean stopped(String claimedBy, Options options) {
+        if (options.job().isPresent()) {
+            String prefix = "job " + options.job().get().jobId() + " attempt ";
+            if (claimedBy.startsWith(prefix) && !claimedBy.equals(claimant(options))) {
+                return true;
+            }
+        }
+        java.util.regex.Matcher process = CLAIMANT_PROCESS.matcher(claimedBy);
+        return process.find() && process.group(2).equals(HOST) && !claimedBy.endsWith(PROCESS)
+                && !ProcessHandle.of(Long.parseLong(process.group(1))).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** A letter whose latest message could not be delivered, or whose fate is unknown: which sending, after how many attempts, why, and when. */
@@ -190,7 +251,8 @@ public final class Distribution {
      * put right (an address, the server) before sending again; a later sending that succeeds takes a letter off.
      */
     public List<Failure> failures(ReportingYear year) {
-        return latestMessages(year, "m.state = 'failed'", List.of());
+        return latestMessages(year, "(m.state = 'failed' or (m.state = 'claimed' and m.claimed_at < ?))",
+                List.of(Timestamp.from(clock.instant().minus(settings.longestMessage()))));
     }
 
     /**
@@ -199,7 +261,7 @@ public final class Distribution {
      * again unless staff ask for a resend, once they know it did not arrive.
      */
     public List<Failure> unknown(ReportingYear year) {
-        return latestMessages(year, "(m.state = 'unknown' or (m.state = 'claimed' and m.claimed_at < ?))",
+        return latestMessages(year, "(m.state = 'unknown' or (m.state = 'ending' and m.claimed_at < ?))",
                 List.of(Timestamp.from(clock.instant().minus(settings.longestMessage()))));
     }
 
@@ -216,18 +278,26 @@ public final class Distribution {
                 order by m.organisation_code""".formatted(condition),
                 (rs, n) -> new Failure(rs.getString("organisation_code"), organisations.byCode(rs.getString("organisation_code"))
                         .map(Organisation::name).orElse(rs.getString("organisation_code")), rs.getInt("sending"), rs.getInt("attempts"),
-                        rs.getString("state").equals("claimed") ? abandoned(rs.getString("claimed_by"))
-                                : Optional.ofNullable(rs.getString("error")).orElse(""),
+                        switch (rs.getString("state")) {
+                            case "claimed" -> "not sent: " + abandoned(rs.getString("claimed_by")) + "; the next sending sends it";
+                            case "ending" -> ended(rs.getString("claimed_by"));
+                            default -> Optional.ofNullable(rs.getString("error")).orElse("");
+                        },
                         rs.getTimestamp("recorded_at").toInstant()),
                 all.toArray());
     }
 
     private static String abandoned(String claimedBy) {
-        return "claimed by run " + claimedBy + ", which stopped before recording what the mail server answered";
+        return "claimed by run " + claimedBy + ", which stopped before the end of the message went to the mail server";
+    }
+
+    private static String ended(String claimedBy) {
+        return "claimed by run " + claimedBy + ", which stopped after the end of the message went to the mail server and before recording"
+                + " what it answered";
     }
     /** A short message to one address (a confirmation link, say): plain text and HTML from Markdown, tried like a letter. */
     public void sendNotice(String to, String subject, String markdown) {
-        Tried tried = sendTrying(() -> {
+        Tried tried = sendTrying(Smtp.EndGate.OPEN, () -> {
             try {
                 MimeMessage message = mail.createMimeMessage();
                 MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -250,27 +320,31 @@ public final class Distribution {
      * failure again, and records the outcome on the claim and on each recipient.
      */
     private Delivery deliver(ReportingYear year, String code, String name, Contact chief, List<Contact> contacts, List<String> recipients,
-            int sending) {
+            int sending, String claimant) {
         Letters.Letter letter = letters.latestByCode(code, year).orElseThrow();
         String messageId = "<annual-review." + year + "." + code + "." + sending + "." + UUID.randomUUID() + "@" + domain() + ">";
         message(year, name, letter, chief, contacts, messageId);   // a message that cannot be made stops here, nothing claimed
-        if (!claim(code, year, sending, letter.version(), messageId, contacts)) {
+        if (!claim(code, year, sending, letter.version(), messageId, contacts, claimant)) {
             return latest(code, year).map(l -> beingSent(code, name, recipients, l))
                     .orElseThrow(() -> new IllegalStateException("the claim of sending " + sending + " was refused, yet it is not there"));
         }
-        Tried tried = sendTrying(() -> message(year, name, letter, chief, contacts, messageId));
+        Claim claim = new Claim(code, year, sending, claimant);
+        Tried tried = sendTrying(() -> ending(claim), () -> message(year, name, letter, chief, contacts, messageId), claim);
+        if (tried.fate() == Smtp.Fate.WITHDRAWN) {
+            return new Delivery(code, name, Delivery.Outcome.BEING_SENT, recipients, messageId, tried.attempts(), tried.error());
+        }
         Delivery.Outcome outcome = switch (tried.fate()) {
             case SENT -> Delivery.Outcome.SENT;
             case UNKNOWN -> Delivery.Outcome.UNKNOWN;
-            case REFUSED, TRANSIENT -> Delivery.Outcome.FAILED;
+            case REFUSED, TRANSIENT, WITHDRAWN -> Delivery.Outcome.FAILED;
         };
         String reason = switch (tried.fate()) {
             case SENT -> "";
             case UNKNOWN -> tried.error() + "; the mail server may have stored it: not sent again unless resent";
-            case REFUSED, TRANSIENT -> tried.error();
+            case REFUSED, TRANSIENT, WITHDRAWN -> tried.error();
         };
         try {
-            record(code, year, sending, tried);
+            record(claim, tried);
         } catch (RuntimeException e) {
             return new Delivery(code, name, Delivery.Outcome.UNKNOWN, recipients, messageId, tried.attempts(), outcome.words()
                     + (reason.isEmpty() ? "" : " (" + reason + ")") + ", but that could not be recorded: " + Smtp.describe(e));
@@ -282,14 +356,14 @@ public final class Distribution {
      * Claims a message for this run: its row and its recipients' rows, committed before anything is sent. False if
      * another run has claimed the same sending (the primary key refuses the second).
      */
-    private boolean claim(String code, ReportingYear year, int sending, int version, String messageId, List<Contact> contacts) {
+    private boolean claim(String code, ReportingYear year, int sending, int version, String messageId, List<Contact> contacts, String claimant) {
         Timestamp now = Timestamp.from(clock.instant());
         try {
             transaction.executeWithoutResult(status -> {
                 jdbc.update("""
                         insert into letter_message (organisation_code, reporting_year, sending, letter_version, message_id, state, claimed_by,
                                                     claimed_at, attempts)
-                        values (?, ?, ?, ?, ?, 'claimed', ?, ?, 0)""", code, year.toString(), sending, version, messageId, CLAIMANT, now);
+                        values (?, ?, ?, ?, ?, 'claimed', ?, ?, 0)""", code, year.toString(), sending, version, messageId, claimant, now);
                 for (Contact c : distinct(contacts)) {
                     jdbc.update("""
                             insert into delivery (organisation_code, reporting_year, sending, recipient, recipient_role, copy, letter_version,
@@ -307,19 +381,42 @@ public final class Distribution {
         }
     }
 
-    /** The outcome of a claimed message, on it and on each of its recipients. */
-    private void record(String code, ReportingYear year, int sending, Tried tried) {
+    /** A message claimed by this run: which council's, of which year, which sending, and the claimant's name. */
+    private record Claim(String code, ReportingYear year, int sending, String claimant) {
+    }
+
+    /**
+     * The end gate of a claimed message: records, committed, that its end is going to the server, if the claim is
+     * still this run's (not taken over by a run that found this one stopped). From then on a stop leaves it unknown.
+     */
+    private boolean ending(Claim claim) {
+        return Boolean.TRUE.equals(transaction.execute(status -> jdbc.update("""
+                update letter_message set state = 'ending'
+                where organisation_code = ? and reporting_year = ? and sending = ? and claimed_by = ? and state in ('claimed', 'ending')""",
+                claim.code(), claim.year().toString(), claim.sending(), claim.claimant()) == 1));
+    }
+
+    /** An attempt ended with a definite answer (a 4xx, or no end sent): the message is known not stored, claimed again. */
+    private void notEnded(Claim claim) {
+        jdbc.update("update letter_message set state = 'claimed' where organisation_code = ? and reporting_year = ? and sending = ?"
+                + " and claimed_by = ? and state = 'ending'", claim.code(), claim.year().toString(), claim.sending(), claim.claimant());
+    }
+
+    /** The outcome of a claimed message, on it and on each of its recipients, while it is still this run's. */
+    private void record(Claim claim, Tried tried) {
         Timestamp now = Timestamp.from(clock.instant());
         String error = tried.fate() == Smtp.Fate.SENT ? null : tried.error().substring(0, Math.min(tried.error().length(), 2000));
         transaction.executeWithoutResult(status -> {
-            jdbc.update("""
+            int recorded = jdbc.update("""
                     update letter_message set state = ?, attempts = ?, error = ?, finished_at = ?
-                    where organisation_code = ? and reporting_year = ? and sending = ? and state = 'claimed'""",
-                    tried.state(), tried.attempts(), error, now, code, year.toString(), sending);
-            jdbc.update("""
-                    update delivery set outcome = ?, attempts = ?, error = ?, recorded_at = ?
-                    where organisation_code = ? and reporting_year = ? and sending = ?""",
-                    tried.state(), tried.attempts(), error, now, code, year.toString(), sending);
+                    where organisation_code = ? and reporting_year = ? and sending = ? and claimed_by = ? and state in ('claimed', 'ending')""",
+                    tried.state(), tried.attempts(), error, now, claim.code(), claim.year().toString(), claim.sending(), claim.claimant());
+            if (recorded == 1) {
+                jdbc.update("""
+                        update delivery set outcome = ?, attempts = ?, error = ?, recorded_at = ?
+                        where organisation_code = ? and reporting_year = ? and sending = ?""",
+                        tried.state(), tried.attempts(), error, now, claim.code(), claim.year().toString(), claim.sending());
+            }
         });
     }
 
@@ -327,7 +424,11 @@ public final class Distribution {
      * Sends a message, made afresh for each attempt; a transient failure is tried again after a wait that doubles
      * each time, up to the attempts set; a refusal, or a message whose fate is unknown, ends the trying.
      */
-    private Tried sendTrying(java.util.function.Supplier<MimeMessage> message) {
+    private Tried sendTrying(Smtp.EndGate gate, java.util.function.Supplier<MimeMessage> message) {
+        return sendTrying(gate, message, null);
+    }
+
+    private Tried sendTrying(Smtp.EndGate gate, java.util.function.Supplier<MimeMessage> message, Claim claim) {
         Smtp.Attempt last = null;
         int attempt = 0;
         while (attempt < Math.max(1, settings.attempts())) {
@@ -338,9 +439,12 @@ public final class Distribution {
             } catch (RuntimeException e) {
                 return new Tried(Smtp.Fate.REFUSED, attempt, "the message could not be made: " + Smtp.describe(e));
             }
-            last = smtp.send(made);
+            last = smtp.send(made, gate);
             if (last.fate() != Smtp.Fate.TRANSIENT) {
                 return new Tried(last.fate(), attempt, last.error());
+            }
+            if (claim != null) {
+                notEnded(claim);
             }
             if (attempt < settings.attempts()) {
                 pause(settings.firstRetryAfter().multipliedBy(1L << (attempt - 1)).toMillis());
@@ -362,12 +466,21 @@ public final class Distribution {
                 Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant)), code, year.toString()).stream().findFirst();
     }
 
-    /** The state of a message as staff see it: a claim older than any message can take, with no outcome, is unknown. */
-    private String state(Latest latest) {
-        if (latest.state().equals("claimed") && latest.claimedAt().isBefore(clock.instant().minus(settings.longestMessage()))) {
-            return "unknown";
+    /**
+     * The state of a message as a run of sending sees it. A claim with no outcome is being sent by its run, unless that
+     * run stopped (or the claim is older than any message can take): then, short of the end of its message, it is
+     * abandoned (known not sent, and sent again); past it, unknown.
+     */
+    private String state(Latest latest, Options options) {
+        boolean open = latest.state().equals("claimed") || latest.state().equals("ending");
+        if (!open) {
+            return latest.state();
         }
-        return latest.state();
+        boolean stopped = stopped(latest.claimedBy(), options) || latest.claimedAt().isBefore(clock.instant().minus(settings.longestMessage()));
+        if (!stopped) {
+            return "claimed";
+        }
+        return latest.state().equals("claimed") ? "abandoned" : "unknown";
     }
 
     private Delivery beingSent(String code, String name, List<String> recipients, Latest latest) {
@@ -376,7 +489,7 @@ public final class Distribution {
     }
 
     private Delivery unknown(String code, String name, List<String> recipients, Latest latest) {
-        String why = latest.state().equals("claimed") ? abandoned(latest.claimedBy()) : latest.error();
+        String why = latest.state().equals("ending") ? ended(latest.claimedBy()) : latest.error();
         return new Delivery(code, name, Delivery.Outcome.UNKNOWN, recipients, latest.messageId(), latest.attempts(), "sending " + latest.sending()
                 + " of " + SENT_AT.format(latest.finishedAt().orElse(latest.claimedAt())) + ": " + why
                 + "; ask the council whether it arrived, and resend only if it did not");

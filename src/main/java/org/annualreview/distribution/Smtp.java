@@ -17,13 +17,26 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * One attempt to hand a message to the SMTP server, and what is known of its fate afterwards: delivered; refused for
  * good (a 5xx answer, a malformed address); not sent but worth trying again (no connection, a 4xx answer, the
- * connection lost before the message ended); or unknown (the message ended, then the answer never came: the server
- * may have stored it).
+ * connection lost before the message ended); unknown (the message ended, then the answer never came: the server
+ * may have stored it); or withdrawn (the gate before the message's end said no: the connection was dropped before
+ * its end, so the server discarded it).
+ *
+ * <p>The end of a message (the dot after DATA, or the last BDAT) is the one moment a server may store it: before
+ * sending it, an attempt asks its {@link EndGate}, which records in the database that the end is going (so that a
+ * run that dies after it is known to have left the message's fate unknown, and one that dies before it to have sent
+ * nothing) and says no if the message is no longer this run's to send.
  */
 final class Smtp {
 
     enum Fate {
-        SENT, REFUSED, TRANSIENT, UNKNOWN
+        SENT, REFUSED, TRANSIENT, UNKNOWN, WITHDRAWN
+    }
+
+    /** Asked just before a message's end goes to the server: true to send it; false if the message is no longer ours to send. */
+    interface EndGate {
+        EndGate OPEN = () -> true;
+
+        boolean mayEnd();
     }
 
     record Attempt(Fate fate, String error) {
@@ -37,8 +50,8 @@ final class Smtp {
         this.settings = settings;
     }
 
-    Attempt send(MimeMessage message) {
-        Tracked transport = new Tracked(session, new URLName("smtp", settings.host(), settings.port(), null, null, null));
+    Attempt send(MimeMessage message, EndGate gate) {
+        Tracked transport = new Tracked(session, new URLName("smtp", settings.host(), settings.port(), null, null, null), gate);
         try {
             String messageId = message.getMessageID();
             if (message.getSentDate() == null) {
@@ -53,6 +66,10 @@ final class Smtp {
             transport.sendMessage(message, message.getAllRecipients());
             return new Attempt(Fate.SENT, "");
         } catch (MessagingException | RuntimeException e) {
+            if (transport.withdrawn) {
+                return new Attempt(Fate.WITHDRAWN, "the message was taken over by another run before its end: this run dropped the"
+                        + " connection without ending it, so nothing was sent");
+            }
             return new Attempt(fate(e, transport.messageEnded), describe(e));
         } finally {
             try {
@@ -137,24 +154,45 @@ final class Smtp {
         return outer + deepest.getClass().getSimpleName() + message + (outer.isEmpty() ? "" : ")");
     }
 
-    /** Angus's SMTP transport, noting when the end of a message (the dot after DATA, or the last BDAT) was sent. */
+    /**
+     * Angus's SMTP transport, asking the gate before the end of a message (the dot after DATA, or the last BDAT) and
+     * noting when it was sent. An IOException there makes Angus drop the connection "so that the message isn't sent"
+     * (its own words): a server never stores a message whose end did not arrive.
+     */
     private static final class Tracked extends SMTPTransport {
+        private final EndGate gate;
         volatile boolean messageEnded;
+        volatile boolean withdrawn;
 
-        Tracked(Session session, URLName url) {
+        Tracked(Session session, URLName url, EndGate gate) {
             super(session, url);
+            this.gate = gate;
         }
 
         @Override
         protected void finishData() throws IOException, MessagingException {
-            messageEnded = true;
+            passGate();
             super.finishData();
         }
 
         @Override
         protected void finishBdat() throws IOException, MessagingException {
-            messageEnded = true;
+            passGate();
             super.finishBdat();
+        }
+
+        private void passGate() throws IOException {
+            boolean mayEnd;
+            try {
+                mayEnd = gate.mayEnd();
+            } catch (RuntimeException e) {
+                throw new IOException("the end of the message could not be recorded, so it was not sent: " + describe(e), e);
+            }
+            if (!mayEnd) {
+                withdrawn = true;
+                throw new IOException("the message is no longer this run's to send");
+            }
+            messageEnded = true;
         }
     }
 }

@@ -19,9 +19,10 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 /**
  * Sending a year's approved letters as a job in the database (db-scheduler): started from a request that returns at
  * once, run by whichever node picks it up, council by council, with its progress kept in the job's row; a node that
- * dies while running it stops sending its heartbeat, and another node begins it again. Nothing goes twice: each
- * message is claimed in the database before it is sent, so a letter sent (or claimed) in the first attempt is
- * skipped in the next. Audited once it ends, as the person who started it.
+ * dies while running it stops sending its heartbeat, and another node begins it again. Nothing goes twice, nothing
+ * is left out: each message is claimed in the database before it is sent, and marked before its end goes to the
+ * mail server, so the next attempt skips a letter sent, leaves one whose end went (its fate unknown) for staff, and
+ * sends again one the dead node had claimed but not ended. Audited once it ends, as the person who started it.
  */
 public final class SendingJobs implements AutoCloseable {
 
@@ -85,11 +86,14 @@ public final class SendingJobs implements AutoCloseable {
         try {
             List<String> codes = letters.organisationsWithLetters(job.year());
             jobs.begin(id, codes.size());
+            // this run's claims name the job and the attempt: a later attempt knows an earlier one's node stopped, and
+            // sends again the letters it had claimed but not ended
+            Distribution.Options options = new Distribution.Options(false, false, Optional.of(new Distribution.JobRun(id, job.attempts() + 1)));
             for (String code : codes) {
                 if (Thread.currentThread().isInterrupted()) {
                     return;   // the node is stopping: another takes the job over, the letters done so far skipped
                 }
-                Delivery delivery = distribution.send(job.year(), Optional.of(code), new Distribution.Options(false, false)).get(0);
+                Delivery delivery = distribution.send(job.year(), Optional.of(code), options).get(0);
                 jobs.counted(id, delivery.outcome().group());
             }
             Job ended = jobs.find(id).orElseThrow();

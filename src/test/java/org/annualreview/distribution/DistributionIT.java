@@ -355,14 +355,17 @@ class DistributionIT {
         }
     }
 
+    void claim(String state, String claimedBy, java.time.Instant at) {
+        new JdbcTemplate(database.dataSource()).update("insert into letter_message (organisation_code, reporting_year, sending, letter_version,"
+                + " message_id, state, claimed_by, claimed_at, attempts) values (?, '2023-24', 1, 1, '<one@test>', ?, ?, ?, 0)", KNOWSLEY, state,
+                claimedBy, java.sql.Timestamp.from(at));
+    }
+
     @Test
-    void aClaimWithNoOutcomeIsBeingSentByAnotherRunAndOnceOldIsUnknown() throws Exception {
+    void aClaimShortOfItsEndIsBeingSentByAnotherRunAndOnceItsRunIsLongGoneIsSentAgain() throws Exception {
         letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
         smtp.start();
-        JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
-        jdbc.update("insert into letter_message (organisation_code, reporting_year, sending, letter_version, message_id, state, claimed_by,"
-                + " claimed_at, attempts) values (?, '2023-24', 1, 1, '<one@test>', 'claimed', '4242@elsewhere', ?, 0)", KNOWSLEY,
-                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(5)));
+        claim("claimed", "4242@elsewhere", java.time.Instant.now().minusSeconds(5));
 
         Delivery skipped = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND));
         Delivery notResent = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.of(KNOWSLEY), new Distribution.Options(false, true)));
@@ -371,14 +374,79 @@ class DistributionIT {
         assertThat(skipped.reason()).contains("4242@elsewhere");
         assertThat(notResent.outcome()).as("not even by a resend").isEqualTo(Delivery.Outcome.BEING_SENT);
         assertThat(new SendReport(List.of(skipped)).clean()).isTrue();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
 
-        jdbc.update("update letter_message set claimed_at = ?", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(1))));
+        new JdbcTemplate(database.dataSource()).update("update letter_message set claimed_at = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofDays(1))));
+        assertThat(distribution(3, Duration.ofMillis(50)).failures(YEAR)).as("shown to staff as not sent").singleElement()
+                .satisfies(f -> assertThat(f.error()).contains("4242@elsewhere", "stopped before the end of the message"));
+        Delivery sent = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND));
+
+        assertThat(sent.outcome()).as("its end never went: known not sent, so sent").isEqualTo(Delivery.Outcome.SENT);
+        assertThat(states()).containsExactly(KNOWSLEY + " 1 failed", KNOWSLEY + " 2 sent");
+        assertThat(receivedByEachContact()).containsOnly(1);
+        assertThat(distribution(3, Duration.ofMillis(50)).failures(YEAR)).isEmpty();
+    }
+
+    @Test
+    void aClaimPastItsEndWhoseRunIsLongGoneIsUnknownAndNotSentAgain() throws Exception {
+        letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
+        smtp.start();
+        claim("ending", "4242@elsewhere", java.time.Instant.now().minus(Duration.ofDays(1)));
+
         Delivery stopped = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND));
 
         assertThat(stopped.outcome()).isEqualTo(Delivery.Outcome.UNKNOWN);
-        assertThat(stopped.reason()).contains("4242@elsewhere", "stopped");
+        assertThat(stopped.reason()).contains("4242@elsewhere", "stopped after the end of the message");
         assertThat(distribution(3, Duration.ofMillis(50)).unknown(YEAR)).extracting(Distribution.Failure::organisationCode).containsExactly(KNOWSLEY);
         assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(states()).containsExactly(KNOWSLEY + " 1 ending");
+    }
+
+    @Test
+    void aClaimOfAProcessOfThisMachineThatHasEndedIsSentAgainAtOnce() throws Exception {
+        letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
+        smtp.start();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        claim("claimed", gone.pid() + "@" + java.net.InetAddress.getLocalHost().getHostName(), java.time.Instant.now());
+
+        Delivery sent = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND));
+
+        assertThat(sent.outcome()).isEqualTo(Delivery.Outcome.SENT);
+        assertThat(states()).containsExactly(KNOWSLEY + " 1 failed", KNOWSLEY + " 2 sent");
+        assertThat(receivedByEachContact()).containsOnly(1);
+    }
+
+    @Test
+    void aRunWhoseClaimIsTakenOverWhileItSendsDropsTheMessageBeforeItsEndSoEachRecipientGetsOne() throws Exception {
+        letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer()) {
+            server.dataDelay = Duration.ofMillis(2500);   // the first run waits on DATA while the job is taken over
+            var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                var first = pool.submit(() -> distribution(server.port(), 3, Duration.ofMillis(50)).send(YEAR, Optional.empty(),
+                        new Distribution.Options(false, false, Optional.of(new Distribution.JobRun("job-1", 1)))));
+                for (int i = 0; i < 200 && server.dataCommands() == 0; i++) {
+                    Thread.sleep(25);
+                }
+                assertThat(server.dataCommands()).as("the first run reached DATA").isEqualTo(1);
+                server.dataDelay = Duration.ZERO;
+                // the job begun again (its first node taken for dead): the first run's claim is taken over
+                Delivery second = knowsley(distribution(server.port(), 3, Duration.ofMillis(50)).send(YEAR, Optional.empty(),
+                        new Distribution.Options(false, false, Optional.of(new Distribution.JobRun("job-1", 2)))));
+                Delivery withdrawn = knowsley(first.get());
+
+                assertThat(second.outcome()).isEqualTo(Delivery.Outcome.SENT);
+                assertThat(withdrawn.outcome()).as("the first run, still alive, sent nothing").isEqualTo(Delivery.Outcome.BEING_SENT);
+                assertThat(withdrawn.reason()).contains("taken over by another run");
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(server.dataCommands()).as("both runs got as far as the message").isEqualTo(2);
+            assertThat(KNOWSLEY_CONTACTS).allSatisfy(address -> assertThat(server.receivedBy(address)).as(address).isEqualTo(1));
+            assertThat(states()).containsExactly(KNOWSLEY + " 1 failed", KNOWSLEY + " 2 sent");
+        }
     }
 
     @Test

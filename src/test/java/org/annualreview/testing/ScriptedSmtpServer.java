@@ -30,6 +30,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public volatile String endAnswer = "250 2.0.0 OK: queued";
     /** How long the server waits, once a message is stored, before it answers. */
     public volatile Duration endDelay = Duration.ZERO;
+    /** How long the server waits before it answers DATA (the wait in force when the command arrives). */
+    public volatile Duration dataDelay = Duration.ZERO;
 
     private final ServerSocket server;
     private final List<Stored> stored = Collections.synchronizedList(new ArrayList<>());
@@ -99,7 +101,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         answer(out, answer);
                     }
                     case "DATA" -> {
+                        Duration wait = dataDelay;
                         dataCommands.incrementAndGet();
+                        Thread.sleep(wait.toMillis());
                         String answer = dataAnswer;
                         answer(out, answer);
                         if (answer.startsWith("354")) {

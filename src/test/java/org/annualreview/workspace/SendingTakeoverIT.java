@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A sending job survives the death of the node running it: a real `serve` process starts sending a year's letters
  * through a slow mail relay and is killed (SIGKILL) once the first letter has gone; a node started afterwards takes
- * the job over when its heartbeat has stopped, and finishes it. No recipient gets a letter twice; the letter that was
- * claimed when the node died is left for staff, as "being sent by another run", not sent blindly.
+ * the job over when its heartbeat has stopped, and finishes it. Every recipient gets the letter exactly once: the letter
+ * the dead node had claimed, its message not ended, is known not sent and goes from the node that took over.
  */
 class SendingTakeoverIT {
 
@@ -34,7 +34,7 @@ class SendingTakeoverIT {
             """;
 
     @Test
-    void aNodeKilledWhileSendingIsTakenOverAndNoRecipientGetsALetterTwice() throws Exception {
+    void aNodeKilledWhileSendingIsTakenOverAndEveryRecipientGetsTheLetterExactlyOnce() throws Exception {
         // the workspace's own node starts jobs but runs none, so that the process below is the one running it
         try (ServedWorkspace workspace = ServedWorkspace.start("postgresql", Map.of("annual-review.jobs.run", "false"));
                 SlowRelay relay = new SlowRelay(workspace.smtp.getSmtp().getPort(), 4_000)) {
@@ -81,11 +81,24 @@ class SendingTakeoverIT {
                     java.util.stream.Collectors.groupingBy(SendingTakeoverIT::subject, java.util.stream.Collectors.mapping(SendingTakeoverIT::messageId,
                             java.util.stream.Collectors.toList())));
             messagesBySubject.forEach((subject, ids) -> assertThat(ids.stream().distinct().count()).as("messages of " + subject).isEqualTo(1));
-            assertThat(messagesBySubject.keySet()).anyMatch(s -> s.contains("Liverpool")).anyMatch(s -> s.contains("Cumberland"));
-            assertThat(messagesBySubject.values().stream().mapToInt(List::size).sum()).as("copies: one per recipient")
-                    .isIn(2, 7);
+            List<String> states = new java.util.ArrayList<>();
+            try (var connection = workspace.connection(); var query = connection.createStatement();
+                    var rows = query.executeQuery("select state from letter_message where reporting_year = '2023-24'"
+                            + " and sending = (select max(x.sending) from letter_message x where x.organisation_code = letter_message.organisation_code"
+                            + " and x.reporting_year = letter_message.reporting_year)")) {
+                while (rows.next()) {
+                    states.add(rows.getString(1));
+                }
+            }
+            // the node can die in the few milliseconds between a message's end and its outcome being recorded: that
+            // letter is then unknown (it arrived once), never sent again blindly; every other letter is sent, once
+            assertThat(states).as("every letter's latest message").hasSize(3).allMatch(state -> state.equals("sent") || state.equals("ending"))
+                    .filteredOn("ending"::equals).hasSizeLessThanOrEqualTo(1);
+            assertThat(messagesBySubject.keySet()).as("every council's letter arrived")
+                    .anyMatch(s -> s.contains("Liverpool")).anyMatch(s -> s.contains("Cumberland")).anyMatch(s -> s.contains("Knowsley"));
+            assertThat(messagesBySubject.values().stream().mapToInt(List::size).sum()).as("every recipient exactly once").isEqualTo(7);
             ServedWorkspace.Run report = workspace.cli("send", "--year", "2023-24", "--dry-run");
-            assertThat(report.out()).as("the letter claimed when the node died is left for staff").contains("being sent by another run");
+            assertThat(report.out()).contains("0 would be sent.").doesNotContain("being sent by another run");
         }
     }
 
