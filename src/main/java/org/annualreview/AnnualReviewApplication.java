@@ -210,14 +210,14 @@ public class AnnualReviewApplication {
         return new org.annualreview.jobs.Jobs(dataSource, clock);
     }
 
-    /** Runs the jobs staff start (sending a year's letters) on the nodes that serve: a command runs its own work itself. */
+    /** Runs the jobs staff start (writing or sending a year's letters) on the nodes that serve: a command runs its own work itself. */
     @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
-    org.annualreview.jobs.SendingJobs sendingJobs(DataSource dataSource, org.annualreview.jobs.Jobs jobs,
+    org.annualreview.jobs.LetterJobs letterJobs(DataSource dataSource, org.annualreview.jobs.Jobs jobs,
             org.annualreview.distribution.Distribution distribution, Letters letters, org.annualreview.audit.AuditLog audit,
             @Value("${annual-review.jobs.run:true}") boolean runsJobs) {
-        return new org.annualreview.jobs.SendingJobs(dataSource, jobs, distribution, letters, audit,
-                org.annualreview.jobs.SendingJobs.Settings.DEFAULT.runningJobs(runsJobs));
+        return new org.annualreview.jobs.LetterJobs(dataSource, jobs, distribution, letters, audit,
+                org.annualreview.jobs.LetterJobs.Settings.DEFAULT.runningJobs(runsJobs));
     }
 
     @Bean

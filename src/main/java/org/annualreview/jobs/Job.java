@@ -8,10 +8,11 @@ import org.annualreview.shared.ReportingYear;
 
 /** A job as staff see it: what it does, who started it, how far it is, and how it ended. */
 public record Job(String id, Kind kind, ReportingYear year, String startedBy, Instant startedAt, Status status, int attempts, int total,
-        int done, int sent, int failed, int unknown, int skipped, Instant updatedAt, Optional<Instant> finishedAt, String outcome) {
+        int done, int sent, int failed, int unknown, int skipped, int newVersions, int sameVersions, Instant updatedAt,
+        Optional<Instant> finishedAt, String outcome) {
 
     public enum Kind {
-        SEND_LETTERS("send-letters", "Sending the approved letters");
+        SEND_LETTERS("send-letters", "Sending the approved letters"), WRITE_LETTERS("write-letters", "Writing the letters");
 
         private final String code;
         private final String label;

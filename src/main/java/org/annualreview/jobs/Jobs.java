@@ -88,6 +88,34 @@ public final class Jobs {
                 Timestamp.from(clock.instant()), id);
     }
 
+    /** The items (organisations' codes) the job has done, in any of its attempts. */
+    java.util.Set<String> items(String id) {
+        return new java.util.HashSet<>(jdbc.queryForList("select item from job_item where job_id = ?", String.class, id));
+    }
+
+    /**
+     * One more letter kept by a writing job, new or as before: recorded as an item of the job, and counted on it
+     * from its items (so an attempt that takes over counts on from where the earlier stopped).
+     */
+    void written(String id, String item, boolean newVersion) {
+        Timestamp now = Timestamp.from(clock.instant());
+        transaction.executeWithoutResult(tx -> {
+            jdbc.update("insert into job_item (job_id, item, outcome, done_at) values (?, ?, ?, ?)", id, item, newVersion ? "new" : "same", now);
+            jdbc.update("""
+                    update job set done = (select count(*) from job_item where job_id = ?),
+                                   new_versions = (select count(*) from job_item where job_id = ? and outcome = 'new'),
+                                   same_versions = (select count(*) from job_item where job_id = ? and outcome = 'same'),
+                                   updated_at = ?
+                    where id = ?""", id, id, id, now, id);
+        });
+    }
+
+    /** A writing job's node begins (or begins again): the total to go through; what earlier attempts did stays counted. */
+    void beginWriting(String id, int total) {
+        jdbc.update("update job set status = 'running', attempts = attempts + 1, total = ?, updated_at = ? where id = ?", total,
+                Timestamp.from(clock.instant()), id);
+    }
+
     /** The job ended (done or failed) with what it says; another of its kind and year may start. */
     void finish(String id, Job.Status status, String outcome) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -102,7 +130,8 @@ public final class Jobs {
         return new Job(rs.getString("id"), Job.Kind.of(rs.getString("kind")), ReportingYear.parse(rs.getString("reporting_year")),
                 rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(), Job.Status.valueOf(rs.getString("status").toUpperCase(
                         java.util.Locale.ROOT)), rs.getInt("attempts"), rs.getInt("total"), rs.getInt("done"), rs.getInt("sent_count"),
-                rs.getInt("failed_count"), rs.getInt("unknown_count"), rs.getInt("skipped_count"), rs.getTimestamp("updated_at").toInstant(),
+                rs.getInt("failed_count"), rs.getInt("unknown_count"), rs.getInt("skipped_count"), rs.getInt("new_versions"),
+                rs.getInt("same_versions"), rs.getTimestamp("updated_at").toInstant(),
                 Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant), Optional.ofNullable(rs.getString("outcome"))
                         .orElse(""));
     }

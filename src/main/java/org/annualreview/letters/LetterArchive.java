@@ -81,6 +81,12 @@ final class LetterArchive {
 
     /** Approves the latest version of each letter of the year (of one organisation, or all); returns how many were approved now. */
     int approveLatest(ReportingYear year, java.util.Optional<String> organisationCode, String approvedBy, java.time.Instant at) {
+        return approveLatest(year, organisationCode, java.util.Optional.empty(), approvedBy, at);
+    }
+
+    /** The same, of the latest versions written no later than {@code writtenBy} only (those the approver was shown). */
+    int approveLatest(ReportingYear year, java.util.Optional<String> organisationCode, java.util.Optional<Instant> writtenBy, String approvedBy,
+            java.time.Instant at) {
         String sql = "insert into letter_approval (organisation_code, reporting_year, version, approved_by, approved_at)"
                 + " select l.organisation_code, l.reporting_year, l.version, ?, ? from letter l"
                 + " where l.reporting_year = ?" + (organisationCode.isPresent() ? " and l.organisation_code = ?" : "")
@@ -90,6 +96,10 @@ final class LetterArchive {
                 + " and a.reporting_year = l.reporting_year and a.version = l.version)";
         List<Object> arguments = new java.util.ArrayList<>(List.of(approvedBy, java.sql.Timestamp.from(at), year.toString()));
         organisationCode.ifPresent(arguments::add);
+        if (writtenBy.isPresent()) {
+            sql += " and l.generated_at <= ?";
+            arguments.add(java.sql.Timestamp.from(writtenBy.get()));
+        }
         return jdbc.update(sql, arguments.toArray());
     }
 

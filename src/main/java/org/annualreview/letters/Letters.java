@@ -299,6 +299,14 @@ public final class Letters {
         return archive.approveLatest(year, organisation.map(o -> organisations.find(o).code()), approvedBy, clock.instant());
     }
 
+    /**
+     * Approves the latest version of every letter of the year written no later than {@code writtenBy}: the letters
+     * staff were shown when they confirmed. A letter written again since is left awaiting approval.
+     */
+    public int approveAll(ReportingYear year, Instant writtenBy, String approvedBy) {
+        return archive.approveLatest(year, Optional.empty(), Optional.of(writtenBy), approvedBy, clock.instant());
+    }
+
     /** The codes of the organisations whose latest letter of the year is approved for sending. */
     public List<String> approved(ReportingYear year) {
         return archive.approvedLatest(year);
@@ -351,6 +359,34 @@ public final class Letters {
      */
     public List<Written> write(ReportingYear year, Optional<String> organisation, Set<Format> formats, Optional<Path> folder,
             Progress progress) {
+        return write(year, organisation, formats, folder, progress, Set.of(), written -> { });
+    }
+
+    /**
+     * Writes every council's letter of the year into the archive, as a writing job does: leaving out the councils
+     * named (written by the job's earlier attempt), each letter told to {@code kept} once the archive holds it.
+     */
+    public List<Written> writeAll(ReportingYear year, Set<String> leaveOut, java.util.function.Consumer<Written> kept) {
+        return write(year, Optional.empty(), EnumSet.of(Format.pdf), Optional.empty(), Progress.NONE, leaveOut, kept);
+    }
+
+    /** The councils whose letters a writing of the year writes, by code: those with figures and a type average. */
+    public List<String> toWrite(ReportingYear year) {
+        return statistics.figures(year).organisations().stream().filter(f -> f.kind().hasTypeAverage()).map(OrganisationFigures::code).toList();
+    }
+
+    /**
+     * What writing the year's letters needs before it begins: a template that compiles and a publication date.
+     * Throws {@link NoTemplate}, {@link BadTemplate} or {@link NoPublicationDate} if one is missing.
+     */
+    public void checkWritable(ReportingYear year) {
+        LetterArchive.StoredTemplate stored = archive.latestTemplate(year).orElseThrow(() -> new NoTemplate(year));
+        LetterTemplate.compile(stored.fileName(), stored.source());
+        publicationDates.of(year).orElseThrow(() -> new NoPublicationDate(year));
+    }
+
+    private List<Written> write(ReportingYear year, Optional<String> organisation, Set<Format> formats, Optional<Path> folder,
+            Progress progress, Set<String> leaveOut, java.util.function.Consumer<Written> kept) {
         LetterArchive.StoredTemplate stored = archive.latestTemplate(year).orElseThrow(() -> new NoTemplate(year));
         LetterTemplate template = LetterTemplate.compile(stored.fileName(), stored.source());
         String publicationDay = LetterFieldsFactory.day(publicationDates.of(year).orElseThrow(() -> new NoPublicationDate(year)));
@@ -360,7 +396,7 @@ public final class Letters {
         List<OrganisationFigures> chosen = organisation.isPresent()
                 ? List.of(figures.of(organisations.find(organisation.get()).code()).orElseThrow(() -> new IllegalArgumentException(
                         organisation.get() + " has no figures in " + year + ": it did not exist then and had no decisions")))
-                : figures.organisations().stream().filter(f -> f.kind().hasTypeAverage()).toList();
+                : figures.organisations().stream().filter(f -> f.kind().hasTypeAverage()).filter(f -> !leaveOut.contains(f.code())).toList();
         YearData data = YearData.read(new JdbcTemplate(dataSource), organisations, year);
         boolean synthetic = syntheticData.getAsBoolean();
 
@@ -368,8 +404,12 @@ public final class Letters {
         try {
             List<Future<Written>> pending = new ArrayList<>();
             for (OrganisationFigures f : chosen) {
-                pending.add(pool.submit(() -> writeOne(year, stored, template, publicationDay, figures, f, register.get(f.code()), data,
-                        synthetic, formats, folder)));
+                pending.add(pool.submit(() -> {
+                    Written written = writeOne(year, stored, template, publicationDay, figures, f, register.get(f.code()), data, synthetic,
+                            formats, folder);
+                    kept.accept(written);
+                    return written;
+                }));
             }
             List<Written> written = new ArrayList<>();
             for (Future<Written> each : pending) {

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.annualreview.audit.AuditLog;
 import org.annualreview.distribution.Distribution;
+import org.annualreview.jobs.Job;
+import org.annualreview.jobs.Jobs;
+import org.annualreview.jobs.LetterJobs;
 import org.annualreview.letters.BadTemplate;
 import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisations;
@@ -31,11 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Writing a year's letters from the browser, as `./annual-review letters` does (kept in the archive only), and
- * reviewing them: each organisation's latest version, whether it is approved and by whom, approved one at a time.
- * Every change is audited with who made it.
+ * Writing a year's letters from the browser, as `./annual-review letters` does (kept in the archive only): every
+ * council's as a job, once confirmed, or one council's at once; and reviewing them: each organisation's latest
+ * version, whether it is approved and by whom, approved one at a time. Every change is audited with who made it.
  */
 @RestController
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 public final class LetterReview {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
@@ -44,32 +47,39 @@ public final class LetterReview {
     private final Letters letters;
     private final AuditLog audit;
     private final YearPage yearPage;
-    /** One writing at a time from the workspace: two at once would both try to store each letter's next version. */
-    private final ReentrantLock writing = new ReentrantLock();
+    private final LetterJobs jobs;
     private final WorkspacePages pages = new WorkspacePages();
 
-    public LetterReview(Letters letters, Distribution distribution, AuditLog audit) {
+    public LetterReview(Letters letters, Distribution distribution, AuditLog audit, Jobs jobRecords, LetterJobs jobs) {
         this.letters = letters;
         this.audit = audit;
-        this.yearPage = new YearPage(letters, distribution);
+        this.jobs = jobs;
+        this.yearPage = new YearPage(letters, distribution, jobRecords);
     }
 
     /**
-     * Writes the year's letters, of every council or of the one organisation named (GSS code or name), into the
-     * archive: a letter that says something new is a new version, which needs approving again.
+     * Writes the year's letters into the archive: every council's as a job, once confirmed (the job's page answers),
+     * or the one organisation's named (GSS code or name) at once. A letter that says something new is a new version,
+     * which needs approving again.
      */
     @PostMapping("/workspace/years/{year}/letters/write")
     public ResponseEntity<String> write(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
-            @RequestParam(name = "organisation", defaultValue = "") String organisation) {
+            @RequestParam(name = "organisation", defaultValue = "") String organisation,
+            @RequestParam(name = "confirmed", defaultValue = "") String confirmed) {
         Optional<ReportingYear> found = ReportingYear.find(year);
         if (found.isEmpty()) {
             return pages.notFound(request);
         }
         ReportingYear chosen = found.get();
         Optional<String> one = Optional.of(organisation.strip()).filter(o -> !o.isEmpty());
-        if (!writing.tryLock()) {
-            return yearPage.show(request, chosen, YearPage.Outcome.problem("Letters are being written already, from another page: "
-                    + "wait until that is done, then write them again if need be", "#write", organisation), HttpStatus.CONFLICT);
+        if (one.isEmpty()) {
+            return writeAll(request, principal, chosen, confirmed.equals("yes"));
+        }
+        Optional<String> writing = jobs.running(Job.Kind.WRITE_LETTERS, chosen);
+        if (writing.isPresent()) {
+            return yearPage.show(request, chosen, YearPage.Outcome.problem("Every council's letter of " + chosen + " is being written now: "
+                    + "wait until that job is done, then write this one again if need be", "/workspace/jobs/" + writing.get(), organisation),
+                    HttpStatus.CONFLICT);
         }
         List<Letters.Written> written;
         try {
@@ -82,11 +92,11 @@ public final class LetterReview {
                     organisation);
         } catch (BadTemplate bad) {
             return writingProblem(request, chosen, "The letter template of " + chosen + " has a problem: " + bad.getMessage(), organisation);
+        } catch (Letters.NoPublicationDate none) {
+            return writingProblem(request, chosen, none.getMessage(), organisation);
         } catch (Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
             return yearPage.show(request, chosen, YearPage.Outcome.problem(unknown.getMessage(), "#organisation", organisation),
                     HttpStatus.UNPROCESSABLE_CONTENT);
-        } finally {
-            writing.unlock();
         }
         long newVersions = written.stream().filter(Letters.Written::newVersion).count();
         String subject = one.isPresent() && written.size() == 1 ? "letter of " + written.get(0).organisationName() + " " + chosen
@@ -94,6 +104,24 @@ public final class LetterReview {
         audit.record(principal.getName(), "write-letters", subject, Optional.empty(), Optional.of(String.format("%d written: %d new version%s, %d as before",
                 written.size(), newVersions, newVersions == 1 ? "" : "s", written.size() - newVersions)));
         return WorkspacePages.seeOther("/workspace/years/" + chosen + "?done=written&written=" + written.size() + "&new=" + newVersions);
+    }
+
+    /** Every council's letter, as a job once confirmed (else the confirmation page); what stops it shown on the year's page. */
+    private ResponseEntity<String> writeAll(HttpServletRequest request, Principal principal, ReportingYear year, boolean confirmed) {
+        if (!confirmed) {
+            return WorkspacePages.seeOther("/workspace/years/" + year + "/letters/write");
+        }
+        try {
+            return WorkspacePages.seeOther("/workspace/jobs/" + jobs.startWriting(year, principal.getName()).id());
+        } catch (Jobs.AlreadyRunning running) {
+            return WorkspacePages.seeOther("/workspace/jobs/" + running.jobId());
+        } catch (Letters.NoTemplate none) {
+            return writingProblem(request, year, "No letter template is loaded for " + year + ": load one on the letter template page first", "");
+        } catch (BadTemplate bad) {
+            return writingProblem(request, year, "The letter template of " + year + " has a problem: " + bad.getMessage(), "");
+        } catch (Letters.NoPublicationDate none) {
+            return writingProblem(request, year, none.getMessage(), "");
+        }
     }
 
     private ResponseEntity<String> writingProblem(HttpServletRequest request, ReportingYear year, String problem, String organisation) {

@@ -46,14 +46,14 @@ public final class StaffWorkspace {
     private final YearPage yearPage;
 
     public StaffWorkspace(Imports imports, Letters letters, Distribution distribution, AuditLog audit,
-            org.annualreview.distribution.Registrations registrations, Accounts accounts) {
+            org.annualreview.distribution.Registrations registrations, Accounts accounts, org.annualreview.jobs.Jobs jobs) {
         this.accounts = accounts;
         this.registrations = registrations;
         this.imports = imports;
         this.letters = letters;
         this.distribution = distribution;
         this.audit = audit;
-        this.yearPage = new YearPage(letters, distribution);
+        this.yearPage = new YearPage(letters, distribution, jobs);
     }
 
     @GetMapping("/workspace/imports")
@@ -123,17 +123,6 @@ public final class StaffWorkspace {
             return pages.notFound(request);
         }
         return yearPage.show(request, chosen.get(), YearPage.Outcome.of(done, written, newVersions), HttpStatus.OK);
-    }
-
-    @PostMapping("/workspace/years/{year}/approve")
-    public ResponseEntity<String> approve(Principal principal, @PathVariable("year") String year) {
-        ReportingYear chosen = ReportingYear.parse(year);
-        audit.inTransaction(() -> {
-            int approved = letters.approve(chosen, Optional.empty(), principal.getName());
-            audit.record(principal.getName(), "approve-letters", "letters of " + chosen, Optional.empty(), Optional.of(approved + " approved"));
-            return approved;
-        });
-        return WorkspacePages.seeOther("/workspace/years/" + chosen + "?done=approved");
     }
 
     /** Sends one council's approved letter again, to every recipient, because staff asked: the only way a letter goes twice. */

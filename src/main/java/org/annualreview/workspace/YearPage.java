@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.annualreview.distribution.Delivery;
 import org.annualreview.distribution.Distribution;
+import org.annualreview.jobs.Job;
+import org.annualreview.jobs.Jobs;
 import org.annualreview.letters.Letters;
 import org.annualreview.shared.ReportingYear;
 import org.springframework.http.HttpStatusCode;
@@ -34,11 +36,13 @@ final class YearPage {
 
     private final Letters letters;
     private final Distribution distribution;
+    private final Jobs jobs;
     private final WorkspacePages pages = new WorkspacePages();
 
-    YearPage(Letters letters, Distribution distribution) {
+    YearPage(Letters letters, Distribution distribution, Jobs jobs) {
         this.letters = letters;
         this.distribution = distribution;
+        this.jobs = jobs;
     }
 
     ResponseEntity<String> show(HttpServletRequest request, ReportingYear year, Outcome outcome, HttpStatusCode status) {
@@ -55,6 +59,8 @@ final class YearPage {
         model.put("deliveries", deliveries(distribution.send(year, Optional.empty(), new Distribution.Options(true, false))));
         model.put("failures", failures(distribution.failures(year)));
         model.put("unknown", failures(distribution.unknown(year)));
+        model.put("writingJob", jobs.running(Job.Kind.WRITE_LETTERS, year).orElse(""));
+        model.put("sendingJob", jobs.running(Job.Kind.SEND_LETTERS, year).orElse(""));
         return pages.status(status).page("year", model);
     }
 

@@ -182,7 +182,14 @@ class AccountsIT {
         String page = analyst.get("/workspace/years/2023-24").body();
         assertThat(page).containsPattern("Knowsley Metropolitan Borough Council</th>\\s*<td class=\"govuk-table__cell\">not approved");
 
-        HttpResponse<String> approved = analyst.post("/workspace/years/2023-24/approve", Map.of("_csrf", Visitor.csrf(page)));
+        HttpResponse<String> unconfirmed = analyst.post("/workspace/years/2023-24/approve", Map.of("_csrf", Visitor.csrf(page)));
+        assertThat(location(unconfirmed)).as("asked to confirm first").endsWith("/workspace/years/2023-24/approve");
+        String confirm = analyst.get("/workspace/years/2023-24/approve").body();
+        assertThat(confirm).contains("Approve 3 letters?", "Yes, approve 3 letters");
+        String writtenBy = confirm.replaceFirst("(?s).*name=\"writtenBy\" value=\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> approved = analyst.post("/workspace/years/2023-24/approve", Map.of("_csrf", Visitor.csrf(confirm), "confirmed", "yes",
+                "writtenBy", writtenBy));
 
         assertThat(approved.statusCode()).isEqualTo(303);
         assertThat(analyst.get(location(approved).replace(site, "")).body()).contains("The latest letters are approved.",

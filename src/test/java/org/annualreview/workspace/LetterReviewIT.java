@@ -50,6 +50,23 @@ class LetterReviewIT extends OnEachDatabase {
         throw new AssertionError("the job did not finish: " + analyst.get(job).body());
     }
 
+    /** Writes every council's letter as staff do, from the confirmation page given, then waits for the job. Returns its address. */
+    static String writeAll(Visitor analyst, String confirm) throws Exception {
+        HttpResponse<String> started = analyst.post("/workspace/years/2023-24/letters/write", Map.of("_csrf", Visitor.csrf(confirm),
+                "organisation", "", "confirmed", "yes"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+        String job = Visitor.location(started).replaceFirst("^https?://[^/]+", "");
+        assertThat(job).startsWith("/workspace/jobs/");
+        for (int i = 0; i < 600; i++) {
+            String page = analyst.get(job).body();
+            if (page.contains("Finished") || page.contains("The job stopped")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the job did not finish: " + analyst.get(job).body());
+    }
+
     @Test
     void aLetterSentOnceGoesAgainOnlyWhenStaffAskForOneCouncilAndAFailedOneIsShownWithTheServersWords() throws Exception {
         assertThat(workspace.cli("letters", "approve", "--year", "2023-24", "--organisation", "Knowsley", "--by", "Pat Approver").exitCode()).isZero();
@@ -144,11 +161,17 @@ class LetterReviewIT extends OnEachDatabase {
                 "action=\"/workspace/years/2023-24/letters/write\"", "href=\"/workspace/years/2023-24/letters\"",
                 "Approve the latest letters", "Send the approved letters");
 
-        HttpResponse<String> written = analyst.post("/workspace/years/2023-24/letters/write", Map.of("_csrf", Visitor.csrf(yearPage),
+        HttpResponse<String> unconfirmed = analyst.post("/workspace/years/2023-24/letters/write", Map.of("_csrf", Visitor.csrf(yearPage),
                 "organisation", ""));
+        assertThat(Visitor.location(unconfirmed)).as("every council's letters: asked to confirm first").endsWith("/workspace/years/2023-24/letters/write");
+        assertThat(latestVersion(KNOWSLEY)).isEqualTo(knowsleyBefore);
+        String confirm = analyst.get("/workspace/years/2023-24/letters/write").body();
+        assertThat(confirm).contains("Write the letters of " + letters + " councils?", "1 of the latest letters are approved now");
 
-        assertThat(written.statusCode()).isEqualTo(303);
-        assertThat(analyst.follow(written).body()).contains(letters + " letters written: " + letters + " new versions, 0 as before.");
+        String job = writeAll(analyst, confirm);
+
+        assertThat(analyst.get(job).body()).contains("Writing the letters of 2023-24", "Finished",
+                letters + " written: " + letters + " new versions, 0 as before", "data-finished=\"true\"");
         int knowsley = latestVersion(KNOWSLEY);
         assertThat(knowsley).isEqualTo(knowsleyBefore + 1);
         String awaiting = analyst.get("/workspace/years/2023-24/letters?awaiting=yes").body();
@@ -213,8 +236,11 @@ class LetterReviewIT extends OnEachDatabase {
     void writingTheLettersOfAYearWithNoTemplateShowsTheProblem() throws Exception {
         Visitor analyst = workspace.signedIn(ANALYST);
 
+        assertThat(analyst.get("/workspace/years/2022-23/letters/write").body()).as("the confirmation page says why, and offers no button")
+                .contains("The letters of 2022-23 cannot be written yet", "no letter template is loaded for 2022-23")
+                .doesNotContain("Yes, write");
         HttpResponse<String> refused = analyst.post("/workspace/years/2022-23/letters/write", Map.of("_csrf",
-                Visitor.csrf(analyst.get("/workspace/years/2022-23").body()), "organisation", ""));
+                Visitor.csrf(analyst.get("/workspace/years/2022-23").body()), "organisation", "", "confirmed", "yes"));
 
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("There is a problem: no letter was written", "<a href=\"/workspace/years/2022-23/template\">",
