@@ -94,19 +94,17 @@ public final class Jobs {
     }
 
     /**
-     * One more letter kept by a writing job, new or as before: recorded as an item of the job, and counted on it
-     * from its items (so an attempt that takes over counts on from where the earlier stopped).
+     * One more letter kept by a writing job, new or as before: recorded as an item of the job and counted on it, in
+     * one transaction (so an attempt that takes over counts on from where the earlier stopped).
      */
     void written(String id, String item, boolean newVersion) {
         Timestamp now = Timestamp.from(clock.instant());
         transaction.executeWithoutResult(tx -> {
             jdbc.update("insert into job_item (job_id, item, outcome, done_at) values (?, ?, ?, ?)", id, item, newVersion ? "new" : "same", now);
-            jdbc.update("""
-                    update job set done = (select count(*) from job_item where job_id = ?),
-                                   new_versions = (select count(*) from job_item where job_id = ? and outcome = 'new'),
-                                   same_versions = (select count(*) from job_item where job_id = ? and outcome = 'same'),
-                                   updated_at = ?
-                    where id = ?""", id, id, id, now, id);
+            // counted up in the job's row, which the update locks: two letters kept at once both count (a count of
+            // the items instead would miss the other's, not yet committed)
+            String column = newVersion ? "new_versions" : "same_versions";
+            jdbc.update("update job set done = done + 1, " + column + " = " + column + " + 1, updated_at = ? where id = ?", now, id);
         });
     }
 

@@ -102,7 +102,7 @@ class SendingTakeoverIT {
         }
     }
 
-    private static Visitor signedInWhenUp(String address) throws Exception {
+    static Visitor signedInWhenUp(String address) throws Exception {
         Visitor visitor = new Visitor(address);
         for (int i = 0; i < 240; i++) {
             try {
