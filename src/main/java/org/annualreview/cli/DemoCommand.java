@@ -115,22 +115,38 @@ final class DemoCommand implements Callable<Integer> {
         demoLabel.markSynthetic();
         out.printf("Imported %,d rows in %.1f s: %,d inserted, %,d updated, %,d unchanged.%n", report.rows(), seconds(importing),
                 report.inserted(), report.updated(), report.unchanged());
+        // a demo run again imports nothing new: its figures stand (a year is computed only if its records changed), and
+        // so do its letters, unless the template of their year changed or a council has none
+        boolean recordsChanged = report.inserted() > 0 || report.updated() > 0;
         long computing = System.nanoTime();
-        int years = statistics.recomputeAllYears().size();
-        out.printf("Computed the figures of %d reporting years in %.1f s.%n%n", years, seconds(computing));
+        int years = statistics.yearsWithDecisions().size();
+        statistics.yearsWithDecisions().forEach(statistics::figures);
+        out.printf("Figures of %d reporting years ready in %.1f s.%n%n", years, seconds(computing));
         ReportingYear latest = statistics.latestYear().orElse(options.lastYear());
         long writing = System.nanoTime();
         int written = 0;
         ReportingYear from = letterYears == LetterYears.all ? options.firstYear() : letterYears == LetterYears.latest ? latest : latest.next();
+        int standing = 0;
         for (ReportingYear year = from; year.compareTo(latest) <= 0; year = year.next()) {
+            ReportingYear thisYear = year;
             String style = ShippedTemplates.styleFor(year);
-            letters.loadTemplate(year, style, ShippedTemplates.source(style));
-            written += letters.write(year, Optional.empty(), EnumSet.of(Letters.Format.pdf),
-                    year.equals(latest) ? Optional.of(lettersDirectory) : Optional.empty(), Letters.Progress.NONE).size();
+            boolean templateChanged = letters.loadTemplate(year, style, ShippedTemplates.source(style)).changed();
+            Optional<Path> folder = year.equals(latest) ? Optional.of(lettersDirectory) : Optional.empty();
+            int councils = letters.toWrite(year).size();
+            if (!recordsChanged && !templateChanged && letters.organisationsWithLetters(year).size() >= councils
+                    && folder.map(f -> f.resolve(thisYear.toString())).map(DemoCommand::pdfs).orElse((long) councils) >= councils) {
+                standing += councils;
+                continue;
+            }
+            written += letters.write(year, Optional.empty(), EnumSet.of(Letters.Format.pdf), folder, Letters.Progress.NONE).size();
         }
         if (written > 0) {
             out.printf("Wrote %,d Annual Review letters (every council, from templates/) in %.1f s; %s's are in %s.%n%n",
                     written, seconds(writing), latest, lettersDirectory.resolve(latest.toString()));
+        }
+        if (standing > 0) {
+            out.printf("%,d letters stand as written before (nothing they say has changed); %s's are in %s.%n%n", standing, latest,
+                    lettersDirectory.resolve(latest.toString()));
         }
         FiguresOutput.yearTable(out, statistics.figures(latest), AverageMethod.POOLED, true);
         out.printf("%nNext: ./annual-review stats --year %s --organisation Knowsley   (one council in full)%n", latest);
@@ -151,12 +167,34 @@ final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** One workspace account per role, with a new random password each run, printed once. */
+    /** The PDF files in a folder (none if it is not there). */
+    private static long pdfs(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".pdf")).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * One workspace account per role, each made with a random password printed once, when the demo first runs: a
+     * later run leaves the accounts (and their passwords) as they are.
+     */
     private void demoAccounts(PrintWriter out) {
-        out.printf("%nDemo accounts for the workspace (new passwords each time the demo runs):%n");
+        String[][] demo = {{"administrator@demo.example", "Demo Administrator", "administrator", null},
+                {"analyst@demo.example", "Demo Analyst", "analyst", null}, {"knowsley@demo.example", "Demo Council User", "council", "E08000011"}};
+        if (java.util.Arrays.stream(demo).allMatch(account -> accounts.find(account[0]).isPresent())) {
+            out.printf("%nDemo accounts for the workspace: %s (passwords as printed when the demo first ran; a new one with"
+                    + " ./annual-review users add --username NAME --name NAME --role ROLE --replace).%n",
+                    String.join(", ", java.util.Arrays.stream(demo).map(a -> a[0]).toList()));
+            return;
+        }
+        out.printf("%nDemo accounts for the workspace (the passwords are printed this once):%n");
         java.security.SecureRandom random = new java.security.SecureRandom();
-        for (String[] account : new String[][] {{"administrator@demo.example", "Demo Administrator", "administrator", null},
-                {"analyst@demo.example", "Demo Analyst", "analyst", null}, {"knowsley@demo.example", "Demo Council User", "council", "E08000011"}}) {
+        for (String[] account : demo) {
             byte[] bytes = new byte[12];
             random.nextBytes(bytes);
             String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

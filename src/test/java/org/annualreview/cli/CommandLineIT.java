@@ -186,7 +186,7 @@ class CommandLineIT {
     class Demo {
 
         @Test
-        void loadsLabelledSyntheticDataAndChangesNothingTheSecondTime() {
+        void loadsLabelledSyntheticDataAndChangesNothingTheSecondTime() throws Exception {
             Path letters = directory.resolve("letters");
             Run first = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters", letters.toString(),
                     "--letters-for", "latest", "--no-serve");
@@ -196,8 +196,17 @@ class CommandLineIT {
                     .containsPattern("Administrator +administrator@demo.example +password \\S{16}")
                     .containsPattern("Council user \\(Knowsley\\) +knowsley@demo.example +password \\S{16}");
             assertThat(letters.resolve("2025-26/E08000011-knowsley-metropolitan-borough-council.pdf")).isNotEmptyFile();
-            Run second = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters-for", "none", "--no-serve");
-            assertThat(second.out()).contains(" 0 inserted, 0 updated");
+            Path knowsley = letters.resolve("2025-26/E08000011-knowsley-metropolitan-borough-council.pdf");
+            java.nio.file.attribute.FileTime writtenFirst = Files.getLastModifiedTime(knowsley);
+
+            Run second = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters", letters.toString(),
+                    "--letters-for", "latest", "--no-serve");
+
+            assertThat(second.exitCode()).isZero();
+            assertThat(second.out()).contains(" 0 inserted, 0 updated").contains("letters stand as written before")
+                    .doesNotContain("Wrote ").doesNotContainPattern("password \\S{16}")
+                    .contains("passwords as printed when the demo first ran");
+            assertThat(Files.getLastModifiedTime(knowsley)).as("the letter's file is not written again").isEqualTo(writtenFirst);
             assertThat(run("stats", "--format", "json").out()).contains("\"syntheticDemoData\" : true");
         }
 
