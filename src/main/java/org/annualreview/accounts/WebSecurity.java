@@ -39,7 +39,7 @@ public class WebSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login").permitAll()
                         .requestMatchers("/workspace/accounts", "/workspace/accounts/**", "/workspace/audit", "/workspace/audit/**",
-                                "/workspace/years/*/publication").hasAuthority(Role.ADMINISTRATOR.authority())
+                                "/workspace/years/*/publication", "/workspace/years/*/publication/**").hasAuthority(Role.ADMINISTRATOR.authority())
                         // the register itself (organisations, populations) is the administrators' to change; analysts read it
                         .requestMatchers(HttpMethod.POST, "/workspace/records/organisations/**", "/workspace/records/populations/**")
                         .hasAuthority(Role.ADMINISTRATOR.authority())

@@ -83,7 +83,7 @@ final class TemplatesCommand implements Runnable {
                         ? "Loaded " + file + " as version " + loaded.version() + " of the " + reportingYear + " letter template."
                         : file + " is the same as version " + loaded.version() + " of the " + reportingYear + " template: nothing changed.");
                 return ExitCodes.OK;
-            } catch (BadTemplate e) {
+            } catch (BadTemplate | Letters.AlreadyPublished e) {
                 err.println(e.getMessage());
                 err.println("Nothing was loaded.");
                 return ExitCodes.REFUSED;

@@ -184,6 +184,7 @@ public final class Letters {
                 if (!actor.setsPublicationDates()) {
                     throw new PublicationDateNotYours(fileName, settings.publicationDateLine(), day, current);
                 }
+                refuseIfPublished(year, current);
                 publicationDates.set(year, day, actor.name(), clock.instant());
                 moved = Optional.of(new PublicationDateMoved(current, day));
             }
@@ -268,6 +269,7 @@ public final class Letters {
         if (current.equals(Optional.of(day))) {
             return new TemplateLoaded(year, latest.version(), false, latest.fileName());
         }
+        refuseIfPublished(year, current);
         publicationDates.set(year, day, actor.name(), clock.instant());
         int version = latest.version();
         if (settings.publicationDate().isPresent()) {
@@ -275,6 +277,70 @@ public final class Letters {
                     .version();
         }
         return new TemplateLoaded(year, version, true, latest.fileName(), Optional.of(new PublicationDateMoved(current, day)));
+    }
+
+    /** A published year's date is not moved: moving it later would take the year off the site, which is withdrawing it. */
+    private void refuseIfPublished(ReportingYear year, Optional<java.time.LocalDate> current) {
+        if (current.isPresent() && !today().isBefore(current.get())) {
+            throw new AlreadyPublished(year, current.get());
+        }
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
+    }
+
+    /** A published year, whose publication date stays as it was: taking it off the site is withdrawing it, its own act. */
+    public static final class AlreadyPublished extends RuntimeException {
+        AlreadyPublished(ReportingYear year, java.time.LocalDate since) {
+            super(year + " is public since " + since.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK))
+                    + ": a published year's date is not moved; to take it off the site, withdraw it (with the reason)");
+        }
+    }
+
+    /** A published year taken off the site: when, by whom and why. */
+    public record Withdrawal(Instant at, String by, String reason) {
+    }
+
+    /** Whether the year's publication day has come (UK time), withdrawn since or not. */
+    public boolean publicationDayCame(ReportingYear year) {
+        return publicationDates.of(year).filter(day -> !today().isBefore(day)).isPresent();
+    }
+
+    /** The year's withdrawal, if it was withdrawn. */
+    public Optional<Withdrawal> withdrawal(ReportingYear year) {
+        return publicationDates.withdrawal(year);
+    }
+
+    /** A year that cannot be withdrawn: not yet public, or withdrawn already. */
+    public static final class NotWithdrawable extends RuntimeException {
+        NotWithdrawable(String why) {
+            super(why);
+        }
+    }
+
+    /**
+     * Withdraws a published year from the public site, as an administrator (or the operator), with the reason; the
+     * caller's transaction holds it with its audit entry. Its records, letters and date stay as they were.
+     *
+     * @throws NotWithdrawable if the year is not public (no date, or its day has not come) or is withdrawn already
+     */
+    public Withdrawal withdraw(ReportingYear year, String reason, Actor actor) {
+        if (!actor.setsPublicationDates()) {
+            throw new NotWithdrawable("withdrawing a published year is an administrator's act");
+        }
+        if (reason.isBlank()) {
+            throw new NotWithdrawable("give the reason the year is withdrawn: the public will read it");
+        }
+        Optional<java.time.LocalDate> day = publicationDates.of(year);
+        if (day.isEmpty() || today().isBefore(day.get())) {
+            throw new NotWithdrawable(year + " is not public: there is nothing to withdraw");
+        }
+        Withdrawal withdrawal = new Withdrawal(clock.instant(), actor.name(), reason.strip());
+        if (!publicationDates.withdraw(year, withdrawal.by(), withdrawal.at(), withdrawal.reason())) {
+            throw new NotWithdrawable(year + " was withdrawn already");
+        }
+        return withdrawal;
     }
 
     /** A publication date before the date of the letters: councils have their letter before the public sees it. */

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The day each reporting year's figures and letters go public: one row a year, set by an administrator (or the
- * operator at the command line), never by the wording of a template an analyst loads.
+ * operator at the command line), never by the wording of a template an analyst loads; and, for a published year
+ * taken off the site, its withdrawal.
  */
 final class PublicationDates {
 
@@ -41,5 +42,16 @@ final class PublicationDates {
                     by, Timestamp.from(at));
         }
         return true;
+    }
+
+    Optional<Letters.Withdrawal> withdrawal(ReportingYear year) {
+        return jdbc.query("select withdrawn_at, withdrawn_by, reason from withdrawal where reporting_year = ?", (rs, n) -> new Letters.Withdrawal(
+                rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)), year.toString()).stream().findFirst();
+    }
+
+    /** Records the year's withdrawal (in the caller's transaction); false if it was withdrawn already. */
+    boolean withdraw(ReportingYear year, String by, Instant at, String reason) {
+        return jdbc.update("insert into withdrawal (reporting_year, withdrawn_at, withdrawn_by, reason) select ?, ?, ?, ? where not exists"
+                + " (select 1 from withdrawal where reporting_year = ?)", year.toString(), Timestamp.from(at), by, reason, year.toString()) == 1;
     }
 }

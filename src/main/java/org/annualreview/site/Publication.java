@@ -11,7 +11,7 @@ import org.annualreview.statistics.Statistics;
 
 /**
  * The embargo: a reporting year's figures and letters are public from the start of its publication day (UK
- * time), as its letter template sets it, and not a moment before. Every page and file of the site asks here.
+ * time), as an administrator set it, and not a moment before; and no longer once it is withdrawn. Every page and file of the site asks here.
  * A public report is public from its own year's publication day (the year its date falls in), even on a decision
  * of a year already published ({@link org.annualreview.decisions.Decision#withPublicReportOnlyIn}).
  */
@@ -31,7 +31,7 @@ public final class Publication {
 
     public boolean isPublished(ReportingYear year) {
         LocalDate today = LocalDate.now(clock.withZone(UK));
-        return letters.publicationDate(year).map(day -> !today.isBefore(day)).orElse(false);
+        return letters.publicationDate(year).map(day -> !today.isBefore(day)).orElse(false) && letters.withdrawal(year).isEmpty();
     }
 
     /** The year a visitor named, if it is a year at all and published. */

@@ -108,8 +108,61 @@ public final class PublicationPages {
         } catch (Letters.PublicationBeforeLetters early) {
             return refused(request, chosen.get(), typed, "Publication date must be the same as or after " + early.letterDate().format(SHOWN)
                     + ", the date of the letters", List.of("day", "month", "year"));
+        } catch (Letters.AlreadyPublished published) {
+            return page(request, chosen.get(), typed, published.getMessage(), List.of("day", "month", "year"), "", HttpStatus.CONFLICT);
         }
         return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/publication?done=" + (loaded.changed() ? "set" : "unchanged"));
+    }
+
+    /** "Withdraw 2023-24 from the public site?": for a published year, with a box for the reason the public will read. */
+    @GetMapping("/workspace/years/{year}/publication/withdraw")
+    public ResponseEntity<String> confirmWithdrawing(HttpServletRequest request, @PathVariable("year") String year) {
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
+        if (chosen.isEmpty()) {
+            return pages.notFound(request);
+        }
+        return withdrawPage(request, chosen.get(), "", "", HttpStatus.OK);
+    }
+
+    /** Withdraws the published year, with the reason given, once confirmed; audited. */
+    @PostMapping("/workspace/years/{year}/publication/withdraw")
+    public ResponseEntity<String> withdraw(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @RequestParam(name = "reason", defaultValue = "") String reason) {
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
+        if (chosen.isEmpty()) {
+            return pages.notFound(request);
+        }
+        if (reason.isBlank()) {
+            return withdrawPage(request, chosen.get(), reason, "Enter the reason the year is withdrawn", HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        if (reason.length() > 2000) {
+            return withdrawPage(request, chosen.get(), reason, "The reason must be 2,000 characters or fewer", HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        try {
+            audit.inTransaction(() -> {
+                Letters.Withdrawal withdrawal = letters.withdraw(chosen.get(), reason, SignedIn.actor(accounts, principal));
+                audit.record(principal.getName(), "withdraw-year", "publication of " + chosen.get(), Optional.empty(),
+                        Optional.of("withdrawn: " + withdrawal.reason()));
+                return withdrawal;
+            });
+        } catch (Letters.NotWithdrawable not) {
+            return withdrawPage(request, chosen.get(), reason, not.getMessage(), HttpStatus.CONFLICT);
+        }
+        return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/publication?done=withdrawn");
+    }
+
+    private ResponseEntity<String> withdrawPage(HttpServletRequest request, ReportingYear year, String reason, String problem, HttpStatus status) {
+        Map<String, Object> model = WorkspacePages.base("Withdraw " + year + " from the public site?", request);
+        model.put("year", year.toString());
+        model.put("reason", reason);
+        model.put("problem", problem);
+        model.put("published", published(year));
+        model.put("withdrawn", letters.withdrawal(year).isPresent());
+        return pages.status(status).page("withdraw-confirm", model);
+    }
+
+    private boolean published(ReportingYear year) {
+        return letters.publicationDayCame(year);
     }
 
     /**
@@ -164,6 +217,12 @@ public final class PublicationPages {
         model.put("errorFields", fields);
         model.put("firstErrorField", fields.isEmpty() ? "day" : fields.get(0));
         model.put("done", done);
+        model.put("published", published(year));
+        Optional<Letters.Withdrawal> withdrawal = letters.withdrawal(year);
+        model.put("withdrawn", withdrawal.isPresent());
+        model.put("withdrawnOn", withdrawal.map(w -> SHOWN.format(w.at().atZone(java.time.ZoneId.of("Europe/London")))).orElse(""));
+        model.put("withdrawnBy", withdrawal.map(Letters.Withdrawal::by).orElse(""));
+        model.put("withdrawnBecause", withdrawal.map(Letters.Withdrawal::reason).orElse(""));
         return pages.status(status).page("publication", model);
     }
 }

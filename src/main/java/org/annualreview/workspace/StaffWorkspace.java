@@ -202,6 +202,8 @@ public final class StaffWorkspace {
             return templatePage(request, chosen, source, organisation, bad.getMessage(), bad.line(), "", HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (Letters.PublicationDateNotYours notYours) {
             return templatePage(request, chosen, source, organisation, notYours.getMessage(), notYours.line(), "", HttpStatus.FORBIDDEN);
+        } catch (Letters.AlreadyPublished published) {
+            return templatePage(request, chosen, source, organisation, published.getMessage(), 0, "", HttpStatus.CONFLICT);
         }
     }
 

@@ -191,20 +191,22 @@ class AdministrationIT extends OnEachDatabase {
     class PublicationDate {
 
         @Test
-        void movingThePublicationDateToAPastDayPublishesTheYearAndBackTo2099HidesItAgain() throws Exception {
+        void movingThePublicationDateToAPastDayPublishesTheYearWhichIsThenNotMovedButWithdrawnWithItsReason() throws Exception {
             int audited = count("select count(*) from audit_event where action = 'set-publication-date'");
             Visitor anyone = workspace.visitor();
             assertThat(anyone.get("/api/years/2023-24").statusCode()).isEqualTo(404);
             Visitor administrator = administrator();
             String page = administrator.get("/workspace/years/2023-24/publication").body();
             assertThat(page).contains("24 July 2099", "17 July 2024", "00:00 UK time", "name=\"publication-day\" type=\"text\" inputmode=\"numeric\" value=\"24\"",
-                    "value=\"2099\"");
+                    "value=\"2099\"").doesNotContain("withdraw 2023-24");
 
             HttpResponse<String> set = administrator.post("/workspace/years/2023-24/publication", Map.of("_csrf", Visitor.csrf(page),
                     "publication-day", "24", "publication-month", "7", "publication-year", "2024"));
 
             assertThat(set.statusCode()).isEqualTo(303);
-            assertThat(administrator.follow(set).body()).contains("The publication date is now Wednesday 24 July 2024.");
+            String published = administrator.follow(set).body();
+            assertThat(published).contains("The publication date is now Wednesday 24 July 2024.", "2023-24 is public",
+                    "href=\"/workspace/years/2023-24/publication/withdraw\"").doesNotContain("Set the publication date");
             assertThat(status(anyone, "/api/years/2023-24", 200)).as("public from the start of the day, once the site's cache sees it").isEqualTo(200);
             assertThat(anyone.get("/councils/" + KNOWSLEY).body()).contains("2023-24");
             assertThat(administrator.get("/workspace/years/2023-24/template").body()).as("one source of truth: the template")
@@ -215,13 +217,38 @@ class AdministrationIT extends OnEachDatabase {
             HttpResponse<String> back = administrator.post("/workspace/years/2023-24/publication", Map.of("_csrf", Visitor.csrf(page),
                     "publication-day", "24", "publication-month", "July", "publication-year", "2099"));
 
-            assertThat(back.statusCode()).isEqualTo(303);
-            assertThat(status(anyone, "/api/years/2023-24", 404)).isEqualTo(404);
-            HttpResponse<String> again = administrator.post("/workspace/years/2023-24/publication", Map.of("_csrf", Visitor.csrf(page),
-                    "publication-day", "24", "publication-month", "07", "publication-year", "2099"));
-            assertThat(administrator.follow(again).body()).contains("nothing changed");
-            assertThat(count("select count(*) from audit_event where action = 'set-publication-date'")).as("the same day again: not audited")
-                    .isEqualTo(audited + 2);
+            assertThat(back.statusCode()).as("a published year's date is not moved").isEqualTo(409);
+            assertThat(back.body()).contains("2023-24 is public since 24 July 2024: a published year&#39;s date is not moved");
+            Thread.sleep(1_000);
+            assertThat(anyone.get("/api/years/2023-24").statusCode()).as("still public").isEqualTo(200);
+            assertThat(count("select count(*) from audit_event where action = 'set-publication-date'")).isEqualTo(audited + 1);
+
+            String withdraw = administrator.get("/workspace/years/2023-24/publication/withdraw").body();
+            assertThat(withdraw).contains("Withdraw 2023-24 from the public site?", "Why is 2023-24 withdrawn?");
+            HttpResponse<String> noReason = administrator.post("/workspace/years/2023-24/publication/withdraw", Map.of("_csrf",
+                    Visitor.csrf(withdraw), "reason", " "));
+            assertThat(noReason.statusCode()).isEqualTo(422);
+            assertThat(noReason.body()).contains("There is a problem", "href=\"#reason\">Enter the reason the year is withdrawn");
+            assertThat(anyone.get("/api/years/2023-24").statusCode()).as("nothing withdrawn without a reason").isEqualTo(200);
+
+            HttpResponse<String> withdrawn = administrator.post("/workspace/years/2023-24/publication/withdraw", Map.of("_csrf",
+                    Visitor.csrf(withdraw), "reason", "Cases of 2023-24 were recorded against the wrong council"));
+
+            assertThat(withdrawn.statusCode()).isEqualTo(303);
+            assertThat(administrator.follow(withdrawn).body()).contains("2023-24 is withdrawn from the public site.",
+                    "by " + ADMINISTRATOR + ": Cases of 2023-24 were recorded against the wrong council");
+            assertThat(status(anyone, "/api/years/2023-24", 404)).as("off the site").isEqualTo(404);
+            assertThat(administrator.get("/workspace/audit?action=withdraw-year").body()).contains(ADMINISTRATOR, "publication of 2023-24",
+                    "withdrawn: Cases of 2023-24 were recorded against the wrong council");
+            HttpResponse<String> again = administrator.post("/workspace/years/2023-24/publication/withdraw", Map.of("_csrf",
+                    Visitor.csrf(withdraw), "reason", "again"));
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(count("select count(*) from withdrawal")).isEqualTo(1);
+            // the year as the other tests of the class find it: not yet public (no page of the workspace moves it back)
+            try (Connection c = workspace.connection(); var s = c.createStatement()) {
+                s.executeUpdate("delete from withdrawal");
+                s.executeUpdate("update publication_date set publication_day = date '2099-07-24' where reporting_year = '2023-24'");
+            }
         }
 
         /** The status the path answers with, asked again for a few seconds until it is the one expected. */

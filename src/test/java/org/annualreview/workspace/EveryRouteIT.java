@@ -54,7 +54,7 @@ class EveryRouteIT {
         if (path.equals("/login")) {
             return Audience.ANYONE;
         }
-        if (path.startsWith("/workspace/accounts") || path.startsWith("/workspace/audit") || path.matches("/workspace/years/[^/]+/publication")
+        if (path.startsWith("/workspace/accounts") || path.startsWith("/workspace/audit") || path.matches("/workspace/years/[^/]+/publication(/.*)?")
                 || route.method() == RequestMethod.POST && path.matches("/workspace/records/(organisations|populations)/.*")) {
             return Audience.ADMINISTRATORS;
         }
