@@ -547,6 +547,25 @@ public final class Distribution {
         return out.toString();
     }
 
+    /** A letter's latest message delivered: when it went, which version, and to whom. */
+    public record Sent(java.time.Instant at, int version, List<String> recipients) {
+    }
+
+    /** The latest message of the organisation's letter of the year that was delivered, if one was. */
+    public Optional<Sent> sent(String code, ReportingYear year) {
+        List<String[]> rows = jdbc.query("""
+                select recipient, recorded_at, letter_version from delivery
+                where organisation_code = ? and reporting_year = ? and outcome = 'sent'
+                  and sending = (select max(sending) from delivery where organisation_code = ? and reporting_year = ? and outcome = 'sent')
+                order by copy, recipient""", (rs, n) -> new String[] {rs.getString(1), rs.getTimestamp(2).toInstant().toString(),
+                String.valueOf(rs.getInt(3))}, code, year.toString(), code, year.toString());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sent(rows.stream().map(r -> java.time.Instant.parse(r[1])).max(java.time.Instant::compareTo).orElseThrow(),
+                Integer.parseInt(rows.get(0)[2]), rows.stream().map(r -> r[0]).toList()));
+    }
+
     /** A letter already sent: when its latest delivered message went, to how many, with which message id. */
     private Delivery lastSent(String code, ReportingYear year, String name, List<String> recipients) {
         return jdbc.query("""

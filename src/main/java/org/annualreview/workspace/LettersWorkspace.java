@@ -38,9 +38,12 @@ public final class LettersWorkspace {
     private final Organisations organisations;
     private final Letters letters;
     private final Statistics statistics;
+    private final org.annualreview.distribution.Distribution distribution;
     private final WorkspacePages pages = new WorkspacePages();
 
-    public LettersWorkspace(Accounts accounts, Organisations organisations, Letters letters, Statistics statistics) {
+    public LettersWorkspace(Accounts accounts, Organisations organisations, Letters letters, Statistics statistics,
+            org.annualreview.distribution.Distribution distribution) {
+        this.distribution = distribution;
         this.accounts = accounts;
         this.organisations = organisations;
         this.letters = letters;
@@ -56,7 +59,8 @@ public final class LettersWorkspace {
         if (account.role() == Role.COUNCIL) {
             String code = account.organisationCode().orElseThrow();
             model.put("council", organisations.byCode(code).map(Organisation::name).orElse(code));
-            model.put("letters", letters.yearsWithLetters(code).stream().map(y -> entry(code, y)).toList());
+            model.put("letters", letters.yearsWithLetters(code).stream().sorted(java.util.Comparator.reverseOrder())
+                    .map(y -> withStatus(entry(code, y), code, y)).toList());
             model.put("year", "");
             model.put("years", List.of());
         } else {
@@ -70,6 +74,28 @@ public final class LettersWorkspace {
                     .orElse(List.of()));
         }
         return pages.page("letters", model);
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
+
+    /**
+     * Where a council's letter of a year stands, as its own users see it: written (which version, when), approved or
+     * awaiting approval, sent (to whom, when), and when the year is, or was, made public (or withdrawn, and why).
+     */
+    private Map<String, String> withStatus(Map<String, String> entry, String code, ReportingYear year) {
+        Map<String, String> row = new java.util.LinkedHashMap<>(entry);
+        Optional<Letters.Review> review = letters.review(year).stream().filter(r -> r.organisationCode().equals(code)).findFirst();
+        row.put("written", review.map(r -> "Version " + r.version() + ", written " + DAY.format(r.writtenAt().atZone(UK))).orElse(""));
+        row.put("approval", review.map(r -> r.approvedAt().map(at -> "Approved " + DAY.format(at.atZone(UK))).orElse("Awaiting approval"))
+                .orElse(""));
+        row.put("sent", distribution.sent(code, year).map(s -> "Sent " + DAY.format(s.at().atZone(UK)) + " (version " + s.version() + ") to "
+                + String.join(", ", s.recipients())).orElse("Not sent yet"));
+        Optional<Letters.Withdrawal> withdrawal = letters.withdrawal(year);
+        row.put("publication", withdrawal.map(w -> "Withdrawn from the public site " + DAY.format(w.at().atZone(UK)) + ": " + w.reason())
+                .orElseGet(() -> letters.publicationDate(year).map(day -> (letters.publicationDayCame(year) ? "Public since " : "Public from ")
+                        + DAY.format(day)).orElse("No publication date yet")));
+        return row;
     }
 
     private Map<String, String> entry(String code, ReportingYear year) {
