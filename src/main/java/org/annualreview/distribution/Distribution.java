@@ -179,6 +179,9 @@ public final class Distribution {
         if (state.equals("sent") && !options.resend()) {
             return lastSent(code, year, name, recipients);
         }
+        if (state.equals("unknown") && latest.get().state().equals("ending") && !options.dryRun()) {
+            recordUnknown(code, year, latest.get());   // so that staff see it at once, not once the claim is old
+        }
         if (state.equals("unknown") && !options.resend()) {
             return unknown(code, name, recipients, latest.get());
         }
@@ -221,6 +224,21 @@ public final class Distribution {
         }));
     }
 
+    /** Records as unknown a message whose run stopped after its end went to the mail server: the server may have stored it. */
+    private void recordUnknown(String code, ReportingYear year, Latest claim) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String error = ended(claim.claimedBy());
+        transaction.executeWithoutResult(status -> {
+            if (jdbc.update("""
+                    update letter_message set state = 'unknown', error = ?, finished_at = ?
+                    where organisation_code = ? and reporting_year = ? and sending = ? and state = 'ending' and claimed_by = ?""",
+                    error, now, code, year.toString(), claim.sending(), claim.claimedBy()) == 1) {
+                jdbc.update("update delivery set outcome = 'unknown', error = ?, recorded_at = ? where organisation_code = ? and reporting_year = ?"
+                        + " and sending = ?", error, now, code, year.toString(), claim.sending());
+            }
+        });
+    }
+
     /** Who claims a message in this run: the process, and the job's run if it is one. */
     private static String claimant(Options options) {
         return options.job().map(j -> "job " + j.jobId() + " attempt " + j.attempt() + " (" + PROCESS + ")").orElse(PROCESS);
@@ -238,7 +256,7 @@ public final class Distribution {
             }
         }
         java.util.regex.Matcher process = CLAIMANT_PROCESS.matcher(claimedBy);
-        return process.find() && process.group(2).equals(HOST) && !claimedBy.endsWith(PROCESS)
+        return process.find() && process.group(2).equals(HOST)
                 && !ProcessHandle.of(Long.parseLong(process.group(1))).map(ProcessHandle::isAlive).orElse(false);
     }
 

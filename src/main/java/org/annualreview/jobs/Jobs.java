@@ -70,21 +70,12 @@ public final class Jobs {
         return jdbc.query("select * from job where id = ?", Jobs::job, id).stream().findFirst();
     }
 
-    /** A node begins (or, after another node died, begins again) the job: its counts start afresh. */
+    /**
+     * A node begins the job, or begins it again after the node running it died: the total to go through; what an
+     * earlier attempt did stays counted, and its items are left out.
+     */
     void begin(String id, int total) {
-        jdbc.update("update job set status = 'running', attempts = attempts + 1, total = ?, done = 0, sent_count = 0, failed_count = 0,"
-                + " unknown_count = 0, skipped_count = 0, updated_at = ? where id = ?", total, Timestamp.from(clock.instant()), id);
-    }
-
-    /** One more letter gone through, counted in its group of a sending's report. */
-    void counted(String id, Delivery.Group group) {
-        String column = switch (group) {
-            case SENT -> "sent_count";
-            case FAILED -> "failed_count";
-            case UNKNOWN -> "unknown_count";
-            case SKIPPED, WOULD_SEND -> "skipped_count";
-        };
-        jdbc.update("update job set done = done + 1, " + column + " = " + column + " + 1, updated_at = ? where id = ?",
+        jdbc.update("update job set status = 'running', attempts = attempts + 1, total = ?, updated_at = ? where id = ?", total,
                 Timestamp.from(clock.instant()), id);
     }
 
@@ -93,25 +84,33 @@ public final class Jobs {
         return new java.util.HashSet<>(jdbc.queryForList("select item from job_item where job_id = ?", String.class, id));
     }
 
-    /**
-     * One more letter kept by a writing job, new or as before: recorded as an item of the job and counted on it, in
-     * one transaction (so an attempt that takes over counts on from where the earlier stopped).
-     */
-    void written(String id, String item, boolean newVersion) {
-        Timestamp now = Timestamp.from(clock.instant());
-        transaction.executeWithoutResult(tx -> {
-            jdbc.update("insert into job_item (job_id, item, outcome, done_at) values (?, ?, ?, ?)", id, item, newVersion ? "new" : "same", now);
-            // counted up in the job's row, which the update locks: two letters kept at once both count (a count of
-            // the items instead would miss the other's, not yet committed)
-            String column = newVersion ? "new_versions" : "same_versions";
-            jdbc.update("update job set done = done + 1, " + column + " = " + column + " + 1, updated_at = ? where id = ?", now, id);
-        });
+    /** One more letter a sending job has gone through, counted in its group of a sending's report. */
+    void sent(String id, String item, Delivery.Group group) {
+        String column = switch (group) {
+            case SENT -> "sent_count";
+            case FAILED -> "failed_count";
+            case UNKNOWN -> "unknown_count";
+            case SKIPPED, WOULD_SEND -> "skipped_count";
+        };
+        done(id, item, group.name().toLowerCase(java.util.Locale.ROOT), column);
     }
 
-    /** A writing job's node begins (or begins again): the total to go through; what earlier attempts did stays counted. */
-    void beginWriting(String id, int total) {
-        jdbc.update("update job set status = 'running', attempts = attempts + 1, total = ?, updated_at = ? where id = ?", total,
-                Timestamp.from(clock.instant()), id);
+    /** One more letter a writing job has kept in the archive, a new version or as before. */
+    void written(String id, String item, boolean newVersion) {
+        done(id, item, newVersion ? "new" : "same", newVersion ? "new_versions" : "same_versions");
+    }
+
+    /**
+     * An item done: recorded and counted on the job in one transaction, so an attempt that takes over leaves it out
+     * and counts on from where the earlier stopped. Counted up in the job's row, which the update locks: two letters
+     * done at once both count (a count of the items instead would miss the other's, not yet committed).
+     */
+    private void done(String id, String item, String outcome, String column) {
+        Timestamp now = Timestamp.from(clock.instant());
+        transaction.executeWithoutResult(tx -> {
+            jdbc.update("insert into job_item (job_id, item, outcome, done_at) values (?, ?, ?, ?)", id, item, outcome, now);
+            jdbc.update("update job set done = done + 1, " + column + " = " + column + " + 1, updated_at = ? where id = ?", now, id);
+        });
     }
 
     /** The job ended (done or failed) with what it says; another of its kind and year may start. */

@@ -155,6 +155,7 @@ public final class LetterJobs implements AutoCloseable {
     private String send(Job job) {
         List<String> codes = letters.organisationsWithLetters(job.year());
         jobs.begin(job.id(), codes.size());
+        java.util.Set<String> gone = jobs.items(job.id());   // gone through by an earlier attempt: counted there
         // this run's claims name the job and the attempt: a later attempt knows an earlier one's node stopped, and
         // sends again the letters it had claimed but not ended
         Distribution.Options options = new Distribution.Options(false, false, Optional.of(new Distribution.JobRun(job.id(), job.attempts() + 1)));
@@ -162,8 +163,11 @@ public final class LetterJobs implements AutoCloseable {
             if (Thread.currentThread().isInterrupted()) {
                 throw new NodeStopping();
             }
+            if (gone.contains(code)) {
+                continue;
+            }
             Delivery delivery = distribution.send(job.year(), Optional.of(code), options).get(0);
-            jobs.counted(job.id(), delivery.outcome().group());
+            jobs.sent(job.id(), code, delivery.outcome().group());
         }
         Job ended = jobs.find(job.id()).orElseThrow();
         return String.format("%d sent, %d failed, %d unknown, %d skipped", ended.sent(), ended.failed(), ended.unknown(), ended.skipped());
@@ -176,7 +180,7 @@ public final class LetterJobs implements AutoCloseable {
      * goes on from where it was, a few times at most.
      */
     private String write(Job job) {
-        jobs.beginWriting(job.id(), letters.toWrite(job.year()).size());
+        jobs.begin(job.id(), letters.toWrite(job.year()).size());
         for (int tries = 1;; tries++) {
             Set<String> kept = jobs.items(job.id());
             try {

@@ -400,7 +400,26 @@ class DistributionIT {
         assertThat(stopped.reason()).contains("4242@elsewhere", "stopped after the end of the message");
         assertThat(distribution(3, Duration.ofMillis(50)).unknown(YEAR)).extracting(Distribution.Failure::organisationCode).containsExactly(KNOWSLEY);
         assertThat(smtp.getReceivedMessages()).isEmpty();
-        assertThat(states()).containsExactly(KNOWSLEY + " 1 ending");
+        assertThat(states()).as("recorded unknown by the run that found it").containsExactly(KNOWSLEY + " 1 unknown");
+    }
+
+    @Test
+    void aClaimPastItsEndOfAProcessOfThisMachineThatHasEndedIsShownUnknownAtOnceAndNotSentAgain() throws Exception {
+        letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
+        smtp.start();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        claim("ending", gone.pid() + "@" + java.net.InetAddress.getLocalHost().getHostName(), java.time.Instant.now());
+        Distribution distribution = distribution(3, Duration.ofMillis(50));
+        assertThat(distribution.unknown(YEAR)).as("a recent claim: not listed by its age alone").isEmpty();
+
+        Delivery found = knowsley(distribution.send(YEAR, Optional.empty(), SEND));
+
+        assertThat(found.outcome()).isEqualTo(Delivery.Outcome.UNKNOWN);
+        assertThat(distribution.unknown(YEAR)).as("listed for staff at once").extracting(Distribution.Failure::error)
+                .singleElement().asString().contains("stopped after the end of the message");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(states()).containsExactly(KNOWSLEY + " 1 unknown");
     }
 
     @Test
