@@ -338,7 +338,10 @@ class SiteBrowserIT {
             analyst.get(site + "/workspace");
             clickThrough(analyst, analyst.findElement(By.partialLinkText("Approve and send the letters of 2025-26")));
             assertThat(seriousProblems(analyst)).as("the year's letters").isEmpty();
-            clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Approve the latest letters']")));
+            clickThrough(analyst, analyst.findElement(By.xpath("//a[normalize-space()='Approve the latest letters']")));
+            assertThat(analyst.findElement(By.tagName("h1")).getText()).matches("Approve [\\d,]+ letters?\\?");
+            assertThat(seriousProblems(analyst)).as("the confirmation before approving").isEmpty();
+            clickThrough(analyst, analyst.findElement(By.xpath("//button[starts-with(normalize-space(), 'Yes, approve')]")));
             assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The latest letters are approved.");
             screenshot(analyst, "workspace-year");
 
@@ -461,15 +464,15 @@ class SiteBrowserIT {
             clickThrough(administrator, administrator.findElement(By.xpath("//button[normalize-space()='Add the account']")));
             assertThat(administrator.findElement(By.tagName("main")).getText()).contains("browser.analyst@demo.example");
             administrator.get(site + "/workspace/years/2025-26/publication");
-            for (String[] part : new String[][] {{"day", "31"}, {"month", "2"}, {"year", "2026"}}) {
-                WebElement input = administrator.findElement(By.cssSelector("input[name$='" + part[0] + "']"));
-                input.clear();
-                input.sendKeys(part[1]);
-            }
-            clickThrough(administrator, administrator.findElement(By.cssSelector("main form button[type=submit]")));
-            assertThat(administrator.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("real date");
-            assertThat(seriousProblems(administrator)).as("an impossible publication date").isEmpty();
-            screenshot(administrator, "workspace-publication-error");
+            assertThat(administrator.findElement(By.tagName("main")).getText()).as("a published year's date is not moved")
+                    .contains("2025-26 is public").doesNotContain("Set the publication date");
+            assertThat(seriousProblems(administrator)).as("a published year's publication page").isEmpty();
+            clickThrough(administrator, administrator.findElement(By.linkText("withdraw 2025-26")));
+            assertThat(administrator.findElement(By.tagName("h1")).getText()).isEqualTo("Withdraw 2025-26 from the public site?");
+            clickThrough(administrator, administrator.findElement(By.xpath("//button[normalize-space()='Withdraw 2025-26']")));
+            assertThat(administrator.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Enter the reason");
+            assertThat(seriousProblems(administrator)).as("a withdrawal without its reason").isEmpty();
+            screenshot(administrator, "workspace-withdrawal-error");
             administrator.get(site + "/workspace/audit");
             clickThrough(administrator, administrator.findElement(By.partialLinkText("View")));
             assertThat(seriousProblems(administrator)).as("one audit event").isEmpty();
