@@ -123,11 +123,6 @@ public final class CommandProcess implements AutoCloseable {
         return seen.toString();
     }
 
-    /** The process's id, as a claim in the database names it. */
-    public long pid() {
-        return process.pid();
-    }
-
     @Override
     public void close() {
         process.destroyForcibly();
