@@ -46,7 +46,9 @@ import de.siegmar.fastcsv.writer.CsvWriter;
  * database (the application's own settings) and on PostgreSQL: the database opens, again and again; every letter
  * kept is whole (its text, its web page and its PDF), each council's versions run 1, 2, … without a gap; and the
  * same run then writes every council's letter, after which running it again keeps no new version. Each killed run
- * is a real `annual-review letters` process, killed when its log shows a number of letters stored.
+ * is a real `annual-review letters` process, killed when its log shows a number of letters stored. PostgreSQL keeps
+ * every letter stored before the kill; H2 may lose those of the run's last half second (it writes commits to its file
+ * up to half a second late), which the next run writes again.
  */
 @ParameterizedClass(name = "on {0}")
 @ValueSource(strings = {"h2", "postgresql"})
@@ -58,15 +60,19 @@ class KilledLetterRunIT {
     static final int OPENS_AFTER_KILL = 3;
     static final long DECISIONS = 3_000;
 
-    /** A killed run: the template it writes from (the first, or one with a sentence more) and after how many letters it dies. */
-    record KilledRun(String template, int lettersStored) {
+    /** A killed run: the version of the template it writes from (the second has a sentence more), and after how many letters it dies. */
+    record KilledRun(int templateVersion, int lettersStored) {
+    }
+
+    /** What a database holds after a kill: the letters written from the killed run's template, and the letter runs audited. */
+    record AfterKill(int letters, int audited) {
     }
 
     /**
      * The first run dies as its first letters go into the archive, two threads writing; the second, from a changed
      * template (so that it writes each council's next version), about half-way through the year's councils.
      */
-    static final List<KilledRun> KILLED_RUNS = List.of(new KilledRun("first", 3), new KilledRun("changed", 35));
+    static final List<KilledRun> KILLED_RUNS = List.of(new KilledRun(1, 3), new KilledRun(2, 35));
     /** The regions whose councils have letters here: 63, so that a whole run takes seconds, not the 317 of England. */
     static final Set<String> REGIONS = Set.of("North East", "North West", "Yorkshire and The Humber");
 
@@ -98,20 +104,26 @@ class KilledLetterRunIT {
         List<String> letters = List.of("letters", "--year", YEAR.toString(), "--out", out.toString());
 
         for (KilledRun killed : KILLED_RUNS) {
-            Path loading = killed.template().equals("first") ? template : changed;
+            Path loading = killed.templateVersion() == 1 ? template : changed;
             expectSuccess(ServedWorkspace.run(url, "templates", "load", "--year", YEAR.toString(), loading.toString()));
             try (CommandProcess run = CommandProcess.start(url, Map.of(), letters)) {
                 run.killAt(NEW_VERSION, killed.lettersStored());
             }
-            String when = "after a run from the " + killed.template() + " template killed at its letter " + killed.lettersStored();
+            String when = "after a run from template " + killed.templateVersion() + " killed at its letter " + killed.lettersStored();
             for (int open = 1; open <= (postgres == null ? OPENS_AFTER_KILL : 1); open++) {
                 String now = when + ", open " + open;
-                int audited = opened(url, database -> {
-                    assertThat(wholeLetters(database, now)).as("letters kept %s", now).isNotEmpty();
-                    return new JdbcTemplate(database).queryForObject("select count(*) from audit_event where action = 'write-letters'",
-                            Integer.class);
+                AfterKill found = opened(url, database -> {
+                    wholeLetters(database, now);
+                    JdbcTemplate jdbc = new JdbcTemplate(database);
+                    return new AfterKill(jdbc.queryForObject("select count(*) from letter where reporting_year = ? and template_version = ?",
+                            Integer.class, YEAR.toString(), killed.templateVersion()),
+                            jdbc.queryForObject("select count(*) from audit_event where action = 'write-letters'", Integer.class));
                 });
-                assertThat(audited).as("a run that did not end audits nothing, %s", when).isZero();
+                assertThat(found.audited()).as("a run that did not end audits nothing, %s", now).isZero();
+                if (postgres != null) {
+                    // on H2 the letters of the run's last half second may be gone: H2 writes commits to its file a moment later
+                    assertThat(found.letters()).as("the letters stored before the kill, %s", now).isGreaterThanOrEqualTo(killed.lettersStored());
+                }
             }
         }
 
