@@ -105,6 +105,7 @@ public final class Distribution {
     private final String scheme;
     private final PebbleTemplate subjectTemplate;
     private final PebbleTemplate bodyTemplate;
+    private volatile Boolean embedded;
 
     public Distribution(DataSource dataSource, Letters letters, Organisations organisations, MailSettings settings, Clock clock, String scheme) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -404,14 +405,30 @@ public final class Distribution {
     }
 
     /**
-     * The end gate of a claimed message: records, committed, that its end is going to the server, if the claim is
-     * still this run's (not taken over by a run that found this one stopped). From then on a stop leaves it unknown.
+     * The end gate of a claimed message: records, committed and on disk, that its end is going to the server, if the
+     * claim is still this run's (not taken over by a run that found this one stopped). From then on a stop leaves it
+     * unknown.
      */
     private boolean ending(Claim claim) {
-        return Boolean.TRUE.equals(transaction.execute(status -> jdbc.update("""
+        boolean ours = Boolean.TRUE.equals(transaction.execute(status -> jdbc.update("""
                 update letter_message set state = 'ending'
                 where organisation_code = ? and reporting_year = ? and sending = ? and claimed_by = ? and state in ('claimed', 'ending')""",
                 claim.code(), claim.year().toString(), claim.sending(), claim.claimant()) == 1));
+        if (ours && embedded()) {
+            // H2 writes a commit to its file up to half a second later (WRITE_DELAY): a process killed in that time would
+            // leave the claim short of its end, known not sent, and the letter would go twice (KilledSendIT)
+            jdbc.execute("checkpoint");
+        }
+        return ours;
+    }
+
+    /** Whether the database is H2, whose commits reach its file a moment later; PostgreSQL's are durable when committed. */
+    private boolean embedded() {
+        if (embedded == null) {
+            embedded = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
+                    connection.getMetaData().getDatabaseProductName().equals("H2")));
+        }
+        return embedded;
     }
 
     /** An attempt ended with a definite answer (a 4xx, or no end sent): the message is known not stored, claimed again. */

@@ -123,6 +123,7 @@ public final class Letters {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Letters.class);
 
     private final DataSource dataSource;
     private final Statistics statistics;
@@ -502,6 +503,7 @@ public final class Letters {
         int before = archive.latestVersion(f.code(), year);
         int version = archive.store(new LetterArchive.StoredLetter(f.code(), year, 0, stored.version(), figures.computedAt(), json,
                 document.text(), document.html(), pdf, clock.instant()));
+        LOG.debug("{} letter of {}: {} {}", year, f.code(), version != before ? "stored as version" : "as before, version", version);
         List<Path> files = new ArrayList<>();
         if (folder.isPresent()) {
             Path directory = Files.createDirectories(folder.get().resolve(year.toString()));

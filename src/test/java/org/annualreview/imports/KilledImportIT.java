@@ -1,34 +1,25 @@
 package org.annualreview.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.annualreview.AnnualReviewApplication;
 import org.annualreview.demo.DemoDataset;
+import org.annualreview.testing.CommandProcess;
+import org.annualreview.testing.H2File;
 import org.annualreview.testing.TableContents;
 import org.annualreview.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +68,7 @@ class KilledImportIT {
         Path baseline = WORK.resolve("baseline");
         deleteRecursively(WORK);
         Files.createDirectories(baseline);
-        String baselineUrl = h2Url(baseline);
+        String baselineUrl = H2File.url(baseline);
         Map<String, Object> before;
         Map<String, Object> imported;
         try (H2File database = new H2File(baselineUrl)) {
@@ -86,7 +77,7 @@ class KilledImportIT {
             before = contents(database.dataSource());
         }
         Path reference = copyOf(baseline, "reference");
-        try (H2File database = new H2File(h2Url(reference))) {
+        try (H2File database = new H2File(H2File.url(reference))) {
             assertThat(importInProcess(database.dataSource(), later).succeeded()).isTrue();
             imported = contents(database.dataSource());
         }
@@ -94,8 +85,8 @@ class KilledImportIT {
 
         for (String point : H2_KILL_POINTS) {
             Path copy = copyOf(baseline, "killed-at-" + point.replaceAll("[^a-z]+", "-"));
-            String url = h2Url(copy);
-            killImport(url, Map.of(), point);
+            String url = H2File.url(copy);
+            killImport(url, point);
             for (int open = 1; open <= OPENS_AFTER_KILL; open++) {
                 String when = "open " + open + " after a kill at '" + point + "'";
                 try (H2File database = new H2File(url)) {
@@ -125,9 +116,8 @@ class KilledImportIT {
             DataSource dataSource = database.dataSource();
             assertThat(importInProcess(dataSource, earlier).succeeded()).isTrue();
             Map<String, Object> before = contents(dataSource);
-            Map<String, String> user = Map.of("ANNUAL_REVIEW_DATABASE_USER", System.getProperty("user.name"));
             for (String point : POSTGRES_KILL_POINTS) {
-                killImport(database.url(), user, point);
+                killImport(database.url(), point);
                 Map<String, Object> now = contents(dataSource);
                 if (point.equals("committing") && !now.equals(before)) {
                     assertThat(now.get(AUDIT)).as("killed just after the commit: the import and its audit entry are kept")
@@ -143,49 +133,11 @@ class KilledImportIT {
     }
 
     /** Starts `annual-review import` on the later files as a process of its own and kills it when its log reaches {@code point}. */
-    private static void killImport(String url, Map<String, String> environment, String point) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), AnnualReviewApplication.class.getName(),
-                "--database-url", url, "import"));
-        later.forEach(file -> command.add(file.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("LOGGING_LEVEL_ORG_ANNUALREVIEW", "DEBUG");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = output.readLine(); line != null; line = output.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the process was killed
-            }
-        }, "import-output");
-        reader.setDaemon(true);
-        reader.start();
-        StringBuilder seen = new StringBuilder();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        try {
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    seen.append(line).append('\n');
-                    if (line.contains(point)) {
-                        process.destroyForcibly();   // SIGKILL
-                        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                        return;
-                    }
-                } else if (!process.isAlive() && lines.isEmpty()) {
-                    reader.join(1000);
-                    if (lines.isEmpty()) {
-                        fail("the import ended (exit code " + process.exitValue() + ") before its log showed '" + point + "':\n" + seen);
-                    }
-                }
-            }
-            fail("the import did not reach '" + point + "' in 90 s:\n" + seen);
-        } finally {
-            process.destroyForcibly();
+    private static void killImport(String url, String point) throws Exception {
+        List<String> args = new ArrayList<>(List.of("import"));
+        later.forEach(file -> args.add(file.toString()));
+        try (CommandProcess importing = CommandProcess.start(url, Map.of(), args)) {
+            importing.killAt(point, 1);
         }
     }
 
@@ -222,11 +174,6 @@ class KilledImportIT {
         }
     }
 
-    /** The application's default settings (AUTO_SERVER included) on a file database in {@code directory}. */
-    private static String h2Url(Path directory) {
-        return "jdbc:h2:file:" + directory.resolve("annual-review") + ";AUTO_SERVER=TRUE";
-    }
-
     private static Path copyOf(Path baseline, String name) throws IOException {
         Path copy = WORK.resolve(name);
         Files.createDirectories(copy);
@@ -240,33 +187,6 @@ class KilledImportIT {
                 for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
-            }
-        }
-    }
-
-    /**
-     * The file database opened as the application opens it (user and password empty), held open by one connection
-     * until this is closed with a SHUTDOWN: each H2File is one fresh open of the file.
-     */
-    private static final class H2File implements AutoCloseable {
-        private final JdbcDataSource dataSource = new JdbcDataSource();
-        private final Connection held;
-
-        H2File(String url) throws SQLException {
-            dataSource.setURL(url);
-            dataSource.setUser("");
-            dataSource.setPassword("");
-            held = dataSource.getConnection();
-        }
-
-        DataSource dataSource() {
-            return dataSource;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (held; Statement statement = held.createStatement()) {
-                statement.execute("shutdown");
             }
         }
     }
