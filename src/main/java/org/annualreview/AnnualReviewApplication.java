@@ -252,6 +252,16 @@ public class AnnualReviewApplication {
             return "";
         }
 
+        /**
+         * An H2 file database as the application opens it: each commit written to the file when it is made
+         * (WRITE_DELAY=0), unless the URL says otherwise. By default H2 writes commits up to half a second later, and a
+         * process killed in that time loses them, the database's very first tables included (decision 008).
+         */
+        static String durable(String url) {
+            boolean h2File = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+            return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=") ? url + ";WRITE_DELAY=0" : url;
+        }
+
         static Map<String, Object> fromCommandLine(String[] args) {
             Map<String, Object> settings = new LinkedHashMap<>();
             String url = System.getenv().getOrDefault("ANNUAL_REVIEW_DATABASE_URL", AnnualReviewCommand.DEFAULT_DATABASE_URL);
@@ -262,7 +272,7 @@ public class AnnualReviewApplication {
                     url = args[i].substring("--database-url=".length());
                 }
             }
-            settings.put("spring.datasource.url", url);
+            settings.put("spring.datasource.url", durable(url));
             // only `serve` starts a web server; every other command is over when it returns
             boolean serve = command(args).equals("serve")
                     || command(args).equals("demo") && !java.util.Arrays.asList(args).contains("--no-serve")

@@ -2,10 +2,6 @@ package org.annualreview.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.annualreview.testing.ServedSite;
+import org.annualreview.testing.SlowRelay;
 import org.annualreview.testing.ServedWorkspace;
 import org.annualreview.testing.Visitor;
 import org.junit.jupiter.api.Test;
@@ -129,58 +126,6 @@ class SendingTakeoverIT {
             return message.getHeader("Message-ID")[0];
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A mail relay that lets each connection through to the real server only after a wait, so that sending is slow. */
-    static final class SlowRelay implements AutoCloseable {
-        private final ServerSocket server;
-        private final Thread accepting;
-
-        SlowRelay(int target, long waitMillis) throws Exception {
-            server = new ServerSocket(0);
-            accepting = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket client = server.accept();
-                        new Thread(() -> relay(client, target, waitMillis)).start();
-                    } catch (Exception closed) {
-                        return;
-                    }
-                }
-            });
-            accepting.setDaemon(true);
-            accepting.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        private static void relay(Socket client, int target, long waitMillis) {
-            try (client; Socket upstream = new Socket("127.0.0.1", target)) {
-                Thread.sleep(waitMillis);
-                Thread back = new Thread(() -> copy(upstream, client));
-                back.setDaemon(true);
-                back.start();
-                copy(client, upstream);
-                back.join(10_000);
-            } catch (Exception ended) {
-                // the sender died, or the server closed: nothing to relay
-            }
-        }
-
-        private static void copy(Socket from, Socket to) {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (Exception ended) {
-                // one side closed
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            server.close();
         }
     }
 }
