@@ -36,24 +36,11 @@ class LetterReviewIT extends OnEachDatabase {
      */
     static String sendAll(Visitor analyst) throws Exception {
         String confirm = analyst.get("/workspace/years/2023-24/send").body();
-        HttpResponse<String> started = analyst.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(confirm), "confirmed", "yes"));
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
-        String job = Visitor.location(started).replaceFirst("^https?://[^/]+", "");
-        assertThat(job).startsWith("/workspace/jobs/");
-        for (int i = 0; i < 300; i++) {
-            String page = analyst.get(job).body();
-            if (page.contains("Finished") || page.contains("The job stopped")) {
-                return job;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the job did not finish: " + analyst.get(job).body());
+        return followed(analyst, analyst.post("/workspace/years/2023-24/send", Map.of("_csrf", Visitor.csrf(confirm), "confirmed", "yes")));
     }
 
-    /** Writes every council's letter as staff do, from the confirmation page given, then waits for the job. Returns its address. */
-    static String writeAll(Visitor analyst, String confirm) throws Exception {
-        HttpResponse<String> started = analyst.post("/workspace/years/2023-24/letters/write", Map.of("_csrf", Visitor.csrf(confirm),
-                "organisation", "", "confirmed", "yes"));
+    /** The job a confirmation started, its page read until it has ended (at most a minute). Returns its address. */
+    static String followed(Visitor analyst, HttpResponse<String> started) throws Exception {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
         String job = Visitor.location(started).replaceFirst("^https?://[^/]+", "");
         assertThat(job).startsWith("/workspace/jobs/");
@@ -65,6 +52,12 @@ class LetterReviewIT extends OnEachDatabase {
             Thread.sleep(100);
         }
         throw new AssertionError("the job did not finish: " + analyst.get(job).body());
+    }
+
+    /** Writes every council's letter as staff do, from the confirmation page given, then waits for the job. Returns its address. */
+    static String writeAll(Visitor analyst, String confirm) throws Exception {
+        return followed(analyst, analyst.post("/workspace/years/2023-24/letters/write", Map.of("_csrf", Visitor.csrf(confirm),
+                "organisation", "", "confirmed", "yes")));
     }
 
     @Test
