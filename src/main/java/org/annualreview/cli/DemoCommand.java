@@ -119,9 +119,9 @@ final class DemoCommand implements Callable<Integer> {
         // so do its letters, unless the template of their year changed or a council has none
         boolean recordsChanged = report.inserted() > 0 || report.updated() > 0;
         long computing = System.nanoTime();
-        int years = statistics.yearsWithDecisions().size();
-        statistics.yearsWithDecisions().forEach(statistics::figures);
-        out.printf("Figures of %d reporting years ready in %.1f s.%n%n", years, seconds(computing));
+        List<ReportingYear> years = statistics.yearsWithDecisions();
+        years.forEach(statistics::figures);
+        out.printf("Figures of %d reporting years ready in %.1f s.%n%n", years.size(), seconds(computing));
         ReportingYear latest = statistics.latestYear().orElse(options.lastYear());
         long writing = System.nanoTime();
         int written = 0;

@@ -582,36 +582,34 @@ public final class Distribution {
         return out.toString();
     }
 
-    /** A letter's latest message delivered: when it went, which version, and to whom. */
-    public record Sent(java.time.Instant at, int version, List<String> recipients) {
+    /** A letter's latest message delivered: when it went, which version, with which message id, and to whom. */
+    public record Sent(java.time.Instant at, int version, String messageId, List<String> recipients) {
+    }
+
+    /** One recipient's row of a delivered message. */
+    private record Recipient(String address, java.time.Instant at, int version, String messageId) {
     }
 
     /** The latest message of the organisation's letter of the year that was delivered, if one was. */
     public Optional<Sent> sent(String code, ReportingYear year) {
-        List<String[]> rows = jdbc.query("""
-                select recipient, recorded_at, letter_version from delivery
+        List<Recipient> rows = jdbc.query("""
+                select recipient, recorded_at, letter_version, message_id from delivery
                 where organisation_code = ? and reporting_year = ? and outcome = 'sent'
                   and sending = (select max(sending) from delivery where organisation_code = ? and reporting_year = ? and outcome = 'sent')
-                order by copy, recipient""", (rs, n) -> new String[] {rs.getString(1), rs.getTimestamp(2).toInstant().toString(),
-                String.valueOf(rs.getInt(3))}, code, year.toString(), code, year.toString());
+                order by copy, recipient""", (rs, n) -> new Recipient(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getInt(3),
+                rs.getString(4)), code, year.toString(), code, year.toString());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Sent(rows.stream().map(r -> java.time.Instant.parse(r[1])).max(java.time.Instant::compareTo).orElseThrow(),
-                Integer.parseInt(rows.get(0)[2]), rows.stream().map(r -> r[0]).toList()));
+        return Optional.of(new Sent(rows.stream().map(Recipient::at).max(java.time.Instant::compareTo).orElseThrow(), rows.get(0).version(),
+                rows.get(0).messageId(), rows.stream().map(Recipient::address).toList()));
     }
 
     /** A letter already sent: when its latest delivered message went, to how many, with which message id. */
     private Delivery lastSent(String code, ReportingYear year, String name, List<String> recipients) {
-        return jdbc.query("""
-                select message_id, max(recorded_at) as recorded_at, count(*) as recipients, max(letter_version) as version
-                from delivery
-                where organisation_code = ? and reporting_year = ? and outcome = 'sent'
-                  and sending = (select max(sending) from delivery where organisation_code = ? and reporting_year = ? and outcome = 'sent')
-                group by message_id""", (rs, n) -> new Delivery(code, name, Delivery.Outcome.ALREADY_SENT, recipients, rs.getString("message_id"), 0,
-                "version " + rs.getInt("version") + " sent " + SENT_AT.format(rs.getTimestamp("recorded_at").toInstant()) + " to "
-                        + rs.getInt("recipients") + " recipients; a resend sends it again"),
-                code, year.toString(), code, year.toString()).get(0);
+        Sent sent = sent(code, year).orElseThrow(() -> new IllegalStateException("the letter of " + code + " is recorded sent, yet no recipient is"));
+        return new Delivery(code, name, Delivery.Outcome.ALREADY_SENT, recipients, sent.messageId(), 0, "version " + sent.version() + " sent "
+                + SENT_AT.format(sent.at()) + " to " + sent.recipients().size() + " recipients; a resend sends it again");
     }
 
     private static final java.time.format.DateTimeFormatter SENT_AT = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)

@@ -118,6 +118,13 @@ final class LetterArchive {
 
     /** The latest version of each letter of the year with its approval, if that version is approved; by code. */
     List<StoredReview> reviewLatest(ReportingYear year) {
+        return reviewLatest(year, java.util.Optional.empty());
+    }
+
+    /** The same, of one organisation's letter only if one is given. */
+    List<StoredReview> reviewLatest(ReportingYear year, java.util.Optional<String> organisationCode) {
+        List<Object> arguments = new java.util.ArrayList<>(List.of(year.toString()));
+        organisationCode.ifPresent(arguments::add);
         return jdbc.query("""
                 select l.organisation_code, l.version, l.template_version, l.generated_at, a.approved_by, a.approved_at
                   from letter l
@@ -125,14 +132,15 @@ final class LetterArchive {
                     on a.organisation_code = l.organisation_code
                    and a.reporting_year = l.reporting_year
                    and a.version = l.version
-                 where l.reporting_year = ?
+                 where l.reporting_year = ?%s
                    and l.version = (select max(v.version) from letter v
                                      where v.organisation_code = l.organisation_code
                                        and v.reporting_year = l.reporting_year)
                  order by l.organisation_code
-                """, (rs, n) -> new StoredReview(rs.getString("organisation_code"), rs.getInt("version"), rs.getInt("template_version"),
-                rs.getTimestamp("generated_at").toInstant(), Optional.ofNullable(rs.getString("approved_by")),
-                Optional.ofNullable(rs.getTimestamp("approved_at")).map(Timestamp::toInstant)), year.toString());
+                """.formatted(organisationCode.isPresent() ? " and l.organisation_code = ?" : ""), (rs, n) -> new StoredReview(
+                rs.getString("organisation_code"), rs.getInt("version"), rs.getInt("template_version"), rs.getTimestamp("generated_at").toInstant(),
+                Optional.ofNullable(rs.getString("approved_by")), Optional.ofNullable(rs.getTimestamp("approved_at")).map(Timestamp::toInstant)),
+                arguments.toArray());
     }
 
     /** The years an organisation has a letter of, latest first. */

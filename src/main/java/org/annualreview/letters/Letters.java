@@ -282,13 +282,15 @@ public final class Letters {
 
     /** A published year's date is not moved: moving it later would take the year off the site, which is withdrawing it. */
     private void refuseIfPublished(ReportingYear year, Optional<java.time.LocalDate> current) {
-        if (current.isPresent() && !today().isBefore(current.get())) {
+        if (came(current)) {
             throw new AlreadyPublished(year, current.get());
         }
     }
 
-    private java.time.LocalDate today() {
-        return java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
+    /** Whether a publication day is set and has come, in UK time. */
+    private boolean came(Optional<java.time.LocalDate> day) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/London")));
+        return day.filter(d -> !today.isBefore(d)).isPresent();
     }
 
     /** A published year, whose publication date stays as it was: taking it off the site is withdrawing it, its own act. */
@@ -305,7 +307,7 @@ public final class Letters {
 
     /** Whether the year's publication day has come (UK time), withdrawn since or not. */
     public boolean publicationDayCame(ReportingYear year) {
-        return publicationDates.of(year).filter(day -> !today().isBefore(day)).isPresent();
+        return came(publicationDates.of(year));
     }
 
     /** The year's withdrawal, if it was withdrawn. */
@@ -333,8 +335,7 @@ public final class Letters {
         if (reason.isBlank()) {
             throw new NotWithdrawable("give the reason the year is withdrawn: the public will read it");
         }
-        Optional<java.time.LocalDate> day = publicationDates.of(year);
-        if (day.isEmpty() || today().isBefore(day.get())) {
+        if (!publicationDayCame(year)) {
             throw new NotWithdrawable(year + " is not public: there is nothing to withdraw");
         }
         Withdrawal withdrawal = new Withdrawal(clock.instant(), actor.name(), reason.strip());
@@ -384,10 +385,20 @@ public final class Letters {
         Map<String, String> names = new HashMap<>();
         organisations.all().forEach(o -> names.put(o.code(), o.name()));
         return archive.reviewLatest(year).stream()
-                .map(r -> new Review(r.organisationCode(), names.getOrDefault(r.organisationCode(), r.organisationCode()), r.version(),
-                        r.templateVersion(), r.generatedAt(), r.approvedBy(), r.approvedAt()))
+                .map(r -> review(r, names.getOrDefault(r.organisationCode(), r.organisationCode())))
                 .sorted(java.util.Comparator.comparing(Review::organisationName).thenComparing(Review::organisationCode))
                 .toList();
+    }
+
+    /** The latest version of one organisation's letter of the year and its approval, if it has a letter. */
+    public Optional<Review> review(String code, ReportingYear year) {
+        return archive.reviewLatest(year, Optional.of(code)).stream().findFirst()
+                .map(r -> review(r, organisations.byCode(code).map(Organisation::name).orElse(code)));
+    }
+
+    private static Review review(LetterArchive.StoredReview stored, String name) {
+        return new Review(stored.organisationCode(), name, stored.version(), stored.templateVersion(), stored.generatedAt(), stored.approvedBy(),
+                stored.approvedAt());
     }
 
     /** The years an organisation has a letter of, latest first, published or not. */
@@ -439,7 +450,12 @@ public final class Letters {
 
     /** The councils whose letters a writing of the year writes, by code: those with figures and a type average. */
     public List<String> toWrite(ReportingYear year) {
-        return statistics.figures(year).organisations().stream().filter(f -> f.kind().hasTypeAverage()).map(OrganisationFigures::code).toList();
+        return councils(statistics.figures(year)).map(OrganisationFigures::code).toList();
+    }
+
+    /** The councils of the year's figures that are sent a letter: those of a type with an average. */
+    private static java.util.stream.Stream<OrganisationFigures> councils(YearFigures figures) {
+        return figures.organisations().stream().filter(f -> f.kind().hasTypeAverage());
     }
 
     /**
@@ -463,7 +479,7 @@ public final class Letters {
         List<OrganisationFigures> chosen = organisation.isPresent()
                 ? List.of(figures.of(organisations.find(organisation.get()).code()).orElseThrow(() -> new IllegalArgumentException(
                         organisation.get() + " has no figures in " + year + ": it did not exist then and had no decisions")))
-                : figures.organisations().stream().filter(f -> f.kind().hasTypeAverage()).filter(f -> !leaveOut.contains(f.code())).toList();
+                : councils(figures).filter(f -> !leaveOut.contains(f.code())).toList();
         YearData data = YearData.read(new JdbcTemplate(dataSource), organisations, year);
         boolean synthetic = syntheticData.getAsBoolean();
 

@@ -87,13 +87,8 @@ public final class LetterReview {
         } catch (org.springframework.dao.DuplicateKeyException racing) {
             return yearPage.show(request, chosen, YearPage.Outcome.problem("Letters of " + chosen + " were written at the same time by "
                     + "another command: write them again", "#write", organisation), HttpStatus.CONFLICT);
-        } catch (Letters.NoTemplate none) {
-            return writingProblem(request, chosen, "No letter template is loaded for " + chosen + ": load one on the letter template page first",
-                    organisation);
-        } catch (BadTemplate bad) {
-            return writingProblem(request, chosen, "The letter template of " + chosen + " has a problem: " + bad.getMessage(), organisation);
-        } catch (Letters.NoPublicationDate none) {
-            return writingProblem(request, chosen, none.getMessage(), organisation);
+        } catch (Letters.NoTemplate | BadTemplate | Letters.NoPublicationDate cannot) {
+            return cannotWrite(request, chosen, cannot, organisation);
         } catch (Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
             return yearPage.show(request, chosen, YearPage.Outcome.problem(unknown.getMessage(), "#organisation", organisation),
                     HttpStatus.UNPROCESSABLE_CONTENT);
@@ -115,16 +110,15 @@ public final class LetterReview {
             return WorkspacePages.seeOther("/workspace/jobs/" + jobs.startWriting(year, principal.getName()).id());
         } catch (Jobs.AlreadyRunning running) {
             return WorkspacePages.seeOther("/workspace/jobs/" + running.jobId());
-        } catch (Letters.NoTemplate none) {
-            return writingProblem(request, year, "No letter template is loaded for " + year + ": load one on the letter template page first", "");
-        } catch (BadTemplate bad) {
-            return writingProblem(request, year, "The letter template of " + year + " has a problem: " + bad.getMessage(), "");
-        } catch (Letters.NoPublicationDate none) {
-            return writingProblem(request, year, none.getMessage(), "");
+        } catch (Letters.NoTemplate | BadTemplate | Letters.NoPublicationDate cannot) {
+            return cannotWrite(request, year, cannot, "");
         }
     }
 
-    private ResponseEntity<String> writingProblem(HttpServletRequest request, ReportingYear year, String problem, String organisation) {
+    /** What stops the year's letters being written (no template, a template with a problem, no publication date), on the year's page. */
+    private ResponseEntity<String> cannotWrite(HttpServletRequest request, ReportingYear year, RuntimeException cannot, String organisation) {
+        String problem = cannot instanceof Letters.NoTemplate ? "No letter template is loaded for " + year + ": load one on the letter template page first"
+                : cannot instanceof BadTemplate ? "The letter template of " + year + " has a problem: " + cannot.getMessage() : cannot.getMessage();
         return yearPage.show(request, year, YearPage.Outcome.problem(problem, "/workspace/years/" + year + "/template", organisation),
                 HttpStatus.UNPROCESSABLE_CONTENT);
     }

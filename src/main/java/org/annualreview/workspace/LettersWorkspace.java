@@ -59,8 +59,7 @@ public final class LettersWorkspace {
         if (account.role() == Role.COUNCIL) {
             String code = account.organisationCode().orElseThrow();
             model.put("council", organisations.byCode(code).map(Organisation::name).orElse(code));
-            model.put("letters", letters.yearsWithLetters(code).stream().sorted(java.util.Comparator.reverseOrder())
-                    .map(y -> withStatus(entry(code, y), code, y)).toList());
+            model.put("letters", letters.yearsWithLetters(code).stream().map(y -> withStatus(entry(code, y), code, y)).toList());
             model.put("year", "");
             model.put("years", List.of());
         } else {
@@ -85,7 +84,7 @@ public final class LettersWorkspace {
      */
     private Map<String, String> withStatus(Map<String, String> entry, String code, ReportingYear year) {
         Map<String, String> row = new java.util.LinkedHashMap<>(entry);
-        Optional<Letters.Review> review = letters.review(year).stream().filter(r -> r.organisationCode().equals(code)).findFirst();
+        Optional<Letters.Review> review = letters.review(code, year);
         row.put("written", review.map(r -> "Version " + r.version() + ", written " + DAY.format(r.writtenAt().atZone(UK))).orElse(""));
         row.put("approval", review.map(r -> r.approvedAt().map(at -> "Approved " + DAY.format(at.atZone(UK))).orElse("Awaiting approval"))
                 .orElse(""));

@@ -156,13 +156,9 @@ public final class PublicationPages {
         model.put("year", year.toString());
         model.put("reason", reason);
         model.put("problem", problem);
-        model.put("published", published(year));
+        model.put("published", letters.publicationDayCame(year));
         model.put("withdrawn", letters.withdrawal(year).isPresent());
         return pages.status(status).page("withdraw-confirm", model);
-    }
-
-    private boolean published(ReportingYear year) {
-        return letters.publicationDayCame(year);
     }
 
     /**
@@ -217,7 +213,7 @@ public final class PublicationPages {
         model.put("errorFields", fields);
         model.put("firstErrorField", fields.isEmpty() ? "day" : fields.get(0));
         model.put("done", done);
-        model.put("published", published(year));
+        model.put("published", letters.publicationDayCame(year));
         Optional<Letters.Withdrawal> withdrawal = letters.withdrawal(year);
         model.put("withdrawn", withdrawal.isPresent());
         model.put("withdrawnOn", withdrawal.map(w -> SHOWN.format(w.at().atZone(java.time.ZoneId.of("Europe/London")))).orElse(""));

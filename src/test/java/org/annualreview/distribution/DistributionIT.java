@@ -361,6 +361,13 @@ class DistributionIT {
                 claimedBy, java.sql.Timestamp.from(at));
     }
 
+    /** A claimant as a run names itself, of a process of this machine that has ended: "4242@host". */
+    static String goneProcessOfThisMachine() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        return gone.pid() + "@" + java.net.InetAddress.getLocalHost().getHostName();
+    }
+
     @Test
     void aClaimShortOfItsEndIsBeingSentByAnotherRunAndOnceItsRunIsLongGoneIsSentAgain() throws Exception {
         letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
@@ -407,9 +414,7 @@ class DistributionIT {
     void aClaimPastItsEndOfAProcessOfThisMachineThatHasEndedIsShownUnknownAtOnceAndNotSentAgain() throws Exception {
         letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
         smtp.start();
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        claim("ending", gone.pid() + "@" + java.net.InetAddress.getLocalHost().getHostName(), java.time.Instant.now());
+        claim("ending", goneProcessOfThisMachine(), java.time.Instant.now());
         Distribution distribution = distribution(3, Duration.ofMillis(50));
         assertThat(distribution.unknown(YEAR)).as("a recent claim: not listed by its age alone").isEmpty();
 
@@ -426,9 +431,7 @@ class DistributionIT {
     void aClaimOfAProcessOfThisMachineThatHasEndedIsSentAgainAtOnce() throws Exception {
         letters.approve(YEAR, Optional.of(KNOWSLEY), "Pat Approver");
         smtp.start();
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        claim("claimed", gone.pid() + "@" + java.net.InetAddress.getLocalHost().getHostName(), java.time.Instant.now());
+        claim("claimed", goneProcessOfThisMachine(), java.time.Instant.now());
 
         Delivery sent = knowsley(distribution(3, Duration.ofMillis(50)).send(YEAR, Optional.empty(), SEND));
 
