@@ -110,8 +110,14 @@ public class AnnualReviewApplication {
     }
 
     @Bean
-    Publication publication(Clock clock, Letters letters, Statistics statistics) {
-        return new Publication(clock, letters, statistics);
+    Publication publication(Clock clock, Letters letters, org.annualreview.publication.Releases releases) {
+        return new Publication(clock, letters, releases);
+    }
+
+    @Bean
+    org.annualreview.publication.Releases releases(DataSource dataSource, Statistics statistics, Letters letters,
+            org.annualreview.decisions.Decisions decisions, Organisations organisations, Clock clock) {
+        return new org.annualreview.publication.Releases(dataSource, statistics, letters, decisions, organisations, clock);
     }
 
     /**

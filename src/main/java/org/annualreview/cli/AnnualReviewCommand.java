@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         version = "annual-review 0.1.0",
         description = "The yearly review of an ombudsman's decisions about public bodies: records, statistics, letters.",
         subcommands = {DemoCommand.class, ImportCommand.class, StatsCommand.class, TemplatesCommand.class, LettersCommand.class,
-                ServeCommand.class, ImportBoundariesCommand.class, UsersCommand.class, SendCommand.class,
+                ServeCommand.class, ImportBoundariesCommand.class, UsersCommand.class, SendCommand.class, PublishCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AnnualReviewCommand implements Runnable {
 

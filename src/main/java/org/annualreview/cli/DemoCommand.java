@@ -70,9 +70,14 @@ final class DemoCommand implements Callable<Integer> {
     private final org.springframework.core.env.Environment environment;
     private final Letters letters;
     private final org.annualreview.accounts.Accounts accounts;
+    private final org.annualreview.publication.Releases releases;
+    private final org.annualreview.organisations.Organisations organisations;
 
     DemoCommand(Imports imports, Statistics statistics, DemoLabel demoLabel, Letters letters,
-            org.springframework.core.env.Environment environment, org.annualreview.accounts.Accounts accounts) {
+            org.springframework.core.env.Environment environment, org.annualreview.accounts.Accounts accounts,
+            org.annualreview.publication.Releases releases, org.annualreview.organisations.Organisations organisations) {
+        this.releases = releases;
+        this.organisations = organisations;
         this.environment = environment;
         this.accounts = accounts;
         this.imports = imports;
@@ -148,6 +153,14 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("%,d letters stand as written before (nothing they say has changed); %s's are in %s.%n%n", standing, latest,
                     lettersDirectory.resolve(latest.toString()));
         }
+        int published = 0;
+        for (ReportingYear year = from; year.compareTo(latest) <= 0; year = year.next()) {
+            published += publish(year) ? 1 : 0;
+        }
+        if (published > 0) {
+            out.printf("Published %d demo years (release 1 of each, every letter approved; the demo emails no one, so each council is"
+                    + " published by exception).%n%n", published);
+        }
         FiguresOutput.yearTable(out, statistics.figures(latest), AverageMethod.POOLED, true);
         out.printf("%nNext: ./annual-review stats --year %s --organisation Knowsley   (one council in full)%n", latest);
         out.printf("      ./annual-review stats --year %s --organisation Knowsley --explain upheld   (the cases behind a figure)%n", latest);
@@ -165,6 +178,29 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Publishes a demo year as the operator, as staff would after sending: its letters approved and, since the demo
+     * emails no one, an exception recorded for each council. A year published already (a second run) is left as it is.
+     */
+    private boolean publish(ReportingYear year) {
+        if (releases.latest(year).isPresent() || letters.publicationDate(year).isEmpty()) {
+            return false;
+        }
+        Letters.Actor operator = Letters.Actor.operator();
+        letters.approve(year, Optional.empty(), "the demo");
+        java.util.Set<String> excepted = releases.exceptions(year).keySet();
+        for (String code : releases.councilsOf(year)) {
+            if (!excepted.contains(code)) {
+                releases.recordException(year, organisations.byCode(code).orElseThrow(), "Demo data: the demo emails no one", operator);
+            }
+        }
+        if (!releases.readiness(year).ready()) {
+            return false;
+        }
+        releases.publish(year, operator);
+        return true;
     }
 
     /** The PDF files in a folder (none if it is not there). */

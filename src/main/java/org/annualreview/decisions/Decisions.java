@@ -13,7 +13,10 @@ import org.annualreview.shared.Term;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** The decisions recorded, as the site lists and shows them. */
+/**
+ * The decisions recorded, as the site lists and shows them: the working records, or ({@link #inReleases}) the copies
+ * that the public site reads, frozen in the releases of the published years.
+ */
 public final class Decisions {
 
     /**
@@ -33,9 +36,27 @@ public final class Decisions {
 
     private static final String WORDS_FOUND = " and (lower(d.case_reference) like ? escape '!'"
             + " or (d.public_report_year in (%s) and lower(d.public_report_title) like ? escape '!')"
-            + " or exists (select 1 from recommendation r where r.case_reference = d.case_reference and lower(r.recommended) like ? escape '!')"
-            + " or exists (select 1 from service_improvement i where i.case_reference = d.case_reference"
+            + " or exists (select 1 from %s r where r.case_reference = d.case_reference%s and lower(r.recommended) like ? escape '!')"
+            + " or exists (select 1 from %s i where i.case_reference = d.case_reference"
             + " and lower(i.improvement) like ? escape '!'))";
+
+    /**
+     * Where the records are read from: tables, or a release's copies as derived tables. A decision's own year's
+     * release holds it with all its recommendations and service improvements; a later year's release may hold it
+     * again for a public report or a recommendation due in that year.
+     */
+    private record Source(String decisions, String reports, String recommendations, String improvements, boolean released) {
+
+        static final Source WORKING = new Source("decision", "decision", "recommendation", "service_improvement", false);
+
+        static Source of(java.util.Collection<Long> releaseIds) {
+            String ids = releaseIds.isEmpty() ? "-1" : String.join(", ", releaseIds.stream().map(String::valueOf).toList());
+            return new Source("(select * from released_decision where release_id in (" + ids + ") and reporting_year = release_year)",
+                    "(select * from released_decision where release_id in (" + ids + ") and public_report_year = release_year)",
+                    "(select * from released_recommendation where release_id in (" + ids + "))",
+                    "(select * from released_service_improvement where release_id in (" + ids + "))", true);
+        }
+    }
 
     private static final RowMapper<Decision> ROW = (rs, n) -> new Decision(rs.getString("case_reference"),
             rs.getString("organisation_code"), Term.byCode(ServiceArea.class, rs.getString("service_area")),
@@ -50,9 +71,20 @@ public final class Decisions {
             Term.byCode(ImprovementStatus.class, rs.getString("status")));
 
     private final JdbcTemplate jdbc;
+    private final Source source;
 
     public Decisions(DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
+        this(new JdbcTemplate(dataSource), Source.WORKING);
+    }
+
+    private Decisions(JdbcTemplate jdbc, Source source) {
+        this.jdbc = jdbc;
+        this.source = source;
+    }
+
+    /** The decisions as the given releases froze them (one per published year): what the public site reads. */
+    public Decisions inReleases(java.util.Collection<Long> releaseIds) {
+        return new Decisions(jdbc, Source.of(releaseIds));
     }
 
     /** One body's decisions of the given years, latest first, at most {@code limit}. */
@@ -61,7 +93,7 @@ public final class Decisions {
             return List.of();
         }
         List<Object> arguments = new ArrayList<>(List.of(organisationCode));
-        StringBuilder sql = new StringBuilder("select d.* from decision d where d.organisation_code = ? and d.reporting_year in (");
+        StringBuilder sql = new StringBuilder("select d.* from " + source.decisions() + " d where d.organisation_code = ? and d.reporting_year in (");
         sql.append(String.join(", ", filter.years().stream().map(y -> "?").toList())).append(")");
         filter.years().forEach(y -> arguments.add(y.toString()));
         filter.area().ifPresent(a -> {
@@ -74,7 +106,8 @@ public final class Decisions {
         });
         if (!filter.words().isEmpty()) {
             List<String> reportYears = filter.reportYears().stream().map(ReportingYear::toString).sorted().toList();
-            sql.append(WORDS_FOUND.formatted(reportYears.isEmpty() ? "null" : String.join(", ", reportYears.stream().map(y -> "?").toList())));
+            sql.append(WORDS_FOUND.formatted(reportYears.isEmpty() ? "null" : String.join(", ", reportYears.stream().map(y -> "?").toList()),
+                    source.recommendations(), source.released() ? " and r.release_id = d.release_id" : "", source.improvements()));
             String pattern = org.annualreview.shared.Containing.pattern(filter.words());
             arguments.add(pattern);
             arguments.addAll(reportYears);
@@ -88,14 +121,14 @@ public final class Decisions {
 
     /** Every decision of a year about any body, by body and case, for the open data. */
     public void eachOfYear(ReportingYear year, java.util.function.Consumer<Decision> each) {
-        jdbc.query("select * from decision where reporting_year = ? order by organisation_code, case_reference",
+        jdbc.query("select * from " + source.decisions() + " d where reporting_year = ? order by organisation_code, case_reference",
                 (java.sql.ResultSet rs) -> each.accept(ROW.mapRow(rs, 0)), year.toString());
     }
 
     /** Every service improvement agreed on a year's decisions, with the body it was agreed by, for the open data. */
     public void eachImprovementOfYear(ReportingYear year, java.util.function.BiConsumer<String, ServiceImprovement> each) {
-        jdbc.query("select organisation_code, case_reference, number, reporting_year, improvement, status from service_improvement"
-                + " where reporting_year = ? order by organisation_code, case_reference, number",
+        jdbc.query("select organisation_code, case_reference, number, reporting_year, improvement, status from " + source.improvements()
+                + " i where reporting_year = ? order by organisation_code, case_reference, number",
                 (java.sql.ResultSet rs) -> each.accept(rs.getString(1), IMPROVEMENT.mapRow(rs, 0)), year.toString());
     }
 
@@ -104,8 +137,8 @@ public final class Decisions {
         if (years.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select case_reference, number, reporting_year, improvement, status from service_improvement"
-                + " where organisation_code = ? and reporting_year in (" + String.join(", ", years.stream().map(y -> "?").toList()) + ")"
+        return jdbc.query("select case_reference, number, reporting_year, improvement, status from " + source.improvements()
+                + " i where organisation_code = ? and reporting_year in (" + String.join(", ", years.stream().map(y -> "?").toList()) + ")"
                 + " order by reporting_year desc, case_reference, number", IMPROVEMENT, arguments(organisationCode, years));
     }
 
@@ -114,8 +147,8 @@ public final class Decisions {
         if (years.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("select case_reference, public_report_on, public_report_year, public_report_title from decision"
-                + " where organisation_code = ? and public_report_year in (" + String.join(", ", years.stream().map(y -> "?").toList()) + ")"
+        return jdbc.query("select case_reference, public_report_on, public_report_year, public_report_title from " + source.reports()
+                + " d where organisation_code = ? and public_report_year in (" + String.join(", ", years.stream().map(y -> "?").toList()) + ")"
                 + " order by public_report_on desc, case_reference",
                 (rs, n) -> new PublicReport(rs.getString(1), rs.getDate(2).toLocalDate(), ReportingYear.parse(rs.getString(3)),
                         Optional.ofNullable(rs.getString(4)).orElse("Report on case " + rs.getString(1))),
@@ -128,13 +161,53 @@ public final class Decisions {
         return arguments.toArray();
     }
 
-    /** A decision with its recommendations and service improvements. */
+    /**
+     * A decision with its recommendations and service improvements; read from releases, as its own year's release
+     * froze it, with a public report published since (in a later year's release) added.
+     */
     public Optional<Decision> find(String caseReference) {
-        return jdbc.query("select * from decision where case_reference = ?", ROW, caseReference).stream().findFirst().map(d -> new Decision(
-                d.caseReference(), d.organisationCode(), d.serviceArea(), d.receivedOn(), d.decidedOn(), d.year(), d.outcome(),
-                d.detailedInvestigation(), d.satisfactoryRemedy(), d.publicReportOn(), d.publicReportTitle(),
-                jdbc.queryForList("select recommended from recommendation where case_reference = ? order by number", String.class, caseReference),
-                jdbc.queryForList("select improvement from service_improvement where case_reference = ? order by number", String.class,
-                        caseReference)));
+        if (!source.released()) {
+            return jdbc.query("select * from decision where case_reference = ?", ROW, caseReference).stream().findFirst().map(d -> whole(d,
+                    jdbc.queryForList("select recommended from recommendation where case_reference = ? order by number", String.class, caseReference),
+                    jdbc.queryForList("select improvement from service_improvement where case_reference = ? order by number", String.class,
+                            caseReference)));
+        }
+        List<Long> home = jdbc.queryForList("select release_id from " + source.decisions() + " d where case_reference = ?", Long.class,
+                caseReference);
+        if (home.isEmpty()) {
+            return Optional.empty();
+        }
+        Decision d = jdbc.queryForObject("select * from released_decision where release_id = ? and case_reference = ?", ROW, home.get(0),
+                caseReference);
+        Decision reported = jdbc.query("select * from " + source.reports() + " d where case_reference = ?", ROW, caseReference).stream()
+                .findFirst().orElse(d);
+        return Optional.of(whole(new Decision(d.caseReference(), d.organisationCode(), d.serviceArea(), d.receivedOn(), d.decidedOn(), d.year(),
+                d.outcome(), d.detailedInvestigation(), d.satisfactoryRemedy(), reported.publicReportOn(), reported.publicReportTitle(),
+                List.of(), List.of()),
+                jdbc.queryForList("select recommended from released_recommendation where release_id = ? and case_reference = ? order by number",
+                        String.class, home.get(0), caseReference),
+                jdbc.queryForList("select improvement from released_service_improvement where release_id = ? and case_reference = ? order by number",
+                        String.class, home.get(0), caseReference)));
+    }
+
+    private static Decision whole(Decision d, List<String> recommendations, List<String> improvements) {
+        return new Decision(d.caseReference(), d.organisationCode(), d.serviceArea(), d.receivedOn(), d.decidedOn(), d.year(), d.outcome(),
+                d.detailedInvestigation(), d.satisfactoryRemedy(), d.publicReportOn(), d.publicReportTitle(), recommendations, improvements);
+    }
+
+    /**
+     * Freezes into a release of {@code year} the records its figures count and its pages show: the year's decisions
+     * with all their recommendations and service improvements, decisions of other years with a public report dated
+     * in it, and recommendations of other years' decisions falling due in it. The caller's transaction holds it.
+     */
+    public void copyToRelease(ReportingYear year, long releaseId) {
+        String y = year.toString();
+        jdbc.update("insert into released_decision select cast(? as bigint), cast(? as varchar(7)), d.* from decision d"
+                + " where d.reporting_year = ? or d.public_report_year = ?", releaseId, y, y, y);
+        jdbc.update("insert into released_recommendation select cast(? as bigint), cast(? as varchar(7)), r.* from recommendation r"
+                + " where r.due_year = ? or exists (select 1 from decision d where d.case_reference = r.case_reference and d.reporting_year = ?)",
+                releaseId, y, y, y);
+        jdbc.update("insert into released_service_improvement select cast(? as bigint), cast(? as varchar(7)), i.* from service_improvement i"
+                + " where i.reporting_year = ?", releaseId, y, y);
     }
 }

@@ -134,6 +134,9 @@ public final class Imports {
                 if (!notAllowed.isEmpty()) {
                     throw new NotAllowed(notAllowed);
                 }
+                if (summaries.stream().anyMatch(s -> s.inserted() + s.updated() > 0)) {
+                    markFiguresStale(connection);
+                }
                 beforeCommit.run(connection, new ImportReport(summaries, List.of(), 0));
                 LOG.debug("committing {} sources", sources.size());
                 connection.commit();
@@ -155,6 +158,19 @@ public final class Imports {
             events.accept(new RecordsImported(EnumSet.copyOf(types)));
         }
         return report;
+    }
+
+    /**
+     * Marks every year's figures for working out again, in the import's transaction: records and the mark are kept
+     * together or not at all (a process killed between the two would leave figures of records no longer there), and
+     * a release made while the import runs waits for it on the snapshots' lock row, then finds the figures stale.
+     */
+    static void markFiguresStale(Connection connection) throws SQLException {
+        try (var lock = connection.prepareStatement("select name from work_lock where name = 'statistics snapshot' for update");
+                var stale = connection.prepareStatement("update statistics_snapshot set stale = true")) {
+            lock.executeQuery().close();
+            stale.executeUpdate();
+        }
     }
 
     /** Reads, checks and (if the run has no problems so far) merges one source; the run's transaction is still open. */

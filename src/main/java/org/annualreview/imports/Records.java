@@ -202,6 +202,7 @@ public final class Records {
                         java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
                         try {
                             changed.record(connection, Change.DELETED, before, Optional.empty());
+                            Imports.markFiguresStale(connection);
                         } catch (SQLException e) {
                             throw new org.springframework.jdbc.UncategorizedSQLException("recording the deletion", null, e);
                         } finally {

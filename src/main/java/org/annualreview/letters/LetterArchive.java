@@ -73,6 +73,16 @@ final class LetterArchive {
                 organisationCode, year.toString()).stream().findFirst();
     }
 
+    /** One version of a letter, with its PDF. */
+    Optional<StoredLetter> letter(String organisationCode, ReportingYear year, int version) {
+        return jdbc.query("select organisation_code, version, template_version, figures_computed_at, figures, letter_text, letter_html, "
+                + "letter_pdf, generated_at from letter where organisation_code = ? and reporting_year = ? and version = ?",
+                (rs, n) -> new StoredLetter(rs.getString("organisation_code"), year, rs.getInt("version"), rs.getInt("template_version"),
+                        rs.getTimestamp("figures_computed_at").toInstant(), rs.getString("figures"), rs.getString("letter_text"),
+                        rs.getString("letter_html"), rs.getBytes("letter_pdf"), rs.getTimestamp("generated_at").toInstant()),
+                organisationCode, year.toString(), version).stream().findFirst();
+    }
+
     int latestVersion(String organisationCode, ReportingYear year) {
         Integer version = jdbc.queryForObject("select max(version) from letter where organisation_code = ? and reporting_year = ?",
                 Integer.class, organisationCode, year.toString());

@@ -282,7 +282,7 @@ public final class Letters {
 
     /** A published year's date is not moved: moving it later would take the year off the site, which is withdrawing it. */
     private void refuseIfPublished(ReportingYear year, Optional<java.time.LocalDate> current) {
-        if (came(current)) {
+        if (came(current) && publicationDates.released(year)) {
             throw new AlreadyPublished(year, current.get());
         }
     }
@@ -305,9 +305,9 @@ public final class Letters {
     public record Withdrawal(Instant at, String by, String reason) {
     }
 
-    /** Whether the year's publication day has come (UK time), withdrawn since or not. */
+    /** Whether the year is public or was: published (it has a release) and its publication day come (UK time), withdrawn since or not. */
     public boolean publicationDayCame(ReportingYear year) {
-        return came(publicationDates.of(year));
+        return came(publicationDates.of(year)) && publicationDates.released(year);
     }
 
     /** The year's withdrawal, if it was withdrawn. */
@@ -424,6 +424,12 @@ public final class Letters {
     /** The latest letter of an organisation and year, by the organisation's code. */
     public Optional<Letter> latestByCode(String code, ReportingYear year) {
         return archive.latestLetter(code, year).map(l -> new Letter(l.organisationCode(), year, l.version(), l.templateVersion(),
+                l.text(), l.html(), l.pdf()));
+    }
+
+    /** One version of a letter, by the organisation's code: the version a release published. */
+    public Optional<Letter> version(String code, ReportingYear year, int version) {
+        return archive.letter(code, year, version).map(l -> new Letter(l.organisationCode(), year, l.version(), l.templateVersion(),
                 l.text(), l.html(), l.pdf()));
     }
 

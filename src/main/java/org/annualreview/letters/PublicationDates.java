@@ -44,6 +44,12 @@ final class PublicationDates {
         return true;
     }
 
+    /** Whether an administrator published the year (it has a release: see org.annualreview.publication). */
+    boolean released(ReportingYear year) {
+        return !jdbc.queryForList("select number from publication_release where reporting_year = ? and number = 1", Integer.class,
+                year.toString()).isEmpty();
+    }
+
     Optional<Letters.Withdrawal> withdrawal(ReportingYear year) {
         return jdbc.query("select withdrawn_at, withdrawn_by, reason from withdrawal where reporting_year = ?", (rs, n) -> new Letters.Withdrawal(
                 rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)), year.toString()).stream().findFirst();

@@ -7,7 +7,6 @@ import org.annualreview.demo.DemoLabel;
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.statistics.AverageMethod;
 import org.annualreview.statistics.FiguresDocument;
-import org.annualreview.statistics.Statistics;
 import org.annualreview.statistics.YearFigures;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -29,17 +28,15 @@ public final class ApiController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Publication publication;
-    private final Statistics statistics;
     private final java.util.function.BooleanSupplier synthetic;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public ApiController(Publication publication, Statistics statistics, DemoLabel demoLabel) {
-        this(publication, statistics, demoLabel::isSynthetic);
+    public ApiController(Publication publication, DemoLabel demoLabel) {
+        this(publication, demoLabel::isSynthetic);
     }
 
-    ApiController(Publication publication, Statistics statistics, java.util.function.BooleanSupplier synthetic) {
+    ApiController(Publication publication, java.util.function.BooleanSupplier synthetic) {
         this.publication = publication;
-        this.statistics = statistics;
         this.synthetic = synthetic;
     }
 
@@ -51,15 +48,48 @@ public final class ApiController {
     @GetMapping("/api/years/{year}")
     public ResponseEntity<String> year(@PathVariable("year") String year) {
         return publication.published(year).map(y -> {
-            YearFigures figures = statistics.figures(y);
+            YearFigures figures = publication.figures(y);
             return json(FiguresDocument.of(figures, figures.organisations(), AverageMethod.POOLED, synthetic.getAsBoolean()));
         }).orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** Every release of a published year, first first: when, what kind, why (a revision's reason), and where its figures are. */
+    @GetMapping("/api/years/{year}/releases")
+    public ResponseEntity<String> releases(@PathVariable("year") String year) {
+        return publication.published(year).map(y -> {
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("year", y.toString());
+            body.put("releases", publication.releasesOf(y).stream().map(ApiController::described).toList());
+            return json(body);
+        }).orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** One release's figures, as the year's JSON was while it was the latest: a stable address. */
+    @GetMapping("/api/years/{year}/releases/{number}")
+    public ResponseEntity<String> release(@PathVariable("year") String year, @PathVariable("number") String number) {
+        return publication.published(year).flatMap(y -> number.matches("\\d{1,4}") ? publication.release(y, Integer.parseInt(number))
+                : java.util.Optional.empty()).map(r -> {
+                    YearFigures figures = publication.figures(r);
+                    return json(FiguresDocument.of(figures, figures.organisations(), AverageMethod.POOLED, synthetic.getAsBoolean()));
+                }).orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** A release as the API lists it; the order of its fields is fixed. */
+    private static Map<String, Object> described(org.annualreview.publication.Release r) {
+        Map<String, Object> described = new java.util.LinkedHashMap<>();
+        described.put("number", r.number());
+        described.put("kind", r.kind().name());
+        described.put("madeOn", r.madeAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().toString());
+        described.put("reason", r.reason().orElse(null));
+        described.put("figures", "/api/years/" + r.year() + "/releases/" + r.number());
+        described.put("csv", "/data/releases/" + r.year() + "/" + r.number() + "/statistics.csv");
+        return described;
     }
 
     @GetMapping("/api/years/{year}/councils/{code}")
     public ResponseEntity<String> council(@PathVariable("year") String year, @PathVariable("code") String code) {
         return publication.published(year).flatMap(y -> {
-            YearFigures figures = statistics.figures(y);
+            YearFigures figures = publication.figures(y);
             return figures.of(code.toUpperCase(java.util.Locale.ROOT))
                     .map(f -> json(FiguresDocument.of(figures, List.of(f), AverageMethod.POOLED, synthetic.getAsBoolean())));
         }).orElseGet(() -> ResponseEntity.notFound().build());

@@ -41,14 +41,12 @@ public final class DecisionPages {
 
     private final Publication publication;
     private final Organisations organisations;
-    private final Decisions decisions;
     private final Statistics statistics;
     private final Pages pages = new Pages();
 
-    public DecisionPages(Publication publication, Organisations organisations, Decisions decisions, Statistics statistics) {
+    public DecisionPages(Publication publication, Organisations organisations, Statistics statistics) {
         this.publication = publication;
         this.organisations = organisations;
-        this.decisions = decisions;
         this.statistics = statistics;
     }
 
@@ -63,8 +61,9 @@ public final class DecisionPages {
         }
         List<ReportingYear> published = publication.publishedYears();
         Decisions.Filter filter = filter(published, year, area, outcome, words);
-        List<Decision> found = decisions.of(organisation.get().code(), filter, PAGE_LIMIT);
+        List<Decision> found = publication.decisions().of(organisation.get().code(), filter, PAGE_LIMIT);
         Map<String, Object> model = Pages.base("Decisions about " + organisation.get().name());
+        Pages.revised(model, publication.publishedReleases().stream().filter(r -> filter.years().contains(r.year())).toList());
         model.put("code", organisation.get().code());
         model.put("name", organisation.get().name());
         model.put("years", published.stream().map(ReportingYear::toString).toList());
@@ -93,7 +92,7 @@ public final class DecisionPages {
         List<ReportingYear> published = publication.publishedYears();
         StringWriter text = new StringWriter();
         try (OpenDataCsv.DecisionRows rows = OpenDataCsv.decisions(text, published)) {
-            decisions.of(organisation.get().code(), filter(published, year, area, outcome, words), Integer.MAX_VALUE)
+            publication.decisions().of(organisation.get().code(), filter(published, year, area, outcome, words), Integer.MAX_VALUE)
                     .forEach(d -> rows.add(d, organisation.get().name()));
         }
         return OpenDataCsv.response(text, "decisions-" + organisation.get().code() + ".csv");
@@ -103,12 +102,13 @@ public final class DecisionPages {
     @GetMapping("/decisions/{reference}")
     public ResponseEntity<String> decision(@PathVariable("reference") String reference) {
         Set<ReportingYear> published = Set.copyOf(publication.publishedYears());
-        Optional<Decision> found = decisions.find(reference).filter(d -> published.contains(d.year()));
+        Optional<Decision> found = publication.decisions().find(reference).filter(d -> published.contains(d.year()));
         if (found.isEmpty()) {
             return pages.notFound();
         }
         Decision d = found.get().withPublicReportOnlyIn(published);
         Map<String, Object> model = Pages.base("Decision " + d.caseReference());
+        publication.release(d.year()).ifPresent(r -> Pages.revised(model, List.of(r)));
         model.put("reference", d.caseReference());
         model.put("council", organisations.byCode(d.organisationCode()).map(Organisation::name).orElse(d.organisationCode()));
         model.put("code", d.organisationCode());
@@ -132,13 +132,16 @@ public final class DecisionPages {
     public ResponseEntity<String> counted(@PathVariable("code") String code, @PathVariable("year") String year,
             @PathVariable("measure") String measure) {
         Optional<Organisation> organisation = organisations.byCode(code);
-        Optional<ReportingYear> shown = publication.published(year);
+        Optional<org.annualreview.publication.Release> release = ReportingYear.find(year).flatMap(publication::release);
         Optional<Measure> figure = Measure.byCode(measure).filter(TRACEABLE::contains);
-        if (organisation.isEmpty() || shown.isEmpty() || figure.isEmpty() || statistics.figures(shown.get()).of(organisation.get().code()).isEmpty()) {
+        if (organisation.isEmpty() || release.isEmpty() || figure.isEmpty()
+                || publication.figures(release.get()).of(organisation.get().code()).isEmpty()) {
             return pages.notFound();
         }
-        Explanation explanation = statistics.explain(shown.get(), organisation.get().code(), figure.get());
-        Map<String, Object> model = Pages.base(figure.get().description() + ": " + organisation.get().name() + ", " + shown.get());
+        Explanation explanation = statistics.explainReleased(publication.figures(release.get()), release.get().id(), organisation.get().code(),
+                figure.get());
+        Map<String, Object> model = Pages.base(figure.get().description() + ": " + organisation.get().name() + ", " + release.get().year());
+        Pages.revised(model, List.of(release.get()));
         model.put("code", organisation.get().code());
         model.put("name", organisation.get().name());
         model.put("rate", figure.get().isRate());

@@ -6,13 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.annualreview.decisions.Decisions;
 import org.annualreview.organisations.Organisation;
 import org.annualreview.organisations.Organisations;
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.statistics.AverageMethod;
 import org.annualreview.statistics.FiguresCsv;
-import org.annualreview.statistics.Statistics;
 import org.annualreview.statistics.YearFigures;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -31,16 +29,12 @@ public final class OpenData {
     private final SiteAddress address;
 
     private final Publication publication;
-    private final Statistics statistics;
     private final Organisations organisations;
-    private final Decisions decisions;
 
-    public OpenData(Publication publication, Statistics statistics, Organisations organisations, Decisions decisions, SiteAddress address) {
+    public OpenData(Publication publication, Organisations organisations, SiteAddress address) {
         this.address = address;
         this.publication = publication;
-        this.statistics = statistics;
         this.organisations = organisations;
-        this.decisions = decisions;
     }
 
     /** A published year's figures of every organisation, as the `stats --format csv` columns. */
@@ -50,11 +44,25 @@ public final class OpenData {
         if (published.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        YearFigures figures = statistics.figures(published.get());
+        return statisticsCsv(publication.figures(published.get()), "statistics-" + published.get() + ".csv");
+    }
+
+    /** One release of a published year, earlier or latest, at an address that never changes. */
+    @GetMapping("/data/releases/{year}/{number}/statistics.csv")
+    public ResponseEntity<byte[]> releaseStatistics(@PathVariable("year") String year, @PathVariable("number") String number) {
+        Optional<org.annualreview.publication.Release> release = publication.published(year)
+                .flatMap(y -> number.matches("\\d{1,4}") ? publication.release(y, Integer.parseInt(number)) : Optional.empty());
+        if (release.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return statisticsCsv(publication.figures(release.get()), "statistics-" + year + "-release-" + number + ".csv");
+    }
+
+    private static ResponseEntity<byte[]> statisticsCsv(YearFigures figures, String fileName) {
         StringWriter csv = new StringWriter();
         csv.write('\uFEFF');
         FiguresCsv.write(csv, figures, figures.organisations(), AverageMethod.POOLED);
-        return OpenDataCsv.response(csv, "statistics-" + published.get() + ".csv");
+        return OpenDataCsv.response(csv, fileName);
     }
 
     /** One council's figures of every published year, latest first, in the same columns. */
@@ -71,7 +79,7 @@ public final class OpenData {
             FiguresCsv.header(csv);
         }
         for (ReportingYear year : years) {
-            YearFigures figures = statistics.figures(year);
+            YearFigures figures = publication.figures(year);
             FiguresCsv.write(csv, figures, figures.of(organisation.get().code()).stream().toList(), AverageMethod.POOLED, year.equals(years.get(0)));
         }
         return OpenDataCsv.response(csv, "statistics-" + organisation.get().code() + ".csv");
@@ -87,7 +95,7 @@ public final class OpenData {
         Map<String, String> names = names();
         StringWriter text = new StringWriter();
         try (OpenDataCsv.DecisionRows rows = OpenDataCsv.decisions(text, publication.publishedYears())) {
-            decisions.eachOfYear(published.get(), d -> rows.add(d, names.getOrDefault(d.organisationCode(), "")));
+            publication.decisions().eachOfYear(published.get(), d -> rows.add(d, names.getOrDefault(d.organisationCode(), "")));
         }
         return OpenDataCsv.response(text, "decisions-" + published.get() + ".csv");
     }
@@ -102,7 +110,7 @@ public final class OpenData {
         Map<String, String> names = names();
         StringWriter text = new StringWriter();
         try (OpenDataCsv.ImprovementRows rows = OpenDataCsv.improvements(text)) {
-            decisions.eachImprovementOfYear(published.get(), (code, i) -> rows.add(i, code, names.getOrDefault(code, "")));
+            publication.decisions().eachImprovementOfYear(published.get(), (code, i) -> rows.add(i, code, names.getOrDefault(code, "")));
         }
         return OpenDataCsv.response(text, "service-improvements-" + published.get() + ".csv");
     }
@@ -117,7 +125,7 @@ public final class OpenData {
         Organisation o = organisation.get();
         StringWriter text = new StringWriter();
         try (OpenDataCsv.ImprovementRows rows = OpenDataCsv.improvements(text)) {
-            decisions.serviceImprovements(o.code(), java.util.Set.copyOf(publication.publishedYears())).forEach(i -> rows.add(i, o.code(), o.name()));
+            publication.decisions().serviceImprovements(o.code(), java.util.Set.copyOf(publication.publishedYears())).forEach(i -> rows.add(i, o.code(), o.name()));
         }
         return OpenDataCsv.response(text, "service-improvements-" + o.code() + ".csv");
     }
@@ -134,9 +142,10 @@ public final class OpenData {
             url.accept("/data/statistics-" + year + ".csv");
             url.accept("/data/decisions-" + year + ".csv");
             url.accept("/data/service-improvements-" + year + ".csv");
+            url.accept("/releases/" + year);
         }
         if (!years.isEmpty()) {
-            java.util.Set<String> codes = years.stream().flatMap(y -> statistics.figures(y).organisations().stream())
+            java.util.Set<String> codes = years.stream().flatMap(y -> publication.figures(y).organisations().stream())
                     .filter(f -> f.kind().hasTypeAverage()).map(f -> f.code()).collect(Collectors.toCollection(java.util.TreeSet::new));
             codes.forEach(code -> url.accept("/councils/" + code));
         }

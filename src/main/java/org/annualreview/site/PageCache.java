@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.annualreview.shared.ReportingYear;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -24,9 +23,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Keeps each rendered page, file and API answer of the site for a few seconds, so that a council page asked for
- * a thousand times a second is worked out once. An answer is kept only under the published years it was made
- * under: when a publication day starts, or a publication date moves, the next request (within a second) finds
- * the published years changed and every kept answer is dropped, so the embargo holds exactly as without it.
+ * a thousand times a second is worked out once. An answer is kept only under the published releases it was made
+ * under: when a publication day starts, a revision is issued or a year is withdrawn, the next request (within a
+ * second) finds the published releases changed and every kept answer is dropped, so the embargo holds exactly as without it.
  * Records imported or letters written by another process show within the seconds kept. It stands outside the
  * ETag filter: the ETag is worked out when an answer is made, and compared here for each reader.
  */
@@ -95,7 +94,7 @@ public final class PageCache extends OncePerRequestFilter {
         }
     }
 
-    private record Version(List<ReportingYear> published, Instant checkedAt) {
+    private record Version(List<Long> published, Instant checkedAt) {
     }
 
     private final Publication publication;
@@ -294,7 +293,7 @@ public final class PageCache extends OncePerRequestFilter {
         }
     }
 
-    /** At most once a second: the published years now; if they changed, nothing kept is served again. */
+    /** At most once a second: the published releases now; if they changed, nothing kept is served again. */
     private void checkPublishedYears() {
         Version current = version;
         Instant now = clock.instant();
@@ -306,7 +305,7 @@ public final class PageCache extends OncePerRequestFilter {
             if (current != null && now.isBefore(current.checkedAt().plus(PUBLISHED_YEARS_CHECKED_EVERY))) {
                 return;
             }
-            List<ReportingYear> published = publication.publishedYears();
+            List<Long> published = publication.publishedReleases().stream().map(org.annualreview.publication.Release::id).toList();
             if (current == null || !current.published().equals(published)) {
                 kept.synchronous().invalidateAll();
             }

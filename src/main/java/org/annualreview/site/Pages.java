@@ -28,7 +28,14 @@ final class Pages {
         Map<String, Object> model = new java.util.LinkedHashMap<>();
         model.put("title", title);
         model.put("few", CouncilRow.FEW);
+        model.put("revisions", java.util.List.of());
         return model;
+    }
+
+    /** The revision banner of the years a page shows that were revised: "Revised on 3 December 2026: reason". */
+    static void revised(Map<String, Object> model, java.util.Collection<org.annualreview.publication.Release> shown) {
+        model.put("revisions", shown.stream().filter(org.annualreview.publication.Release::isRevision)
+                .map(r -> Map.of("year", r.year().toString(), "label", r.revisedLabel(), "number", r.number())).toList());
     }
 
     org.springframework.http.ResponseEntity<String> page(String name, Map<String, Object> model) {

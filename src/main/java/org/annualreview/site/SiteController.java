@@ -14,7 +14,6 @@ import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisation;
 import org.annualreview.organisations.Organisations;
 import org.annualreview.shared.ReportingYear;
-import org.annualreview.statistics.Statistics;
 import org.annualreview.statistics.YearFigures;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,21 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 public final class SiteController {
 
     private final Publication publication;
-    private final Statistics statistics;
     private final Organisations organisations;
     private final Letters letters;
-    private final Decisions decisions;
     private final Boundaries boundaries;
     private final Pages pages = new Pages();
 
-    public SiteController(Publication publication, Statistics statistics, Organisations organisations, Letters letters,
-            Decisions decisions, Boundaries boundaries) {
+    public SiteController(Publication publication, Organisations organisations, Letters letters, Boundaries boundaries) {
         this.boundaries = boundaries;
         this.publication = publication;
-        this.statistics = statistics;
         this.organisations = organisations;
         this.letters = letters;
-        this.decisions = decisions;
     }
 
     /** Every council of the chosen published year (the latest by default), with its key statistics. */
@@ -67,7 +61,7 @@ public final class SiteController {
         List<CouncilRow> rows = new ArrayList<>();
         Map<String, Optional<java.math.BigDecimal>> values = new LinkedHashMap<>();
         shown.ifPresent(y -> {
-            YearFigures figures = statistics.figures(y);
+            YearFigures figures = publication.figures(y);
             figures.organisations().stream().filter(f -> f.kind().hasTypeAverage()).forEach(f -> {
                 rows.add(CouncilRow.of(f, figures));
                 values.put(f.code(), switch (measure) {
@@ -83,7 +77,8 @@ public final class SiteController {
         model.put("measureLabel", HexMap.MEASURES.get(measure)[0]);
         model.put("measures", HexMap.MEASURES.entrySet().stream().map(e -> Map.of("value", e.getKey(), "label", e.getValue()[0])).toList());
         java.util.Set<String> districts = new java.util.HashSet<>();
-        shown.ifPresent(y -> statistics.figures(y).organisations().stream()
+        shown.flatMap(publication::release).ifPresent(r -> Pages.revised(model, List.of(r)));
+        shown.ifPresent(y -> publication.figures(y).organisations().stream()
                 .filter(f -> f.kind() == org.annualreview.organisations.OrganisationKind.DISTRICT_COUNCIL).forEach(f -> districts.add(f.code())));
         String label = HexMap.MEASURES.get(measure)[0];
         String unit = HexMap.MEASURES.get(measure)[1];
@@ -116,17 +111,23 @@ public final class SiteController {
             return notFound();
         }
         Organisation o = organisation.get();
-        List<ReportingYear> publishedYears = publication.publishedYears();
+        List<org.annualreview.publication.Release> released = publication.publishedReleases();
+        List<ReportingYear> publishedYears = released.stream().map(org.annualreview.publication.Release::year).toList();
         List<Map<String, Object>> years = new ArrayList<>();
         Map<Outcome, List<Long>> byOutcome = new java.util.EnumMap<>(Outcome.class);
         Map<ServiceArea, List<Long>> byArea = new java.util.EnumMap<>(ServiceArea.class);
-        for (ReportingYear year : publishedYears) {
-            YearFigures figures = statistics.figures(year);
+        List<org.annualreview.publication.Release> revised = new ArrayList<>();
+        for (org.annualreview.publication.Release release : released) {
+            ReportingYear year = release.year();
+            YearFigures figures = publication.figures(release);
             figures.of(o.code()).ifPresent(f -> {
+                revised.add(release);
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("year", year.toString());
                 entry.put("figures", CouncilRow.of(f, figures));
-                entry.put("letter", letters.hasLetter(o.code(), year));
+                entry.put("letter", publication.hasLetter(o.code(), year));
+                entry.put("corrected", publication.releases().corrections(year, o.code()).values().stream().reduce((a, b) -> b)
+                        .map(r -> "Corrected on " + r.madeOn()).orElse(""));
                 entry.put("upheldPercent", f.upheld().exactPercent().map(p -> p.setScale(0, java.math.RoundingMode.HALF_UP).intValue()).orElse(-1));
                 for (Outcome out : Outcome.values()) {
                     byOutcome.computeIfAbsent(out, x -> new ArrayList<>()).add(f.outcomes().getOrDefault(out, 0L));
@@ -138,7 +139,9 @@ public final class SiteController {
             });
         }
         java.util.Set<ReportingYear> published = java.util.Set.copyOf(publishedYears);
+        Decisions decisions = publication.decisions();
         Map<String, Object> model = base(o.name());
+        Pages.revised(model, revised);
         model.put("code", o.code());
         model.put("kind", o.kind().label());
         model.put("years", years);
@@ -173,7 +176,7 @@ public final class SiteController {
             return notFound();
         }
         Organisation o = organisation.get();
-        YearFigures figures = statistics.figures(shown.get());
+        YearFigures figures = publication.figures(shown.get());
         List<FunnelPlot.Point> points = figures.organisations().stream().filter(f -> f.kind() == o.kind())
                 .map(f -> new FunnelPlot.Point(f.code(), f.name(), f.upheld().denominator(), f.upheld().numerator(), f.code().equals(o.code())))
                 .toList();
@@ -181,6 +184,7 @@ public final class SiteController {
         long investigated = points.stream().mapToLong(FunnelPlot.Point::investigated).sum();
         double average = investigated == 0 ? 0 : (double) upheld / investigated;
         Map<String, Object> model = base(o.name() + " compared with other " + o.kind().plural());
+        publication.release(shown.get()).ifPresent(r -> Pages.revised(model, List.of(r)));
         model.put("code", o.code());
         model.put("name", o.name());
         model.put("kindPlural", o.kind().plural());
@@ -207,24 +211,38 @@ public final class SiteController {
         List<ReportingYear> published = publication.publishedYears();
         List<AtomFeed.Entry> entries = new ArrayList<>();
         for (ReportingYear year : published) {
-            if (statistics.figures(year).of(o.code()).isPresent()) {
+            if (publication.figures(year).of(o.code()).isPresent()) {
                 entries.add(yearEntry(year, o));
+                publication.releasesOf(year).stream().filter(org.annualreview.publication.Release::isRevision)
+                        .forEach(r -> entries.add(revisionEntry(r, "/councils/" + o.code(), o.name() + ": ")));
             }
         }
-        decisions.publicReports(o.code(), java.util.Set.copyOf(published)).forEach(r -> entries.add(new AtomFeed.Entry(
+        publication.decisions().publicReports(o.code(), java.util.Set.copyOf(published)).forEach(r -> entries.add(new AtomFeed.Entry(
                 "tag:annual-review,2024:report/" + r.caseReference(), "Public report: " + r.title(), "/decisions/" + r.caseReference(),
                 r.publishedOn(), "The ombudsman published a report on case " + r.caseReference() + " about " + o.name() + ".")));
         return feed(AtomFeed.of("tag:annual-review,2024:council/" + o.code(), o.name() + ": Your council's performance",
                 "/councils/" + o.code(), entries));
     }
 
-    /** Follow the site: an entry for each published year. */
+    /** Follow the site: an entry for each published year, and one for each revision of it. */
     @GetMapping(value = "/feed.atom")
     public ResponseEntity<String> siteFeed() {
-        List<AtomFeed.Entry> entries = publication.publishedYears().stream().map(y -> new AtomFeed.Entry("tag:annual-review,2024:year/" + y,
-                "Figures and Annual Review letters of " + y, "/?year=" + y, letters.publicationDate(y).orElseThrow(),
-                "Every council's figures and letter for " + y.endingPhrase() + " are published.")).toList();
+        List<AtomFeed.Entry> entries = new ArrayList<>();
+        for (ReportingYear y : publication.publishedYears()) {
+            entries.add(new AtomFeed.Entry("tag:annual-review,2024:year/" + y,
+                    "Figures and Annual Review letters of " + y, "/?year=" + y, letters.publicationDate(y).orElseThrow(),
+                    "Every council's figures and letter for " + y.endingPhrase() + " are published."));
+            publication.releasesOf(y).stream().filter(org.annualreview.publication.Release::isRevision)
+                    .forEach(r -> entries.add(revisionEntry(r, "/releases/" + y, "")));
+        }
         return feed(AtomFeed.of("tag:annual-review,2024:site", "Your council's performance", "/", entries));
+    }
+
+    /** A revision of a year as an entry: when, and why. */
+    private static AtomFeed.Entry revisionEntry(org.annualreview.publication.Release r, String link, String prefix) {
+        return new AtomFeed.Entry("tag:annual-review,2024:" + link.substring(1) + "/release/" + r.year() + "/" + r.number(),
+                prefix + r.year() + " revised (release " + r.number() + ")", link,
+                r.madeAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate(), r.revisedLabel());
     }
 
     private AtomFeed.Entry yearEntry(ReportingYear year, Organisation o) {
@@ -264,7 +282,7 @@ public final class SiteController {
     }
 
     private Optional<Letters.Letter> publishedLetter(String code, String year) {
-        return publication.published(year).flatMap(y -> letters.latestByCode(code.toUpperCase(Locale.UK), y));
+        return publication.published(year).flatMap(y -> publication.letter(code.toUpperCase(Locale.UK), y));
     }
 
     private static Map<String, Object> base(String title) {

@@ -52,6 +52,12 @@ public final class OrganisationFigures {
         return counts.get(tally);
     }
 
+    /** Whether every count, the kind and the population are the same as another's (the name aside): the same figures. */
+    public boolean sameFiguresAs(OrganisationFigures other) {
+        return code.equals(other.code) && kind == other.kind && population.equals(other.population) && counts.equals(other.counts)
+                && outcomes.equals(other.outcomes) && serviceAreas.equals(other.serviceAreas);
+    }
+
     public String code() {
         return code;
     }

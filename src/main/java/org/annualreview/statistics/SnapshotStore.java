@@ -125,27 +125,41 @@ final class SnapshotStore {
             return Optional.empty();
         }
         List<OrganisationFigures> figures = jdbc.query("select f.*, o.name from organisation_figures f"
-                + " join organisation o on o.code = f.organisation_code where f.reporting_year = ? order by o.name, o.code", (rs, n) -> {
-                    Map<Tally, Long> counts = new EnumMap<>(Tally.class);
-                    for (Tally tally : Tally.values()) {
-                        counts.put(tally, rs.getLong(tally.column()));
-                    }
-                    Object residents = rs.getObject("residents");
-                    Optional<OrganisationFigures.Population> population = residents == null ? Optional.empty()
-                            : Optional.of(new OrganisationFigures.Population(rs.getInt("population_mid_year"), rs.getLong("residents")));
-                    Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-                    for (Outcome outcome : Outcome.values()) {
-                        outcomes.put(outcome, rs.getLong(column(outcome)));
-                    }
-                    Map<ServiceArea, Long> areas = new EnumMap<>(ServiceArea.class);
-                    for (ServiceArea area : ServiceArea.values()) {
-                        areas.put(area, rs.getLong(column(area)));
-                    }
-                    return new OrganisationFigures(rs.getString("organisation_code"), rs.getString("name"),
-                            Term.byCode(OrganisationKind.class, rs.getString("kind")), population, counts, outcomes, areas);
-                }, year.toString());
+                + " join organisation o on o.code = f.organisation_code where f.reporting_year = ? order by o.name, o.code", ROW, year.toString());
         return Optional.of(new YearFigures(year, computed.get(0), figures));
     }
+
+    /** The figures a release froze, with each organisation's name as it was then. */
+    YearFigures loadReleased(long releaseId, ReportingYear year, Instant computedAt) {
+        return new YearFigures(year, computedAt, jdbc.query("select f.*, f.organisation_name as name from release_figures f"
+                + " where f.release_id = ? order by f.organisation_name, f.organisation_code", ROW, releaseId));
+    }
+
+    /** Freezes the year's stored figures as the release's, with the organisations' names; the caller holds the snapshots' lock. */
+    void copyToRelease(ReportingYear year, long releaseId) {
+        jdbc.update("insert into release_figures select cast(? as bigint), o.name, f.* from organisation_figures f"
+                + " join organisation o on o.code = f.organisation_code where f.reporting_year = ?", releaseId, year.toString());
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<OrganisationFigures> ROW = (rs, n) -> {
+        Map<Tally, Long> counts = new EnumMap<>(Tally.class);
+        for (Tally tally : Tally.values()) {
+            counts.put(tally, rs.getLong(tally.column()));
+        }
+        Object residents = rs.getObject("residents");
+        Optional<OrganisationFigures.Population> population = residents == null ? Optional.empty()
+                : Optional.of(new OrganisationFigures.Population(rs.getInt("population_mid_year"), rs.getLong("residents")));
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, rs.getLong(column(outcome)));
+        }
+        Map<ServiceArea, Long> areas = new EnumMap<>(ServiceArea.class);
+        for (ServiceArea area : ServiceArea.values()) {
+            areas.put(area, rs.getLong(column(area)));
+        }
+        return new OrganisationFigures(rs.getString("organisation_code"), rs.getString("name"),
+                Term.byCode(OrganisationKind.class, rs.getString("kind")), population, counts, outcomes, areas);
+    };
 
     void markAllStale() {
         jdbc.update("update statistics_snapshot set stale = true");

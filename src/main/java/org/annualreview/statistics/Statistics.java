@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -43,6 +44,25 @@ public final class Statistics {
     public YearFigures figures(ReportingYear year) {
         return snapshots.loadFresh(year).orElseGet(() -> onceAtATime(() -> snapshots.loadFresh(year)
                 .orElseGet(() -> computeAndSave(List.of(year)).get(0))));
+    }
+
+    /**
+     * Runs {@code work} on the year's fresh figures in one transaction holding the snapshots' lock: no import can mark
+     * them stale, nor a computation replace them, until it commits, so that what it copies of the figures and of the
+     * records they count agree (a release is made so). The caller's transaction, if any, is the one used.
+     */
+    public <T> T withFreshFigures(ReportingYear year, java.util.function.Function<YearFigures, T> work) {
+        return onceAtATime(() -> work.apply(snapshots.loadFresh(year).orElseGet(() -> computeAndSave(List.of(year)).get(0))));
+    }
+
+    /** Copies the year's stored figures into a release; run inside {@link #withFreshFigures}. */
+    public void copyToRelease(YearFigures fresh, long releaseId) {
+        snapshots.copyToRelease(fresh.year(), releaseId);
+    }
+
+    /** The figures a release froze. */
+    public YearFigures released(long releaseId, ReportingYear year, java.time.Instant computedAt) {
+        return snapshots.loadReleased(releaseId, year, computedAt);
     }
 
     /** Computes the year's figures from the records and stores them as its snapshot. */
@@ -130,12 +150,31 @@ public final class Statistics {
                 measure == Measure.UPHELD_PER_100000 ? figures.population() : java.util.Optional.empty());
     }
 
+    /**
+     * Lists the records a release counted in a figure: its frozen copies, by the same conditions as the figure. Only
+     * decisions, recommendations and service improvements are frozen (the figures the public can trace).
+     */
+    public Explanation explainReleased(YearFigures released, long releaseId, String organisationCode, Measure measure) {
+        OrganisationFigures figures = released.of(organisationCode)
+                .orElseThrow(() -> new IllegalArgumentException("no figures for " + organisationCode + " in release " + releaseId));
+        return new Explanation(released.year(), figures, measure,
+                items(released.year(), organisationCode, measure.numerator(), OptionalLong.of(releaseId)),
+                items(released.year(), organisationCode, measure.denominator(), OptionalLong.of(releaseId)),
+                measure == Measure.UPHELD_PER_100000 ? figures.population() : java.util.Optional.empty());
+    }
+
     private List<String> items(ReportingYear year, String organisationCode, List<Tally> tallies) {
+        return items(year, organisationCode, tallies, OptionalLong.empty());
+    }
+
+    /** The items counted, from the working records or from a release's copies of them. */
+    private List<String> items(ReportingYear year, String organisationCode, List<Tally> tallies, OptionalLong release) {
         if (tallies.isEmpty()) {
             return List.of();
         }
         Tally.Counted counted = tallies.get(0).counted();
-        String sql = "select " + counted.item + " as item from " + counted.from
+        String from = release.isEmpty() ? counted.from : counted.released(release.getAsLong());
+        String sql = "select " + counted.item + " as item from " + from
                 + " where " + counted.year + " = ? and " + counted.organisation + " = ?"
                 + " and (" + tallies.stream().map(t -> "(" + t.condition() + ")").collect(Collectors.joining(" or ")) + ")"
                 + " order by 1";

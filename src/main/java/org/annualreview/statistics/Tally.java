@@ -89,5 +89,14 @@ enum Tally {
             this.organisation = organisation;
             this.item = item;
         }
+
+        /** The same records as a release froze them ({@code released_decision} for {@code decision}), under the same alias. */
+        String released(long releaseId) {
+            if (this == ENQUIRIES || this == TRAINING) {
+                throw new IllegalArgumentException("a release keeps no copies of " + from + ": its figures are not traced to records");
+            }
+            String[] tableAndAlias = from.split(" ");
+            return "(select * from released_" + tableAndAlias[0] + " where release_id = " + releaseId + ") " + tableAndAlias[1];
+        }
     }
 }

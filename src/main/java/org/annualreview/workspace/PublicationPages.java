@@ -15,6 +15,11 @@ import java.util.Optional;
 import org.annualreview.accounts.Accounts;
 import org.annualreview.audit.AuditLog;
 import org.annualreview.letters.Letters;
+import org.annualreview.organisations.Organisation;
+import org.annualreview.organisations.Organisations;
+import org.annualreview.publication.Readiness;
+import org.annualreview.publication.Release;
+import org.annualreview.publication.Releases;
 import org.annualreview.shared.ReportingYear;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,12 +42,16 @@ public final class PublicationPages {
     private static final DateTimeFormatter WITH_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final Letters letters;
+    private final Releases releases;
+    private final Organisations organisations;
     private final AuditLog audit;
     private final Accounts accounts;
     private final WorkspacePages pages = new WorkspacePages();
 
-    public PublicationPages(Letters letters, AuditLog audit, Accounts accounts) {
+    public PublicationPages(Letters letters, Releases releases, Organisations organisations, AuditLog audit, Accounts accounts) {
         this.letters = letters;
+        this.releases = releases;
+        this.organisations = organisations;
         this.accounts = accounts;
         this.audit = audit;
     }
@@ -112,6 +121,154 @@ public final class PublicationPages {
             return page(request, chosen.get(), typed, published.getMessage(), List.of("day", "month", "year"), "", HttpStatus.CONFLICT);
         }
         return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/publication?done=" + (loaded.changed() ? "set" : "unchanged"));
+    }
+
+    /**
+     * "Publish 2023-24?": what publishing freezes, and when it goes public; or what still holds it back. Publishing
+     * asks for this confirmation because it touches every council of the year.
+     */
+    @GetMapping("/workspace/years/{year}/publication/publish")
+    public ResponseEntity<String> confirmPublishing(HttpServletRequest request, @PathVariable("year") String year) {
+        return ReportingYear.find(year).map(y -> releasePage(request, y, "publish", "", "", HttpStatus.OK))
+                .orElseGet(() -> pages.notFound(request));
+    }
+
+    /** Publishes the year once confirmed: release 1 frozen, public from the publication day; audited as publish-year. */
+    @PostMapping("/workspace/years/{year}/publication/publish")
+    public ResponseEntity<String> publish(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @RequestParam(name = "confirmed", defaultValue = "") String confirmed) {
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
+        if (chosen.isEmpty()) {
+            return pages.notFound(request);
+        }
+        if (!confirmed.equals("yes")) {
+            return releasePage(request, chosen.get(), "publish", "", "Confirm that you want to publish " + year, HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        try {
+            audit.inTransaction(() -> {
+                Release release = releases.publish(chosen.get(), SignedIn.actor(accounts, principal));
+                audit.record(principal.getName(), "publish-year", "publication of " + chosen.get(), Optional.empty(),
+                        Optional.of("release " + release.number() + ", public from " + letters.publicationDate(chosen.get()).map(SHOWN::format).orElse("")));
+                return release;
+            });
+        } catch (Releases.Refused refused) {
+            return releasePage(request, chosen.get(), "publish", "", refused.getMessage(), HttpStatus.CONFLICT);
+        }
+        return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/publication?done=published");
+    }
+
+    /** "Issue a revision of 2023-24?": what differs from the release the public sees, and a box for the reason. */
+    @GetMapping("/workspace/years/{year}/publication/revise")
+    public ResponseEntity<String> confirmRevising(HttpServletRequest request, @PathVariable("year") String year) {
+        return ReportingYear.find(year).map(y -> releasePage(request, y, "revise", "", "", HttpStatus.OK))
+                .orElseGet(() -> pages.notFound(request));
+    }
+
+    /** Issues the revision with its reason: the next release, shown at once on every public page of the year; audited. */
+    @PostMapping("/workspace/years/{year}/publication/revise")
+    public ResponseEntity<String> revise(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @RequestParam(name = "reason", defaultValue = "") String reason) {
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
+        if (chosen.isEmpty()) {
+            return pages.notFound(request);
+        }
+        if (reason.isBlank()) {
+            return releasePage(request, chosen.get(), "revise", reason, "Enter the reason for the revision", HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        if (reason.length() > 2000) {
+            return releasePage(request, chosen.get(), "revise", reason, "The reason must be 2,000 characters or fewer", HttpStatus.UNPROCESSABLE_CONTENT);
+        }
+        try {
+            audit.inTransaction(() -> {
+                Release release = releases.revise(chosen.get(), reason, SignedIn.actor(accounts, principal));
+                audit.record(principal.getName(), "revise-year", "publication of " + chosen.get(), Optional.empty(),
+                        Optional.of("release " + release.number() + ": " + release.reason().orElse("")));
+                return release;
+            });
+        } catch (Releases.Refused refused) {
+            return releasePage(request, chosen.get(), "revise", reason, refused.getMessage(), HttpStatus.CONFLICT);
+        }
+        return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/publication?done=revised");
+    }
+
+    /** Records that a council may be published without an approved and sent letter, with the reason; audited. */
+    @PostMapping("/workspace/years/{year}/publication/exceptions")
+    public ResponseEntity<String> recordException(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @RequestParam(name = "organisation", defaultValue = "") String organisation,
+            @RequestParam(name = "reason", defaultValue = "") String reason) {
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
+        if (chosen.isEmpty()) {
+            return pages.notFound(request);
+        }
+        Optional<Organisation> council = organisations.byCode(organisation.strip());
+        if (council.isEmpty() || !releases.councilsOf(chosen.get()).contains(council.get().code())) {
+            return exceptionRefused(request, chosen.get(), "Choose a council sent a letter for " + year);
+        }
+        if (reason.isBlank() || reason.length() > 2000) {
+            return exceptionRefused(request, chosen.get(), "Enter the reason " + council.get().name() + " is published without a sent letter"
+                    + " (2,000 characters or fewer)");
+        }
+        try {
+            audit.inTransaction(() -> {
+                Optional<String> before = Optional.ofNullable(releases.exceptions(chosen.get()).get(council.get().code()));
+                releases.recordException(chosen.get(), council.get(), reason, SignedIn.actor(accounts, principal));
+                audit.record(principal.getName(), "record-publication-exception", council.get().name() + " in " + chosen.get(), before,
+                        Optional.of(reason.strip()));
+                return null;
+            });
+        } catch (Releases.Refused refused) {
+            return exceptionRefused(request, chosen.get(), refused.getMessage());
+        }
+        return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/publication?done=exception");
+    }
+
+    /** Removes a council's exception; audited. */
+    @PostMapping("/workspace/years/{year}/publication/exceptions/remove")
+    public ResponseEntity<String> removeException(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
+            @RequestParam(name = "organisation", defaultValue = "") String organisation) {
+        Optional<ReportingYear> chosen = ReportingYear.find(year);
+        if (chosen.isEmpty()) {
+            return pages.notFound(request);
+        }
+        audit.inTransaction(() -> {
+            Optional<String> before = Optional.ofNullable(releases.exceptions(chosen.get()).get(organisation.strip()));
+            if (releases.removeException(chosen.get(), organisation.strip(), SignedIn.actor(accounts, principal))) {
+                audit.record(principal.getName(), "remove-publication-exception", organisation.strip() + " in " + chosen.get(), before,
+                        Optional.empty());
+            }
+            return null;
+        });
+        return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/publication?done=exception-removed");
+    }
+
+    private ResponseEntity<String> exceptionRefused(HttpServletRequest request, ReportingYear year, String problem) {
+        DateTyped typed = letters.publicationDate(year)
+                .map(d -> new DateTyped(String.valueOf(d.getDayOfMonth()), String.valueOf(d.getMonthValue()), String.valueOf(d.getYear())))
+                .orElse(new DateTyped("", "", ""));
+        Map<String, Object> model = model(request, year, typed, "", List.of(), "");
+        model.put("exceptionProblem", problem);
+        return pages.status(HttpStatus.UNPROCESSABLE_CONTENT).page("publication", model);
+    }
+
+    /** The confirmation page of publishing or revising: what it freezes, what holds it back, what differs. */
+    private ResponseEntity<String> releasePage(HttpServletRequest request, ReportingYear year, String act, String reason, String problem,
+            HttpStatus status) {
+        Map<String, Object> model = WorkspacePages.base((act.equals("publish") ? "Publish " : "Issue a revision of ") + year + "?", request);
+        model.put("year", year.toString());
+        model.put("act", act);
+        model.put("reason", reason);
+        model.put("problem", problem);
+        Readiness readiness = releases.readiness(year);
+        model.put("councils", readiness.councils());
+        model.put("missing", readiness.missing());
+        model.put("exceptions", readiness.exceptions().size());
+        model.put("date", letters.publicationDate(year).map(WITH_DAY::format).orElse(""));
+        Optional<Release> latest = releases.latest(year);
+        model.put("released", latest.isPresent());
+        model.put("releaseNumber", latest.map(Release::number).orElse(0));
+        model.put("withdrawn", letters.withdrawal(year).isPresent());
+        model.put("differing", latest.isPresent() ? releases.differingFromRelease(year) : List.of());
+        return pages.status(status).page("release-confirm", model);
     }
 
     /** "Withdraw 2023-24 from the public site?": for a published year, with a box for the reason the public will read. */
@@ -199,7 +356,13 @@ public final class PublicationPages {
 
     private ResponseEntity<String> page(HttpServletRequest request, ReportingYear year, DateTyped typed, String problem,
             List<String> fields, String done, HttpStatus status) {
-        Map<String, Object> model = WorkspacePages.base("Publication date of " + year, request);
+        return pages.status(status).page("publication", model(request, year, typed, problem, fields, done));
+    }
+
+    /** The year's lifecycle: its date, what holds publication back, its releases, whether it was withdrawn. */
+    private Map<String, Object> model(HttpServletRequest request, ReportingYear year, DateTyped typed, String problem, List<String> fields,
+            String done) {
+        Map<String, Object> model = WorkspacePages.base("Publication of " + year, request);
         Optional<LocalDate> current = letters.publicationDate(year);
         model.put("year", year.toString());
         model.put("hasTemplate", letters.templateSource(year).isPresent());
@@ -210,15 +373,29 @@ public final class PublicationPages {
         model.put("month", typed.month());
         model.put("yearTyped", typed.year());
         model.put("problem", problem);
+        model.put("exceptionProblem", "");
         model.put("errorFields", fields);
         model.put("firstErrorField", fields.isEmpty() ? "day" : fields.get(0));
         model.put("done", done);
-        model.put("published", letters.publicationDayCame(year));
+        model.put("published", letters.publicationDayCame(year) && releases.latest(year).isPresent());
         Optional<Letters.Withdrawal> withdrawal = letters.withdrawal(year);
         model.put("withdrawn", withdrawal.isPresent());
         model.put("withdrawnOn", withdrawal.map(w -> SHOWN.format(w.at().atZone(java.time.ZoneId.of("Europe/London")))).orElse(""));
         model.put("withdrawnBy", withdrawal.map(Letters.Withdrawal::by).orElse(""));
         model.put("withdrawnBecause", withdrawal.map(Letters.Withdrawal::reason).orElse(""));
-        return pages.status(status).page("publication", model);
+        Readiness readiness = releases.readiness(year);
+        model.put("councils", readiness.councils());
+        model.put("missing", readiness.missing());
+        Map<String, String> names = new java.util.HashMap<>();
+        organisations.all().forEach(o -> names.put(o.code(), o.name()));
+        model.put("exceptions", releases.exceptions(year).entrySet().stream().map(e -> Map.of("code", e.getKey(),
+                "name", names.getOrDefault(e.getKey(), e.getKey()), "reason", e.getValue())).toList());
+        model.put("exceptionChoices", releases.councilsOf(year).stream().map(code -> Map.of("code", code, "name", names.getOrDefault(code, code)))
+                .sorted(java.util.Comparator.comparing(m -> m.get("name"))).toList());
+        List<Release> all = releases.of(year);
+        model.put("releases", all.stream().map(r -> Map.of("number", r.number(), "kind", r.isRevision() ? "Revision" : "Publication",
+                "on", r.madeOn(), "by", r.madeBy(), "reason", r.reason().orElse(""))).toList());
+        model.put("differing", all.isEmpty() ? List.of() : releases.differingFromRelease(year));
+        return model;
     }
 }

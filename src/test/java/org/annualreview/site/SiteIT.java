@@ -18,6 +18,7 @@ import org.annualreview.imports.Imports;
 import org.annualreview.letters.LetterLayout;
 import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisations;
+import org.annualreview.publication.Releases;
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.statistics.Statistics;
 import org.annualreview.testing.RecordFiles;
@@ -57,6 +58,7 @@ class SiteIT {
     Statistics statistics;
     Letters letters;
     Organisations organisations;
+    Releases releases;
 
     @BeforeEach
     void publishTheYearsLetters() {
@@ -77,6 +79,17 @@ class SiteIT {
                 .importInto(imports);
         letters.loadTemplate(YEAR, Path.of("templates/2023-24.md"));   // publication-date: 24 July
         letters.write(YEAR, Optional.empty(), EnumSet.of(Letters.Format.pdf), Optional.empty(), Letters.Progress.NONE);
+        releases = new Releases(database.dataSource(), statistics, letters, new Decisions(database.dataSource()), organisations, Clock.systemUTC());
+        publish(YEAR);
+    }
+
+    /** Approved, and (no council here has a contact on file) published by exception: release 1. */
+    void publish(ReportingYear year) {
+        letters.approve(year, Optional.empty(), "Ann Admin");
+        for (String code : releases.councilsOf(year)) {
+            releases.recordException(year, organisations.byCode(code).orElseThrow(), "no contact on file", Letters.Actor.operator());
+        }
+        releases.publish(year, Letters.Actor.operator());
     }
 
     @AfterEach
@@ -87,18 +100,17 @@ class SiteIT {
     }
 
     MockMvc siteAt(Instant now) {
-        Publication publication = new Publication(Clock.fixed(now, ZoneId.of("UTC")), letters, statistics);
-        Decisions decisions = new Decisions(database.dataSource());
+        Publication publication = new Publication(Clock.fixed(now, ZoneId.of("UTC")), letters, releases);
         return MockMvcBuilders.standaloneSetup(
-                        new SiteController(publication, statistics, organisations, letters, decisions, new Boundaries(database.dataSource(), Clock.systemUTC())),
-                        new DecisionPages(publication, organisations, decisions, statistics),
-                        new OpenData(publication, statistics, organisations, decisions, new SiteAddress("http://localhost")))
+                        new SiteController(publication, organisations, letters, new Boundaries(database.dataSource(), Clock.systemUTC())),
+                        new DecisionPages(publication, organisations, statistics),
+                        new OpenData(publication, organisations, new SiteAddress("http://localhost")))
                 .addFilters(new org.springframework.web.filter.ShallowEtagHeaderFilter()).build();
     }
 
     MockMvc apiAt(Instant now) {
-        Publication publication = new Publication(Clock.fixed(now, ZoneId.of("UTC")), letters, statistics);
-        return MockMvcBuilders.standaloneSetup(new ApiController(publication, statistics, () -> false)).build();
+        Publication publication = new Publication(Clock.fixed(now, ZoneId.of("UTC")), letters, releases);
+        return MockMvcBuilders.standaloneSetup(new ApiController(publication, () -> false)).build();
     }
 
     MockHttpServletResponse fetch(MockMvc site, String path) throws Exception {
@@ -276,11 +288,10 @@ class SiteIT {
     }
 
     MockMvc cachedSiteAt(SettableClock clock, java.time.Duration keptFor) {
-        Publication publication = new Publication(clock, letters, statistics);
-        Decisions decisions = new Decisions(database.dataSource());
+        Publication publication = new Publication(clock, letters, releases);
         return MockMvcBuilders.standaloneSetup(
-                        new SiteController(publication, statistics, organisations, letters, decisions, new Boundaries(database.dataSource(), Clock.systemUTC())),
-                        new DecisionPages(publication, organisations, decisions, statistics))
+                        new SiteController(publication, organisations, letters, new Boundaries(database.dataSource(), Clock.systemUTC())),
+                        new DecisionPages(publication, organisations, statistics))
                 .addFilters(new PageCache(publication, clock, keptFor, 16), new org.springframework.web.filter.ShallowEtagHeaderFilter()).build();
     }
 
