@@ -21,18 +21,28 @@ create table publication_release (
 create table release_figures as
     select cast(0 as bigint) as release_id, cast('' as varchar(200)) as organisation_name, f.*
     from organisation_figures f where 1 = 0;
+alter table release_figures alter column release_id set not null;
+alter table release_figures alter column organisation_code set not null;
 alter table release_figures add primary key (release_id, organisation_code);
 
 create table released_decision as
     select cast(0 as bigint) as release_id, cast('' as varchar(7)) as release_year, d.* from decision d where 1 = 0;
+alter table released_decision alter column release_id set not null;
+alter table released_decision alter column case_reference set not null;
 alter table released_decision add primary key (release_id, case_reference);
 
 create table released_recommendation as
     select cast(0 as bigint) as release_id, cast('' as varchar(7)) as release_year, r.* from recommendation r where 1 = 0;
+alter table released_recommendation alter column release_id set not null;
+alter table released_recommendation alter column case_reference set not null;
+alter table released_recommendation alter column number set not null;
 alter table released_recommendation add primary key (release_id, case_reference, number);
 
 create table released_service_improvement as
     select cast(0 as bigint) as release_id, cast('' as varchar(7)) as release_year, i.* from service_improvement i where 1 = 0;
+alter table released_service_improvement alter column release_id set not null;
+alter table released_service_improvement alter column case_reference set not null;
+alter table released_service_improvement alter column number set not null;
 alter table released_service_improvement add primary key (release_id, case_reference, number);
 
 -- The letter version each body's page links to in a release (none: no letter public).

@@ -179,11 +179,11 @@ public final class Decisions {
         }
         Decision d = jdbc.queryForObject("select * from released_decision where release_id = ? and case_reference = ?", ROW, home.get(0),
                 caseReference);
-        Decision reported = jdbc.query("select * from " + source.reports() + " d where case_reference = ?", ROW, caseReference).stream()
-                .findFirst().orElse(d);
+        Optional<Decision> reported = jdbc.query("select * from " + source.reports() + " d where case_reference = ?", ROW, caseReference)
+                .stream().findFirst();
         return Optional.of(whole(new Decision(d.caseReference(), d.organisationCode(), d.serviceArea(), d.receivedOn(), d.decidedOn(), d.year(),
-                d.outcome(), d.detailedInvestigation(), d.satisfactoryRemedy(), reported.publicReportOn(), reported.publicReportTitle(),
-                List.of(), List.of()),
+                d.outcome(), d.detailedInvestigation(), d.satisfactoryRemedy(), reported.flatMap(Decision::publicReportOn),
+                reported.flatMap(Decision::publicReportTitle), List.of(), List.of()),
                 jdbc.queryForList("select recommended from released_recommendation where release_id = ? and case_reference = ? order by number",
                         String.class, home.get(0), caseReference),
                 jdbc.queryForList("select improvement from released_service_improvement where release_id = ? and case_reference = ? order by number",

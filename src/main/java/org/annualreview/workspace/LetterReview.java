@@ -50,11 +50,11 @@ public final class LetterReview {
     private final LetterJobs jobs;
     private final WorkspacePages pages = new WorkspacePages();
 
-    public LetterReview(Letters letters, Distribution distribution, AuditLog audit, Jobs jobRecords, LetterJobs jobs) {
+    public LetterReview(Letters letters, Distribution distribution, AuditLog audit, YearPage yearPage, LetterJobs jobs) {
         this.letters = letters;
         this.audit = audit;
         this.jobs = jobs;
-        this.yearPage = new YearPage(letters, distribution, jobRecords);
+        this.yearPage = yearPage;
     }
 
     /**

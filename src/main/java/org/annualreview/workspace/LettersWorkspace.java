@@ -39,10 +39,12 @@ public final class LettersWorkspace {
     private final Letters letters;
     private final Statistics statistics;
     private final org.annualreview.distribution.Distribution distribution;
+    private final org.annualreview.publication.Releases releases;
     private final WorkspacePages pages = new WorkspacePages();
 
     public LettersWorkspace(Accounts accounts, Organisations organisations, Letters letters, Statistics statistics,
-            org.annualreview.distribution.Distribution distribution) {
+            org.annualreview.distribution.Distribution distribution, org.annualreview.publication.Releases releases) {
+        this.releases = releases;
         this.distribution = distribution;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -91,9 +93,12 @@ public final class LettersWorkspace {
         row.put("sent", distribution.sent(code, year).map(s -> "Sent " + DAY.format(s.at().atZone(UK)) + " (version " + s.version() + ") to "
                 + String.join(", ", s.recipients())).orElse("Not sent yet"));
         Optional<Letters.Withdrawal> withdrawal = letters.withdrawal(year);
+        boolean released = releases.latest(year).isPresent();
         row.put("publication", withdrawal.map(w -> "Withdrawn from the public site " + DAY.format(w.at().atZone(UK)) + ": " + w.reason())
-                .orElseGet(() -> letters.publicationDate(year).map(day -> (letters.publicationDayCame(year) ? "Public since " : "Public from ")
-                        + DAY.format(day)).orElse("No publication date yet")));
+                .orElseGet(() -> letters.publicationDate(year).map(day -> !released ? "Not published yet (planned for " + DAY.format(day) + ")"
+                        : (letters.publicationDayCame(year) ? "Public since " : "Public from ") + DAY.format(day)).orElse("No publication date yet")));
+        row.put("revisions", String.join("; ", releases.of(year).stream().filter(org.annualreview.publication.Release::isRevision)
+                .map(org.annualreview.publication.Release::revisedLabel).toList()));
         return row;
     }
 

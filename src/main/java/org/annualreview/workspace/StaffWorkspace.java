@@ -46,14 +46,14 @@ public final class StaffWorkspace {
     private final YearPage yearPage;
 
     public StaffWorkspace(Imports imports, Letters letters, Distribution distribution, AuditLog audit,
-            org.annualreview.distribution.Registrations registrations, Accounts accounts, org.annualreview.jobs.Jobs jobs) {
+            org.annualreview.distribution.Registrations registrations, Accounts accounts, YearPage yearPage) {
         this.accounts = accounts;
         this.registrations = registrations;
         this.imports = imports;
         this.letters = letters;
         this.distribution = distribution;
         this.audit = audit;
-        this.yearPage = new YearPage(letters, distribution, jobs);
+        this.yearPage = yearPage;
     }
 
     @GetMapping("/workspace/imports")

@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * The page of a year's letters, as the year's own address shows it and as a form posted there answers with its
  * problem: how many letters are written and approved, the form to write them, and what sending would do now.
  */
+@org.springframework.stereotype.Component
 final class YearPage {
 
     /** What the page says above its forms: what was just done, or the problem with what was asked. */
@@ -37,9 +38,11 @@ final class YearPage {
     private final Letters letters;
     private final Distribution distribution;
     private final Jobs jobs;
+    private final org.annualreview.publication.Releases releases;
     private final WorkspacePages pages = new WorkspacePages();
 
-    YearPage(Letters letters, Distribution distribution, Jobs jobs) {
+    YearPage(Letters letters, Distribution distribution, Jobs jobs, org.annualreview.publication.Releases releases) {
+        this.releases = releases;
         this.letters = letters;
         this.distribution = distribution;
         this.jobs = jobs;
@@ -61,6 +64,11 @@ final class YearPage {
         model.put("unknown", failures(distribution.unknown(year)));
         model.put("writingJob", jobs.running(Job.Kind.WRITE_LETTERS, year).orElse(""));
         model.put("sendingJob", jobs.running(Job.Kind.SEND_LETTERS, year).orElse(""));
+        Optional<org.annualreview.publication.Release> release = releases.latest(year);
+        model.put("publishMissing", release.isPresent() ? List.of() : releases.readiness(year).missing());
+        model.put("release", release.map(r -> "Published on " + r.madeOn() + " by " + r.madeBy()
+                + (r.number() > 1 ? "; release " + r.number() + ": " + r.revisedLabel() : "")).orElse(""));
+        model.put("differing", release.isPresent() ? releases.differingFromRelease(year).size() : 0);
         return pages.status(status).page("year", model);
     }
 

@@ -63,6 +63,9 @@ class PublicReportEmbargoIT {
                 .write().forEach(file -> importing.add(file.toString()));
         run(url, importing.toArray(String[]::new));
         run(url, "templates", "load", "--year", "2023-24", "templates/2023-24.md");   // publication-date: 24 July (2024)
+        run(url, "letters", "--year", "2023-24", "--out", directory.resolve("letters").toString());
+        run(url, "letters", "approve", "--year", "2023-24", "--by", "Ann Admin");
+        run(url, "publish", "--year", "2023-24", "--exception", KNOWSLEY + "=no contact on file", "--exception", "E08000012=no contact on file");
         server = ServedSite.start(url, Map.of());
         visitor = new Visitor(server.address());
     }

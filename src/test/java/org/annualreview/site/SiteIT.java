@@ -309,7 +309,7 @@ class SiteIT {
     }
 
     @Test
-    void aPageIsMadeAgainOnceItsSecondsAreUpSoRecordsImportedElsewhereShow() throws Exception {
+    void aPageIsKeptForItsSecondsAndMadeFromTheReleaseSoRecordsImportedShowOnceARevisionIsIssued() throws Exception {
         SettableClock clock = new SettableClock(DAY);
         MockMvc site = cachedSiteAt(clock, java.time.Duration.ofSeconds(10));
         MockHttpServletResponse first = fetch(site, "/councils/" + KNOWSLEY + "/decisions");
@@ -340,7 +340,12 @@ class SiteIT {
                 .getHeader("Content-Encoding")).as("refused with q=0").isNull();
 
         clock.advance(java.time.Duration.ofSeconds(2));
-        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions").getContentAsString()).contains("3 decisions", "/decisions/K3");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions").getContentAsString()).as("made again, from the release")
+                .contains("2 decisions").doesNotContain("/decisions/K3");
+        releases.revise(YEAR, "a decision recorded late", Letters.Actor.operator());
+        clock.advance(java.time.Duration.ofMillis(1500));
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/decisions").getContentAsString()).as("a revision shows within a second")
+                .contains("3 decisions", "/decisions/K3", "a decision recorded late");
         assertThat(fetch(site, "/councils/E99999999").getStatus()).isEqualTo(404);
         assertThat(fetch(site, "/councils/E99999999").getStatus()).as("a kept 404 is still a 404").isEqualTo(404);
     }

@@ -124,6 +124,22 @@ public final class ServedWorkspace implements AutoCloseable {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * Publishes the year from the command line as an administrator would when no letter is emailed: every letter
+     * approved, an exception recorded for each council ("not sent in this test"), release 1 frozen.
+     */
+    public void publishByException(String year) throws SQLException {
+        expectSuccess(cli("letters", "approve", "--year", year, "--by", "Pat Approver"));
+        List<String> publish = new ArrayList<>(List.of("publish", "--year", year));
+        try (Connection c = connection(); var s = c.createStatement();
+                var rs = s.executeQuery("select distinct organisation_code from letter where reporting_year = '" + year + "'")) {
+            while (rs.next()) {
+                publish.addAll(List.of("--exception", rs.getString(1) + "=not sent in this test"));
+            }
+        }
+        expectSuccess(cli(publish.toArray(String[]::new)));
+    }
+
     @Override
     public void close() throws Exception {
         server.close();

@@ -64,7 +64,7 @@ class AdministrationIT extends OnEachDatabase {
         String start = administrator().get("/workspace").body();
 
         assertThat(start).contains("href=\"/workspace/accounts\"", "href=\"/workspace/accounts/new\"",
-                "href=\"/workspace/years/2023-24/publication\">Publication date of 2023-24", "href=\"/workspace/audit\"");
+                "href=\"/workspace/years/2023-24/publication\">Publication of 2023-24", "href=\"/workspace/audit\"");
         assertThat(workspace.signedIn(ANALYST).get("/workspace").body()).doesNotContain("/publication", "/workspace/accounts");
     }
 
@@ -191,7 +191,7 @@ class AdministrationIT extends OnEachDatabase {
     class PublicationDate {
 
         @Test
-        void movingThePublicationDateToAPastDayPublishesTheYearWhichIsThenNotMovedButWithdrawnWithItsReason() throws Exception {
+        void aYearPublishedOnAPastDayIsPublicAtOnceThenItsDateIsNotMovedButItIsWithdrawnWithItsReason() throws Exception {
             int audited = count("select count(*) from audit_event where action = 'set-publication-date'");
             Visitor anyone = workspace.visitor();
             assertThat(anyone.get("/api/years/2023-24").statusCode()).isEqualTo(404);
@@ -204,8 +204,26 @@ class AdministrationIT extends OnEachDatabase {
                     "publication-day", "24", "publication-month", "7", "publication-year", "2024"));
 
             assertThat(set.statusCode()).isEqualTo(303);
-            String published = administrator.follow(set).body();
-            assertThat(published).contains("The publication date is now Wednesday 24 July 2024.", "2023-24 is public",
+            assertThat(administrator.follow(set).body()).contains("The publication date is now Wednesday 24 July 2024.")
+                    .doesNotContain("2023-24 is public");
+            Thread.sleep(1_100);
+            assertThat(anyone.get("/api/years/2023-24").statusCode()).as("its day has come, but it is not published").isEqualTo(404);
+            assertThat(workspace.cli("letters", "approve", "--year", "2023-24", "--by", "Pat Approver").exitCode()).isZero();
+            List<String> exceptions = new java.util.ArrayList<>(List.of("publish", "--year", "2023-24", "--status"));
+            try (Connection c = workspace.connection(); var s = c.createStatement();
+                    var rs = s.executeQuery("select distinct organisation_code from letter where reporting_year = '2023-24'")) {
+                while (rs.next()) {
+                    exceptions.addAll(List.of("--exception", rs.getString(1) + "=not sent in this test"));
+                }
+            }
+            assertThat(workspace.cli(exceptions.toArray(String[]::new)).exitCode()).as("exceptions recorded, nothing published").isZero();
+            String confirm = administrator.get("/workspace/years/2023-24/publication/publish").body();
+            assertThat(confirm).contains("Publish 2023-24?", "frozen now as release 1", "Wednesday 24 July 2024");
+            HttpResponse<String> publishing = administrator.post("/workspace/years/2023-24/publication/publish", Map.of("_csrf",
+                    Visitor.csrf(confirm), "confirmed", "yes"));
+            assertThat(publishing.statusCode()).as(publishing.body()).isEqualTo(303);
+            String published = administrator.follow(publishing).body();
+            assertThat(published).contains("2023-24 is published: release 1 is frozen", "2023-24 is public",
                     "href=\"/workspace/years/2023-24/publication/withdraw\"").doesNotContain("Set the publication date");
             assertThat(status(anyone, "/api/years/2023-24", 200)).as("public from the start of the day, once the site's cache sees it").isEqualTo(200);
             assertThat(anyone.get("/councils/" + KNOWSLEY).body()).contains("2023-24");
@@ -247,6 +265,10 @@ class AdministrationIT extends OnEachDatabase {
             // the year as the other tests of the class find it: not yet public (no page of the workspace moves it back)
             try (Connection c = workspace.connection(); var s = c.createStatement()) {
                 s.executeUpdate("delete from withdrawal");
+                for (String table : List.of("release_letter", "release_figures", "released_decision", "released_recommendation",
+                        "released_service_improvement", "publication_release", "publication_exception")) {
+                    s.executeUpdate("delete from " + table);
+                }
                 s.executeUpdate("update publication_date set publication_day = date '2099-07-24' where reporting_year = '2023-24'");
             }
         }
