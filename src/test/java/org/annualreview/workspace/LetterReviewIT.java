@@ -79,7 +79,7 @@ class LetterReviewIT extends OnEachDatabase {
                 .doesNotContain("http-equiv=\"refresh\"");
         assertThat(workspace.signedIn(ServedWorkspace.COUNCIL).get(job).statusCode()).as("a council user").isEqualTo(403);
         assertThat(workspace.signedIn(ServedWorkspace.COUNCIL).get("/workspace/letters").body()).as("the council sees where its letter stands")
-                .contains("Approved ", ") to chief.executive@knowsley.sample.invalid, ", "Public from 24 July 2099").containsPattern("Sent \\d+ \\w+ \\d{4} \\(version \\d+\\)")
+                .contains("Approved ", ") to chief.executive@knowsley.sample.invalid, ", "Not published yet (planned for 24 July 2099)").containsPattern("Sent \\d+ \\w+ \\d{4} \\(version \\d+\\)")
                 .doesNotContain("Not sent yet", "Awaiting approval");
         assertThat(analyst.get("/workspace/jobs/not-a-job").statusCode()).isEqualTo(404);
         assertThat(sendAll(analyst)).as("a second job once the first has ended").isNotEqualTo(job);
