@@ -128,6 +128,8 @@ public final class SiteController {
                 entry.put("letter", publication.hasLetter(o.code(), year));
                 entry.put("corrected", publication.releases().corrections(year, o.code()).values().stream().reduce((a, b) -> b)
                         .map(r -> "Corrected on " + r.madeOn()).orElse(""));
+                entry.put("original", publication.releasesOf(year).stream()
+                        .filter(r -> publication.releases().letterVersion(r, o.code()).isPresent()).findFirst().map(r -> r.number()).orElse(0));
                 entry.put("upheldPercent", f.upheld().exactPercent().map(p -> p.setScale(0, java.math.RoundingMode.HALF_UP).intValue()).orElse(-1));
                 for (Outcome out : Outcome.values()) {
                     byOutcome.computeIfAbsent(out, x -> new ArrayList<>()).add(f.outcomes().getOrDefault(out, 0L));

@@ -172,6 +172,25 @@ class ReleaseIT {
 
         assertThat(count("select count(*) from audit_event where action in ('publish-year', 'revise-year', 'record-publication-exception')"))
                 .isEqualTo(2 + councilsWithoutContacts().size());
+
+        // a corrected letter: a new version, public only once approved, sent when staff ask, and a revision issued
+        assertThat(workspace.cli("letters", "--year", YEAR, "--organisation", "Knowsley", "--out", Files.createTempDirectory("corrected").toString())
+                .exitCode()).isZero();
+        assertThat(count("select max(version) from letter where organisation_code = '" + KNOWSLEY + "'")).as("the figures changed").isEqualTo(2);
+        assertThat(workspace.cli("letters", "approve", "--year", YEAR, "--organisation", "Knowsley", "--by", "Pat Approver").exitCode()).isZero();
+        String year = analyst.get("/workspace/years/" + YEAR).body();
+        assertThat(analyst.follow(analyst.post("/workspace/years/" + YEAR + "/resend", Map.of("_csrf", Visitor.csrf(year), "organisation", "Knowsley")))
+                .body()).contains("The letter was sent again.");
+        assertThat(visitor.getBytes("/councils/" + KNOWSLEY + "/letters/" + YEAR + ".pdf").body()).as("sent, but not yet released")
+                .isEqualTo(release1.get("/councils/" + KNOWSLEY + "/letters/" + YEAR + ".pdf"));
+        revise = administrator.get("/workspace/years/" + YEAR + "/publication/revise").body();
+        assertThat(administrator.post("/workspace/years/" + YEAR + "/publication/revise", Map.of("_csrf", Visitor.csrf(revise),
+                "reason", "Knowsley's letter corrected")).statusCode()).isEqualTo(303);
+        assertThat(visitor.get("/councils/" + KNOWSLEY).body()).contains("Corrected on ", "/councils/" + KNOWSLEY + "/letters/" + YEAR + "/release-1.pdf");
+        assertThat(visitor.getBytes("/councils/" + KNOWSLEY + "/letters/" + YEAR + ".pdf").body()).as("the corrected letter")
+                .isNotEqualTo(release1.get("/councils/" + KNOWSLEY + "/letters/" + YEAR + ".pdf"));
+        assertThat(visitor.getBytes("/councils/" + KNOWSLEY + "/letters/" + YEAR + "/release-1.pdf").body()).as("the original, still public")
+                .isEqualTo(release1.get("/councils/" + KNOWSLEY + "/letters/" + YEAR + ".pdf"));
     }
 
     /** The councils of the year with no contact to send to: all of the sample's but Knowsley. */
