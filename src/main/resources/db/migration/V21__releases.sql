@@ -45,6 +45,12 @@ alter table released_service_improvement alter column case_reference set not nul
 alter table released_service_improvement alter column number set not null;
 alter table released_service_improvement add primary key (release_id, case_reference, number);
 
+-- The public pages read a council's rows of the published releases, and a year's rows for the open data.
+create index released_decision_organisation on released_decision (release_id, organisation_code);
+create index released_decision_public_report on released_decision (release_id, public_report_year);
+create index released_recommendation_organisation on released_recommendation (release_id, organisation_code);
+create index released_service_improvement_organisation on released_service_improvement (release_id, organisation_code);
+
 -- The letter version each body's page links to in a release (none: no letter public).
 create table release_letter (
     release_id        bigint      not null references publication_release (id),

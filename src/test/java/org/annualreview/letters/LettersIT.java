@@ -105,6 +105,9 @@ class LettersIT {
 
     @Test
     void theOmbudsmansOwnWordingComesBackWordForWord() throws IOException {
+        // the ombudsman's letter lives beside the project (../shared), not in it: CI has it; a newcomer's clone may not
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(SEED) || System.getenv("CI") != null,
+                "skipped: " + SEED + " (the ombudsman's real letter) is not beside this clone; CI runs it");
         letters.loadTemplate(YEAR, Path.of("src/test/resources/letters/ombudsman-2019-20.md"));
 
         letters.write(YEAR, Optional.of(LIVERPOOL), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE);

@@ -199,7 +199,8 @@ class PublicationBrowserIT {
         clickThrough(administrator, administrator.findElement(By.xpath("//button[normalize-space()='Issue the revision']")));
         summary = administrator.findElement(By.cssSelector(".govuk-error-summary"));
         assertThat(summary.getText()).contains("There is a problem", "Enter the reason for the revision");
-        assertThat(administrator.findElement(By.id("reason-error")).getText()).isEqualTo("Error: Enter the reason for the revision");
+        assertThat(administrator.findElement(By.id("reason-error")).getAttribute("textContent").strip().replaceAll("\\s+", " "))
+                .as("what a screen reader reads").isEqualTo("Error: Enter the reason for the revision");
         assertThat(administrator.findElement(By.id("reason")).getAttribute("aria-describedby")).contains("reason-error");
         assertThat(administrator.findElement(By.id("reason")).getAttribute("class")).contains("govuk-textarea--error");
         assertNoSeriousProblems(administrator, "publication-revise-error");
@@ -309,6 +310,9 @@ class PublicationBrowserIT {
     static void assertNoSeriousProblems(ChromeDriver driver, String name) throws Exception {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")).analyze(driver);
         Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        System.err.println("PROBE " + name + " focused=" + driver.executeScript("return document.activeElement.tagName + '#' + document.activeElement.id + '.' + document.activeElement.className")
+                + " all=" + results.getViolations().stream().map(PublicationBrowserIT::describe).toList()
+                + " incomplete=" + results.getIncomplete().stream().map(r -> r.getId()).toList());
         List<String> serious = results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(PublicationBrowserIT::describe).toList();
         assertThat(serious).as(name + " at " + driver.getCurrentUrl()).isEmpty();
