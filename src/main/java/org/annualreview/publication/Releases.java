@@ -251,7 +251,11 @@ public final class Releases {
     private Release freeze(ReportingYear year, Release.Kind kind, String by, Optional<String> reason) {
         return statistics.withFreshFigures(year, fresh -> {
             Instant now = clock.instant();
-            int number = latest(year).map(r -> r.number() + 1).orElse(1);
+            Optional<Release> before = latest(year);   // read under the lock: another publishing may have just committed
+            if (kind == Release.Kind.publication && before.isPresent()) {
+                throw new Refused(year + " was published a moment ago, on " + before.get().madeOn() + " by " + before.get().madeBy());
+            }
+            int number = before.map(r -> r.number() + 1).orElse(1);
             jdbc.update("insert into publication_release (reporting_year, number, kind, made_at, made_by, reason, figures_computed_at)"
                     + " values (?, ?, ?, ?, ?, ?, ?)", year.toString(), number, kind.name(), Timestamp.from(now), by, reason.orElse(null),
                     Timestamp.from(fresh.computedAt()));

@@ -310,9 +310,6 @@ class PublicationBrowserIT {
     static void assertNoSeriousProblems(ChromeDriver driver, String name) throws Exception {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")).analyze(driver);
         Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        System.err.println("PROBE " + name + " focused=" + driver.executeScript("return document.activeElement.tagName + '#' + document.activeElement.id + '.' + document.activeElement.className")
-                + " all=" + results.getViolations().stream().map(PublicationBrowserIT::describe).toList()
-                + " incomplete=" + results.getIncomplete().stream().map(r -> r.getId()).toList());
         List<String> serious = results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(PublicationBrowserIT::describe).toList();
         assertThat(serious).as(name + " at " + driver.getCurrentUrl()).isEmpty();
