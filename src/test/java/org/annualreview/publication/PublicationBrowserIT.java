@@ -237,7 +237,7 @@ class PublicationBrowserIT {
             assertThat(csv.getAttribute("href")).endsWith("/data/releases/" + YEAR + "/" + number + "/statistics.csv");
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(csv.getAttribute("href"))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as(csv.getAttribute("href")).isEqualTo(200);
+            assertThat(answer.statusCode()).as(csv.getAttribute("href") + " answered " + answer.body()).isEqualTo(200);
             assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
             assertThat(answer.body()).contains(KNOWSLEY);
         }

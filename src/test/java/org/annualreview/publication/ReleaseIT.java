@@ -78,6 +78,8 @@ class ReleaseIT {
 
         // an analyst reaches none of the acts of publication
         String analystsYear = analyst.get("/workspace/years/" + YEAR).body();
+        assertThat(analystsYear).as("the year's page says what holds publication back").contains("Before 2023-24 can be published",
+                "letters awaiting approval");
         for (String act : List.of("/publication", "/publication/publish", "/publication/revise", "/publication/withdraw", "/publication/exceptions")) {
             assertThat(analyst.get("/workspace/years/" + YEAR + act).statusCode()).as("GET " + act).isIn(403, 405);
             assertThat(analyst.post("/workspace/years/" + YEAR + act, Map.of("_csrf", Visitor.csrf(analystsYear), "confirmed", "yes",
@@ -131,6 +133,8 @@ class ReleaseIT {
         }
         assertThat(administrator.get("/workspace/years/" + YEAR + "/publication").body())
                 .contains("The working figures differ from the published release for 1 council");
+        assertThat(analyst.get("/workspace/years/" + YEAR).body()).contains("Published on ",
+                "The working figures differ from the published release for 1 council");
 
         // a date change cannot take the published year off the site
         String page = administrator.get("/workspace/years/" + YEAR + "/publication").body();
