@@ -77,14 +77,17 @@ final class PublishCommand implements Callable<Integer> {
                         r.reason().map(why -> ": " + why).orElse("")));
                 return ExitCodes.OK;
             }
+            long started = System.nanoTime();
             Release release = audit.inTransaction(() -> {
                 Release made = revision != null ? releases.revise(chosen, revision, operator) : releases.publish(chosen, operator);
                 audit.record(AuditLog.commandLine(), made.isRevision() ? "revise-year" : "publish-year", "publication of " + chosen,
                         Optional.empty(), Optional.of("release " + made.number() + made.reason().map(why -> ": " + why).orElse("")));
                 return made;
             });
-            out.printf(release.isRevision() ? "%s revised: release %d, %s.%n" : "%s published: release %d, public from %s.%n", chosen,
-                    release.number(), release.isRevision() ? release.revisedLabel() : letters.publicationDate(chosen).orElseThrow());
+            out.printf(release.isRevision() ? "%s revised: release %d, %s (frozen in %.1f s).%n"
+                    : "%s published: release %d, public from %s (frozen in %.1f s).%n", chosen, release.number(),
+                    release.isRevision() ? release.revisedLabel() : letters.publicationDate(chosen).orElseThrow(),
+                    (System.nanoTime() - started) / 1e9);
             return ExitCodes.OK;
         } catch (Releases.Refused | Organisations.UnknownOrganisation refused) {
             err.println(refused.getMessage());
