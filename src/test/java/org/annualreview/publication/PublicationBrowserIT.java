@@ -139,6 +139,11 @@ class PublicationBrowserIT {
         assertThat(summary.getText()).contains("There is a problem",
                 "Enter the reason Knowsley Metropolitan Borough Council is published without a sent letter");
         assertThat(administrator.findElement(By.id("exception-reason-error")).getText()).contains("Enter the reason");
+        WebElement reason = administrator.findElement(By.id("exception-reason"));
+        assertThat(reason.getAttribute("aria-describedby")).as("the error is read with its field").contains("exception-reason-error");
+        assertThat(reason.getAttribute("class")).contains("govuk-textarea--error");
+        assertThat(administrator.findElements(By.cssSelector("main > .govuk-error-summary, main .govuk-grid-column-two-thirds > .govuk-error-summary")))
+                .as("the summary at the top of the page, as GOV.UK places it").hasSize(1);
         assertNoSeriousProblems(administrator, "publication-exception-error");
         WebElement toTheReason = summary.findElement(By.cssSelector(".govuk-error-summary__list a"));
         assertThat(toTheReason.getAttribute("href")).endsWith("#exception-reason");
