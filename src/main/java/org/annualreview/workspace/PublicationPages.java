@@ -144,17 +144,27 @@ public final class PublicationPages {
         if (!confirmed.equals("yes")) {
             return releasePage(request, chosen.get(), "publish", "", "Confirm that you want to publish " + year, HttpStatus.UNPROCESSABLE_CONTENT);
         }
+        return released(request, principal, chosen.get(), "publish", "", () -> releases.publish(chosen.get(), SignedIn.actor(accounts, principal)),
+                release -> ", public from " + letters.publicationDate(chosen.get()).map(SHOWN::format).orElse(""));
+    }
+
+    /**
+     * Makes a release (publishing or revising) in one transaction with its audit entry ("publish-year", "revise-year"),
+     * then shows the year's publication page; refused, the confirmation page again with the reason.
+     */
+    private ResponseEntity<String> released(HttpServletRequest request, Principal principal, ReportingYear year, String act, String reason,
+            java.util.function.Supplier<Release> make, java.util.function.Function<Release, String> said) {
         try {
             audit.inTransaction(() -> {
-                Release release = releases.publish(chosen.get(), SignedIn.actor(accounts, principal));
-                audit.record(principal.getName(), "publish-year", "publication of " + chosen.get(), Optional.empty(),
-                        Optional.of("release " + release.number() + ", public from " + letters.publicationDate(chosen.get()).map(SHOWN::format).orElse("")));
+                Release release = make.get();
+                audit.record(principal.getName(), act.equals("publish") ? "publish-year" : "revise-year", "publication of " + year,
+                        Optional.empty(), Optional.of("release " + release.number() + said.apply(release)));
                 return release;
             });
         } catch (Releases.Refused refused) {
-            return releasePage(request, chosen.get(), "publish", "", refused.getMessage(), HttpStatus.CONFLICT);
+            return releasePage(request, year, act, reason, refused.getMessage(), HttpStatus.CONFLICT);
         }
-        return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/publication?done=published");
+        return WorkspacePages.seeOther("/workspace/years/" + year + "/publication?done=" + (act.equals("publish") ? "published" : "revised"));
     }
 
     /** "Issue a revision of 2023-24?": what differs from the release the public sees, and a box for the reason. */
@@ -178,17 +188,8 @@ public final class PublicationPages {
         if (reason.length() > 2000) {
             return releasePage(request, chosen.get(), "revise", reason, "The reason must be 2,000 characters or fewer", HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        try {
-            audit.inTransaction(() -> {
-                Release release = releases.revise(chosen.get(), reason, SignedIn.actor(accounts, principal));
-                audit.record(principal.getName(), "revise-year", "publication of " + chosen.get(), Optional.empty(),
-                        Optional.of("release " + release.number() + ": " + release.reason().orElse("")));
-                return release;
-            });
-        } catch (Releases.Refused refused) {
-            return releasePage(request, chosen.get(), "revise", reason, refused.getMessage(), HttpStatus.CONFLICT);
-        }
-        return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/publication?done=revised");
+        return released(request, principal, chosen.get(), "revise", reason, () -> releases.revise(chosen.get(), reason,
+                SignedIn.actor(accounts, principal)), release -> ": " + release.reason().orElse(""));
     }
 
     /** Records that a council may be published without an approved and sent letter, with the reason; audited. */

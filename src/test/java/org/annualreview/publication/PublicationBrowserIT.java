@@ -56,8 +56,6 @@ class PublicationBrowserIT {
     static final String YEAR = "2023-24";
     static final String REASON = "two Knowsley decisions were recorded late";
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ANNUAL_REVIEW_TEST_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ANNUAL_REVIEW_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     @TempDir
     static Path directory;
@@ -68,14 +66,7 @@ class PublicationBrowserIT {
 
     @BeforeAll
     void serve() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String reason = "no Chromium at " + CHROMIUM + " with its ChromeDriver at " + CHROMEDRIVER
-                    + " (Debian: apt-get install chromium chromium-driver)";
-            if (System.getenv("CI") != null) {
-                org.junit.jupiter.api.Assertions.fail(reason + ": CI must run the browser tests (.ci/run installs them)");
-            }
-            org.junit.jupiter.api.Assumptions.abort(reason);
-        }
+        org.annualreview.testing.Chromium.requireOrSkip();
         workspace = ServedWorkspace.start("h2", Map.of("annual-review.site.cache-seconds", "0"));
         site = workspace.address();
         Files.createDirectories(SCREENSHOTS);
@@ -265,15 +256,7 @@ class PublicationBrowserIT {
     }
 
     ChromeDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,1024", "--user-data-dir=" + directory.resolve("chromium-" + java.util.UUID.randomUUID()).toAbsolutePath());
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));   // to read what the Content-Security-Policy refused
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = org.annualreview.testing.Chromium.start(directory, Map.of());
         browsers.add(driver);
         return driver;
     }
@@ -313,7 +296,7 @@ class PublicationBrowserIT {
      * problems fail), nothing refused by the Content-Security-Policy, and a screenshot of the page.
      */
     static void assertNoSeriousProblems(ChromeDriver driver, String name) throws Exception {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")).analyze(driver);
+        Results results = new AxeBuilder().withTags(org.annualreview.testing.Chromium.AXE_TAGS).analyze(driver);
         Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
         List<String> serious = results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(PublicationBrowserIT::describe).toList();

@@ -59,19 +59,10 @@ class SiteBrowserIT {
     ChromeDriver browser;
     Path downloads;
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ANNUAL_REVIEW_TEST_CHROMIUM", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("ANNUAL_REVIEW_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     @BeforeAll
     void serveTheDemo() throws Exception {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String reason = "no Chromium at " + CHROMIUM + " with its ChromeDriver at " + CHROMEDRIVER
-                    + " (Debian: apt-get install chromium chromium-driver)";
-            if (System.getenv("CI") != null) {
-                org.junit.jupiter.api.Assertions.fail(reason + ": CI must run the browser tests (.ci/run installs them)");
-            }
-            org.junit.jupiter.api.Assumptions.abort(reason);
-        }
+        org.annualreview.testing.Chromium.requireOrSkip();
         String database = "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
         StringWriter out = new StringWriter();
         int demo = AnnualReviewApplication.run(new String[] {"--database-url", database, "demo",
@@ -110,18 +101,9 @@ class SiteBrowserIT {
     }
 
     ChromeDriver chromium(boolean javaScript) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,1024", "--user-data-dir=" + directory.resolve("chromium-" + java.util.UUID.randomUUID()).toAbsolutePath());
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+        return org.annualreview.testing.Chromium.start(directory, Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true,
                 "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));   // to read what the Content-Security-Policy refused
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     void open(String path) {
@@ -262,7 +244,7 @@ class SiteBrowserIT {
             "api-docs", "letter", "not-found", "register", "sign-in"})
     void axeFindsNoSeriousOrCriticalAccessibilityProblem(String pageType) throws Exception {
         open(path(pageType));
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
+        Results results = new AxeBuilder().withTags(org.annualreview.testing.Chromium.AXE_TAGS)
                 .analyze(browser);
         screenshot("page-" + pageType);
         List<String> serious = results.getViolations().stream()
@@ -300,7 +282,7 @@ class SiteBrowserIT {
 
     /** The serious and critical problems axe-core finds on the page open in a browser. */
     static List<String> seriousProblems(ChromeDriver driver) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")).analyze(driver);
+        Results results = new AxeBuilder().withTags(org.annualreview.testing.Chromium.AXE_TAGS).analyze(driver);
         return results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(SiteBrowserIT::describe).toList();
     }
