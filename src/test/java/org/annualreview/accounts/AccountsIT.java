@@ -112,7 +112,7 @@ class AccountsIT {
 
         assertThat(council.get("/workspace/letters").body()).contains("Knowsley Metropolitan Borough Council", "2023-24",
                 "/workspace/organisations/E08000011/letters/2023-24.pdf").doesNotContain(LIVERPOOL, "Liverpool")
-                .as("where its letter stands").contains("Version 1, written ", "Not sent yet", "Public from 24 July 2099")
+                .as("where its letter stands").contains("Version 1, written ", "Not sent yet", "Not published yet (planned for 24 July 2099)")
                 .containsPattern("<dt class=\"govuk-summary-list__key\">Approval</dt><dd class=\"govuk-summary-list__value\">(Awaiting approval|Approved \\d)");
         HttpResponse<byte[]> pdf = council.http.send(HttpRequest.newBuilder(URI.create(site + "/workspace/organisations/" + KNOWSLEY
                 + "/letters/2023-24.pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
