@@ -29,7 +29,7 @@ work=$(cd "$work" && pwd)
 jar=$(pwd)/target/annual-review.jar
 h2_jar=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar | grep -v sources | sort -V | tail -n 1)
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 sql() {   # sql KIND URL STATEMENT
   if [ "$1" = h2 ]; then
@@ -81,7 +81,7 @@ for kind in $kinds; do
   for label in publish revision csv-instead; do
     wall=$(grep "^$label " "$work/results-$kind" | awk '{print $2}' | median)
     rss=$(grep "^$label " "$work/results-$kind" | awk '{print $3}' | median)
-    frozen=$(grep "^$label " "$work/results-$kind" | awk 'NF >= 4 {print $4}' | median)
+    frozen=$(grep "^$label " "$work/results-$kind" | awk 'NF >= 4 {print $4}' | { grep . || true; } | median)
     echo "$label: $wall s, $rss MB${frozen:+, frozen in $frozen s}"
   done
   rows=$(java -jar "$jar" --database-url "$url" publish --year "$year" --status | tail -n 1)
