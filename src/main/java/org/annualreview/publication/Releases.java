@@ -295,16 +295,25 @@ public final class Releases {
         return differing.stream().sorted().toList();
     }
 
-    /** Versions of a council's letters that a later release published in place of an earlier one's: corrected letters. */
-    public Map<Integer, Release> corrections(ReportingYear year, String organisationCode) {
-        Map<Integer, Release> corrected = new LinkedHashMap<>();
-        Optional<Integer> before = Optional.empty();
-        for (Release release : of(year)) {
-            Optional<Integer> version = letterVersion(release, organisationCode);
-            if (before.isPresent() && version.isPresent() && !version.equals(before)) {
-                corrected.put(version.get(), release);
+    /** The letter version each release of the year published for a council, by release number, first first (one query). */
+    public Map<Integer, Integer> letterVersions(ReportingYear year, String organisationCode) {
+        Map<Integer, Integer> versions = new LinkedHashMap<>();
+        jdbc.query("select r.number, l.version from publication_release r join release_letter l on l.release_id = r.id"
+                + " where r.reporting_year = ? and l.organisation_code = ? order by r.number", rs -> {
+                    versions.put(rs.getInt(1), rs.getInt(2));
+                }, year.toString(), organisationCode);
+        return versions;
+    }
+
+    /** The releases of the year that published a corrected letter of the council (another version than the release before), by number. */
+    public List<Integer> corrections(ReportingYear year, String organisationCode) {
+        List<Integer> corrected = new ArrayList<>();
+        Integer before = null;
+        for (Map.Entry<Integer, Integer> release : letterVersions(year, organisationCode).entrySet()) {
+            if (before != null && !before.equals(release.getValue())) {
+                corrected.add(release.getKey());
             }
-            before = version.isPresent() ? version : before;
+            before = release.getValue();
         }
         return corrected;
     }

@@ -125,11 +125,12 @@ public final class SiteController {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("year", year.toString());
                 entry.put("figures", CouncilRow.of(f, figures));
-                entry.put("letter", publication.hasLetter(o.code(), year));
-                entry.put("corrected", publication.releases().corrections(year, o.code()).values().stream().reduce((a, b) -> b)
+                Map<Integer, Integer> letterVersions = publication.releases().letterVersions(year, o.code());
+                entry.put("letter", letterVersions.containsKey(release.number()));
+                List<Integer> corrections = publication.releases().corrections(year, o.code());
+                entry.put("corrected", corrections.isEmpty() ? "" : publication.releases().number(year, corrections.get(corrections.size() - 1))
                         .map(r -> "Corrected on " + r.madeOn()).orElse(""));
-                entry.put("original", publication.releasesOf(year).stream()
-                        .filter(r -> publication.releases().letterVersion(r, o.code()).isPresent()).findFirst().map(r -> r.number()).orElse(0));
+                entry.put("original", letterVersions.keySet().stream().findFirst().orElse(0));
                 entry.put("upheldPercent", f.upheld().exactPercent().map(p -> p.setScale(0, java.math.RoundingMode.HALF_UP).intValue()).orElse(-1));
                 for (Outcome out : Outcome.values()) {
                     byOutcome.computeIfAbsent(out, x -> new ArrayList<>()).add(f.outcomes().getOrDefault(out, 0L));
@@ -141,7 +142,7 @@ public final class SiteController {
             });
         }
         java.util.Set<ReportingYear> published = java.util.Set.copyOf(publishedYears);
-        Decisions decisions = publication.decisions();
+        Decisions decisions = publication.releases().decisions(released);
         Map<String, Object> model = base(o.name());
         Pages.revised(model, revised);
         model.put("code", o.code());
