@@ -416,11 +416,6 @@ public final class Letters {
         return archive.organisationsOf(year);
     }
 
-    /** Whether an organisation has a letter of the year, by its code (without reading the letter). */
-    public boolean hasLetter(String code, ReportingYear year) {
-        return archive.latestVersion(code, year) > 0;
-    }
-
     /** The latest letter of an organisation and year, by the organisation's code. */
     public Optional<Letter> latestByCode(String code, ReportingYear year) {
         return archive.latestLetter(code, year).map(l -> new Letter(l.organisationCode(), year, l.version(), l.templateVersion(),

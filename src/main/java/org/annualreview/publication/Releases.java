@@ -240,7 +240,7 @@ public final class Releases {
         try {
             return transaction.execute(status -> work.get());
         } catch (org.springframework.dao.DuplicateKeyException together) {
-            throw new Refused("someone else published or revised " + "this year at the same moment: look again at what it shows now");
+            throw new Refused("someone else published or revised this year at the same moment: look again at what it shows now");
         }
     }
 
@@ -305,11 +305,14 @@ public final class Releases {
         return versions;
     }
 
-    /** The releases of the year that published a corrected letter of the council (another version than the release before), by number. */
-    public List<Integer> corrections(ReportingYear year, String organisationCode) {
+    /**
+     * The releases that published a corrected letter (another version than the release before), by number, from a
+     * council's {@link #letterVersions}.
+     */
+    public static List<Integer> corrections(Map<Integer, Integer> letterVersions) {
         List<Integer> corrected = new ArrayList<>();
         Integer before = null;
-        for (Map.Entry<Integer, Integer> release : letterVersions(year, organisationCode).entrySet()) {
+        for (Map.Entry<Integer, Integer> release : letterVersions.entrySet()) {
             if (before != null && !before.equals(release.getValue())) {
                 corrected.add(release.getKey());
             }

@@ -83,17 +83,12 @@ public final class Publication {
 
     /** The letter a published year's release published for an organisation (by code). */
     public Optional<Letters.Letter> letter(String code, ReportingYear year) {
-        return release(year).flatMap(r -> releases.letterVersion(r, code)).flatMap(v -> letters.version(code, year, v));
+        return release(year).flatMap(r -> letter(code, r));
     }
 
-    /** One version of a letter: the version an earlier release published. */
-    public Optional<Letters.Letter> letterVersion(String code, ReportingYear year, int version) {
-        return letters.version(code, year, version);
-    }
-
-    /** Whether the published year's release published a letter for the organisation. */
-    public boolean hasLetter(String code, ReportingYear year) {
-        return release(year).flatMap(r -> releases.letterVersion(r, code)).isPresent();
+    /** The letter a release published for an organisation (by code): an earlier release's stays the original. */
+    public Optional<Letters.Letter> letter(String code, Release release) {
+        return releases.letterVersion(release, code).flatMap(v -> letters.version(code, release.year(), v));
     }
 
     /** Every release of a published year, first first (none if it is not published). */

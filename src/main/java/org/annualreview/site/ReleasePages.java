@@ -51,7 +51,7 @@ public final class ReleasePages {
             @PathVariable("number") String number) {
         String council = code.toUpperCase(Locale.UK);
         return publication.published(year).flatMap(y -> number.matches("\\d{1,4}") ? publication.release(y, Integer.parseInt(number)) : Optional.empty())
-                .flatMap(r -> publication.releases().letterVersion(r, council).flatMap(v -> publication.letterVersion(council, r.year(), v)))
+                .flatMap(r -> publication.letter(council, r))
                 .map(l -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                         .header("Content-Disposition", "inline; filename=\"" + l.organisationCode() + "-" + l.year() + "-release-" + number + ".pdf\"")
                         .body(l.pdf()))

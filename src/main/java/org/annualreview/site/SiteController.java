@@ -127,7 +127,7 @@ public final class SiteController {
                 entry.put("figures", CouncilRow.of(f, figures));
                 Map<Integer, Integer> letterVersions = publication.releases().letterVersions(year, o.code());
                 entry.put("letter", letterVersions.containsKey(release.number()));
-                List<Integer> corrections = publication.releases().corrections(year, o.code());
+                List<Integer> corrections = org.annualreview.publication.Releases.corrections(letterVersions);
                 entry.put("corrected", corrections.isEmpty() ? "" : publication.releases().number(year, corrections.get(corrections.size() - 1))
                         .map(r -> "Corrected on " + r.madeOn()).orElse(""));
                 entry.put("original", letterVersions.keySet().stream().findFirst().orElse(0));

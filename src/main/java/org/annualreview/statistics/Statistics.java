@@ -142,12 +142,7 @@ public final class Statistics {
 
     /** Lists the records counted in a figure, from the records themselves, by the same conditions as the snapshot. */
     public Explanation explain(ReportingYear year, String organisationCode, Measure measure) {
-        OrganisationFigures figures = figures(year).of(organisationCode)
-                .orElseThrow(() -> new IllegalArgumentException("no figures for " + organisationCode + " in " + year));
-        return new Explanation(year, figures, measure,
-                items(year, organisationCode, measure.numerator()),
-                items(year, organisationCode, measure.denominator()),
-                measure == Measure.UPHELD_PER_100000 ? figures.population() : java.util.Optional.empty());
+        return explain(figures(year), organisationCode, measure, OptionalLong.empty());
     }
 
     /**
@@ -155,16 +150,17 @@ public final class Statistics {
      * decisions, recommendations and service improvements are frozen (the figures the public can trace).
      */
     public Explanation explainReleased(YearFigures released, long releaseId, String organisationCode, Measure measure) {
-        OrganisationFigures figures = released.of(organisationCode)
-                .orElseThrow(() -> new IllegalArgumentException("no figures for " + organisationCode + " in release " + releaseId));
-        return new Explanation(released.year(), figures, measure,
-                items(released.year(), organisationCode, measure.numerator(), OptionalLong.of(releaseId)),
-                items(released.year(), organisationCode, measure.denominator(), OptionalLong.of(releaseId)),
-                measure == Measure.UPHELD_PER_100000 ? figures.population() : java.util.Optional.empty());
+        return explain(released, organisationCode, measure, OptionalLong.of(releaseId));
     }
 
-    private List<String> items(ReportingYear year, String organisationCode, List<Tally> tallies) {
-        return items(year, organisationCode, tallies, OptionalLong.empty());
+    /** The figure of the year's figures given, with the items it counted: from the working records, or a release's copies. */
+    private Explanation explain(YearFigures year, String organisationCode, Measure measure, OptionalLong release) {
+        OrganisationFigures figures = year.of(organisationCode)
+                .orElseThrow(() -> new IllegalArgumentException("no figures for " + organisationCode + " in " + year.year()));
+        return new Explanation(year.year(), figures, measure,
+                items(year.year(), organisationCode, measure.numerator(), release),
+                items(year.year(), organisationCode, measure.denominator(), release),
+                measure == Measure.UPHELD_PER_100000 ? figures.population() : java.util.Optional.empty());
     }
 
     /** The items counted, from the working records or from a release's copies of them. */

@@ -1,6 +1,7 @@
 package org.annualreview.publication;
 
 import static org.annualreview.testing.DecisionRow.aDecision;
+import static org.annualreview.testing.Chromium.clickThrough;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -264,15 +265,6 @@ class PublicationBrowserIT {
     void open(ChromeDriver driver, String path) {
         driver.get(site + path);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
-    }
-
-    /** Clicks what leads to another page and waits until that page has replaced this one. */
-    static void clickThrough(ChromeDriver driver, WebElement element) {
-        driver.executeScript("window.annualReviewLeaving = true");
-        element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(120)).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
-                        "return window.annualReviewLeaving === undefined && document.readyState === 'complete'")));
     }
 
     static String main(ChromeDriver driver) {

@@ -1,5 +1,6 @@
 package org.annualreview.site;
 
+import static org.annualreview.testing.Chromium.clickThrough;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -466,15 +467,6 @@ class SiteBrowserIT {
         } finally {
             administrator.quit();
         }
-    }
-
-    /** Clicks what leads to another page and waits until that page has replaced this one. */
-    static void clickThrough(ChromeDriver driver, WebElement element) {
-        driver.executeScript("window.annualReviewLeaving = true");
-        element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(120)).ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(b -> Boolean.TRUE.equals(((JavascriptExecutor) b).executeScript(
-                        "return window.annualReviewLeaving === undefined && document.readyState === 'complete'")));
     }
 
     void screenshot(ChromeDriver driver, String name) throws Exception {

@@ -32,6 +32,16 @@ public final class Chromium {
         }
     }
 
+    /** Clicks what leads to another page and waits (up to two minutes) until that page has replaced this one. */
+    public static void clickThrough(ChromeDriver driver, org.openqa.selenium.WebElement element) {
+        driver.executeScript("window.annualReviewLeaving = true");
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(120))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(b -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                        "return window.annualReviewLeaving === undefined && document.readyState === 'complete'")));
+    }
+
     /**
      * A new headless browser with a profile of its own under {@code profiles}, 1280 by 1024, keeping the console's
      * messages (to read what the Content-Security-Policy refused), with the preferences given (none: an empty map).
