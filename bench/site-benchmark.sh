@@ -13,14 +13,17 @@
 # then the medians, the ratio to nginx and the server's peak RSS. wrk shares the machine's cores with the servers
 # (both equally). Also, once, the council page with the page cache switched off (annual-review.site.cache-seconds=0),
 # which is what every request would cost without it.
-# Usage: bench/site-benchmark.sh [runs=3]     Environment: BENCH_DIR (default /tmp/annual-review-site-bench), DURATION (15s)
+# A run fails on any answer that is not 2xx and on any socket error or timeout wrk reports (a timed-out request would
+# otherwise show as wrk's 2 s timeout in the p99).
+# Usage: bench/site-benchmark.sh [runs=3]     Environment: BENCH_DIR (default /tmp/annual-review-site-bench), DURATION (15s),
+#        APP_PORT (18081), NGINX_PORT (18082)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 duration=${DURATION:-15s}
 work=${BENCH_DIR:-/tmp/annual-review-site-bench}
-app_port=18081
-nginx_port=18082
+app_port=${APP_PORT:-18081}
+nginx_port=${NGINX_PORT:-18082}
 council=E08000011
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
@@ -106,7 +109,9 @@ load() {
   rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")
   p99=$(awk '$1 == "99%" { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$out")
   errors=$(awk '/Non-2xx/ { print $4 }' <<<"$out")
-  echo "$rps $p99 ${errors:-0}"
+  # "Socket errors: connect 0, read 0, write 0, timeout 0": every one counts
+  sockets=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
+  echo "$rps $p99 ${errors:-0} ${sockets:-0}"
 }
 
 declare -A rps p99
@@ -119,8 +124,9 @@ for run in $(seq 1 "$runs"); do
     name=${target%%|*}; address=${target#*|}
     encoding=""; case "$name" in *gzip) encoding=gzip ;; esac
     load 10s "$address" "$encoding" > /dev/null
-    read -r r p e <<<"$(load "$duration" "$address" "$encoding")"
+    read -r r p e x <<<"$(load "$duration" "$address" "$encoding")"
     [ "$e" = "0" ] || { echo "$name: $e responses were not 2xx"; exit 1; }
+    [ "$x" = "0" ] || { echo "$name: $x socket errors or timeouts"; exit 1; }
     printf 'run %d  %-32s %10.0f requests/s  p99 %7.2f ms\n' "$run" "$name" "$r" "$p"
     rps[$name]+="$r "; p99[$name]+="$p "
   done
@@ -143,5 +149,5 @@ echo "  annual-review serve peak RSS: $rss MB"
 stop_app
 serve ANNUAL_REVIEW_SITE_CACHE_SECONDS=0
 load 10s "http://127.0.0.1:$app_port$page" > /dev/null
-read -r r p e <<<"$(load "$duration" "http://127.0.0.1:$app_port$page")"
-printf '  without the page cache: council page %.0f requests/s, p99 %.2f ms\n' "$r" "$p"
+read -r r p e x <<<"$(load "$duration" "http://127.0.0.1:$app_port$page")"
+printf '  without the page cache: council page %.0f requests/s, p99 %.2f ms, %s not 2xx, %s socket errors or timeouts\n' "$r" "$p" "$e" "$x"

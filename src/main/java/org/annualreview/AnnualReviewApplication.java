@@ -142,7 +142,11 @@ public class AnnualReviewApplication {
         }
     }
 
-    /** Outside the ETag filter: a page asked for again within a few seconds is not worked out again (0 seconds: never kept). */
+    /**
+     * Outside the ETag filter: a page asked for again within a few seconds is not worked out again (0 seconds: never kept).
+     * Second of all filters, after the security headers' (whose headers a kept answer carries as made) and before the
+     * sessions' and the security chain's, which a public page does not need: a kept answer costs only its sending.
+     */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<org.annualreview.site.PageCache> pageCache(Publication publication,
             Clock clock, @Value("${annual-review.site.cache-seconds:10}") int seconds,
@@ -150,7 +154,7 @@ public class AnnualReviewApplication {
         var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
                 new org.annualreview.site.PageCache(publication, clock, java.time.Duration.ofSeconds(seconds), megabytes,
                         seconds > 0 ? pageFolder() : null));
-        registration.setOrder(1);
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setEnabled(seconds > 0);
         return registration;
     }

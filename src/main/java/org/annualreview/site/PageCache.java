@@ -27,7 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * under: when a publication day starts, a revision is issued or a year is withdrawn, the next request (within a
  * second) finds the published releases changed and every kept answer is dropped, so the embargo holds exactly as without it.
  * Records imported or letters written by another process show within the seconds kept. It stands outside the
- * ETag filter: the ETag is worked out when an answer is made, and compared here for each reader.
+ * ETag filter: the ETag is worked out when an answer is made, and compared here for each reader. It stands outside the
+ * sessions and the workspace's security chain too (only the security headers' filter comes before it): a kept answer
+ * is sent without reading a session or matching the workspace's paths, and an answer that sets a cookie is never kept.
  */
 public final class PageCache extends OncePerRequestFilter {
 
@@ -157,7 +159,7 @@ public final class PageCache extends OncePerRequestFilter {
             return;
         }
         try {
-            make(request, response, chain, mine);
+            make(key, request, response, chain, mine);
         } finally {
             if (!mine.isDone()) {   // the page failed: dropped from the cache, and whoever waits for it makes it again
                 mine.completeExceptionally(new IllegalStateException("not made: " + key));
@@ -166,13 +168,19 @@ public final class PageCache extends OncePerRequestFilter {
     }
 
     /** Makes the answer, keeps it if it may be kept (completing {@code mine} for anyone waiting), and sends it. */
-    private void make(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+    private void make(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             java.util.concurrent.CompletableFuture<Kept> mine) throws ServletException, IOException {
         Version before = version;
         ContentCachingResponseWrapper made = new ContentCachingResponseWrapper(response);
         chain.doFilter(new WholeAnswer(request), made);
         int status = made.getStatus();
-        if ((status == 200 || status == 404) && made.getContentSize() <= LARGEST_KEPT
+        if (!made.getHeaders("Set-Cookie").isEmpty()) {
+            // one reader's cookie (a session begun or renewed on the way): the answer is theirs alone, never kept; whoever
+            // waits for it makes their own, and the next reader too
+            mine.complete(Kept.MADE_EACH_TIME);
+            kept.asMap().remove(key, mine);
+            made.copyBodyToResponse();
+        } else if ((status == 200 || status == 404) && made.getContentSize() <= LARGEST_KEPT
                 && before.published().equals(version.published())) {
             List<Map.Entry<String, String>> headers = new ArrayList<>();
             for (String name : made.getHeaderNames()) {

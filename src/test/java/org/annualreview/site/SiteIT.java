@@ -296,6 +296,32 @@ class SiteIT {
     }
 
     @Test
+    void anAnswerThatSetsACookieIsNeverKeptSoNoReaderGetsAnothersCookie() throws Exception {
+        SettableClock clock = new SettableClock(DAY);
+        Publication publication = new Publication(clock, letters, releases);
+        java.util.concurrent.atomic.AtomicInteger sessionsBegun = new java.util.concurrent.atomic.AtomicInteger();
+        jakarta.servlet.Filter firstReaderGetsASession = (request, response, chain) -> {
+            if (sessionsBegun.getAndIncrement() == 0) {
+                ((jakarta.servlet.http.HttpServletResponse) response).addHeader("Set-Cookie", "SESSION=first-readers; Path=/; HttpOnly");
+            }
+            chain.doFilter(request, response);
+        };
+        MockMvc site = MockMvcBuilders.standaloneSetup(
+                        new SiteController(publication, organisations, letters, new Boundaries(database.dataSource(), Clock.systemUTC())))
+                .addFilters(new PageCache(publication, clock, java.time.Duration.ofHours(1), 16), firstReaderGetsASession).build();
+
+        MockHttpServletResponse first = fetch(site, "/councils/" + KNOWSLEY);
+        MockHttpServletResponse second = fetch(site, "/councils/" + KNOWSLEY);
+        MockHttpServletResponse third = fetch(site, "/councils/" + KNOWSLEY);
+
+        assertThat(first.getHeader("Set-Cookie")).isEqualTo("SESSION=first-readers; Path=/; HttpOnly");
+        assertThat(second.getHeader("Set-Cookie")).as("the second reader's page was made for them, not the first's kept").isNull();
+        assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString());
+        assertThat(third.getHeader("Set-Cookie")).isNull();
+        assertThat(sessionsBegun).as("made twice (the first not kept), then kept").hasValue(2);
+    }
+
+    @Test
     void thePageCacheNeverKeepsAYearFromTheStartOfItsPublicationDay() throws Exception {
         SettableClock clock = new SettableClock(EVE);
         MockMvc site = cachedSiteAt(clock, java.time.Duration.ofHours(1));
