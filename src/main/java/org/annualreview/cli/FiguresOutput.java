@@ -74,8 +74,12 @@ final class FiguresOutput {
         for (ServiceArea area : ServiceArea.values()) {
             out.printf("  %-40s %,6d%n", area.label(), f.serviceAreas().get(area));
         }
-        out.printf("Compliance outcomes of recommendations due: complied %,d, complied late %,d, not complied %,d; pending %,d%n",
-                f.compliedOnTime(), f.compliedLate(), f.notComplied(), f.compliancePending());
+        out.printf("Compliance outcomes of %ss due: complied %,d, complied late %,d, not complied %,d; pending %,d%n",
+                f.complianceUnit(), f.compliedOnTime(), f.compliedLate(), f.notComplied(), f.compliancePending());
+        if (f.complianceByCase()) {
+            out.printf("  per recommendation: complied %,d, complied late %,d, not complied %,d; pending %,d%n",
+                    f.recommendationsComplied(), f.recommendationsCompliedLate(), f.recommendationsNotComplied(), f.recommendationsPending());
+        }
         out.printf("Public reports: %,d. Service improvements agreed: %,d.%n", f.publicReports(), f.serviceImprovements());
         out.printf("Enquiries sent: %,d; answered late: %s; deadline extended: %,d (late even so: %,d); answered incompletely: %,d%n",
                 f.lateEnquiries().denominator(), Shown.withCounts(f.lateEnquiries(), Shown.NO_ENQUIRIES), f.extendedEnquiries(),

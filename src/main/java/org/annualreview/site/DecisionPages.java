@@ -140,7 +140,7 @@ public final class DecisionPages {
         }
         Explanation explanation = statistics.explainReleased(publication.figures(release.get()), release.get().id(), organisation.get().code(),
                 figure.get());
-        Map<String, Object> model = Pages.base(figure.get().description() + ": " + organisation.get().name() + ", " + release.get().year());
+        Map<String, Object> model = Pages.base(explanation.measure().description() + ": " + organisation.get().name() + ", " + release.get().year());
         Pages.revised(model, List.of(release.get()));
         model.put("code", organisation.get().code());
         model.put("name", organisation.get().name());

@@ -15,7 +15,8 @@ public final class FiguresCsv {
             "public_reports", "service_improvements", "enquiries", "enquiries_late", "enquiries_late_percent",
             "enquiries_extended", "enquiries_late_after_extension", "enquiries_incomplete", "training_courses", "training_attendees",
             "type_average_method", "type_upheld_percent", "type_upheld_per_100000", "type_compliance_percent",
-            "type_satisfactory_remedy_percent"};
+            "type_satisfactory_remedy_percent", "compliance_unit", "recommendations_complied", "recommendations_complied_late",
+            "recommendations_not_complied", "recommendations_compliance_pending"};
 
     private FiguresCsv() {
     }
@@ -59,7 +60,9 @@ public final class FiguresCsv {
                         a == null ? "" : TypeAverage.shownPercent(a.upheld(), "").replace("%", ""),
                         a == null ? "" : TypeAverage.shownPerHundredThousand(a.upheldPerHundredThousand(), ""),
                         a == null ? "" : TypeAverage.shownPercent(a.compliance(), "").replace("%", ""),
-                        a == null ? "" : TypeAverage.shownPercent(a.satisfactoryRemedy(), "").replace("%", ""));
+                        a == null ? "" : TypeAverage.shownPercent(a.satisfactoryRemedy(), "").replace("%", ""),
+                        f.complianceUnit(), n(f.recommendationsComplied()), n(f.recommendationsCompliedLate()),
+                        n(f.recommendationsNotComplied()), n(f.recommendationsPending()));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

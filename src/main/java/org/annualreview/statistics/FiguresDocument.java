@@ -74,6 +74,9 @@ public final class FiguresDocument {
         compliance.put("compliedLate", f.compliedLate());
         compliance.put("notComplied", f.notComplied());
         compliance.put("pending", f.compliancePending());
+        compliance.put("unit", f.complianceUnit());
+        compliance.put("recommendations", ordered("complied", f.recommendationsComplied(), "compliedLate", f.recommendationsCompliedLate(),
+                "notComplied", f.recommendationsNotComplied(), "pending", f.recommendationsPending()));
         o.put("compliance", compliance);
         o.put("satisfactoryRemedy", rate(f.satisfactoryRemedy(), Shown.satisfactoryRemedy(f.satisfactoryRemedy())));
         o.put("publicReports", f.publicReports());

@@ -12,7 +12,13 @@ import java.util.stream.Collectors;
 public enum Measure {
     UPHELD("upheld", "Complaints upheld, of detailed investigations", List.of(Tally.UPHELD), List.of(Tally.INVESTIGATED)),
     UPHELD_PER_100000("upheld-per-100000", "Upheld decisions per 100,000 residents", List.of(Tally.UPHELD), List.of()),
-    COMPLIANCE("compliance", "Compliance with recommendations, of compliance outcomes recorded for recommendations due in the year",
+    COMPLIANCE("compliance", "Compliance with recommendations, of the cases whose recommendations fell due in the year"
+            + " (one outcome per case)",
+            List.of(Tally.CASES_COMPLIED, Tally.CASES_COMPLIED_LATE),
+            List.of(Tally.CASES_COMPLIED, Tally.CASES_COMPLIED_LATE, Tally.CASES_NOT_COMPLIED)),
+    /** Per recommendation: detail for staff, and how a release frozen before compliance was counted per case counted it. */
+    COMPLIANCE_BY_RECOMMENDATION("compliance-by-recommendation",
+            "Recommendations complied with, of compliance outcomes recorded for recommendations due in the year",
             List.of(Tally.COMPLIED, Tally.COMPLIED_LATE), List.of(Tally.COMPLIED, Tally.COMPLIED_LATE, Tally.NOT_COMPLIED)),
     SATISFACTORY_REMEDY("satisfactory-remedy", "Satisfactory remedy provided by the authority, of upheld decisions",
             List.of(Tally.SATISFACTORY_REMEDIES), List.of(Tally.UPHELD)),

@@ -27,9 +27,17 @@ public final class OrganisationFigures {
     private final Map<Tally, Long> counts;
     private final Map<Outcome, Long> outcomes;
     private final Map<ServiceArea, Long> serviceAreas;
+    private final boolean complianceByCase;
 
     OrganisationFigures(String code, String name, OrganisationKind kind, Optional<Population> population,
             Map<Tally, Long> counts, Map<Outcome, Long> outcomes, Map<ServiceArea, Long> serviceAreas) {
+        this(code, name, kind, population, counts, outcomes, serviceAreas, true);
+    }
+
+    /** {@code complianceByCase} false: a release frozen before compliance was counted per case, which keeps its count per recommendation. */
+    OrganisationFigures(String code, String name, OrganisationKind kind, Optional<Population> population,
+            Map<Tally, Long> counts, Map<Outcome, Long> outcomes, Map<ServiceArea, Long> serviceAreas, boolean complianceByCase) {
+        this.complianceByCase = complianceByCase;
         this.code = code;
         this.name = name;
         this.kind = kind;
@@ -55,6 +63,7 @@ public final class OrganisationFigures {
     /** Whether every count, the kind and the population are the same as another's (the name aside): the same figures. */
     public boolean sameFiguresAs(OrganisationFigures other) {
         return code.equals(other.code) && kind == other.kind && population.equals(other.population) && counts.equals(other.counts)
+                && complianceByCase == other.complianceByCase
                 && outcomes.equals(other.outcomes) && serviceAreas.equals(other.serviceAreas);
     }
 
@@ -101,25 +110,55 @@ public final class OrganisationFigures {
         return new PerHundredThousand(count(Tally.UPHELD), population.map(Population::residents).orElse(0L));
     }
 
-    /** Recommendations complied with (on time or late) of the compliance outcomes recorded for those due in the year. */
+    /**
+     * Cases complied with (on time or late) of the cases with a compliance outcome that fell due in the year: one outcome
+     * per case over all its recommendations. A release frozen before that counted recommendations, and keeps doing so.
+     */
     public Rate compliance() {
-        long complied = count(Tally.COMPLIED) + count(Tally.COMPLIED_LATE);
-        return new Rate(complied, complied + count(Tally.NOT_COMPLIED));
+        long complied = compliedOnTime() + compliedLate();
+        return new Rate(complied, complied + notComplied());
+    }
+
+    /** Whether {@link #compliance()} counts cases (else recommendations: a release frozen before compliance was counted per case). */
+    public boolean complianceByCase() {
+        return complianceByCase;
+    }
+
+    /** "case" or "recommendation": what {@link #compliance()} and its counts count. */
+    public String complianceUnit() {
+        return complianceByCase ? "case" : "recommendation";
     }
 
     public long compliedOnTime() {
-        return count(Tally.COMPLIED);
+        return count(complianceByCase ? Tally.CASES_COMPLIED : Tally.COMPLIED);
     }
 
     public long compliedLate() {
-        return count(Tally.COMPLIED_LATE);
+        return count(complianceByCase ? Tally.CASES_COMPLIED_LATE : Tally.COMPLIED_LATE);
     }
 
     public long notComplied() {
-        return count(Tally.NOT_COMPLIED);
+        return count(complianceByCase ? Tally.CASES_NOT_COMPLIED : Tally.NOT_COMPLIED);
     }
 
     public long compliancePending() {
+        return count(complianceByCase ? Tally.CASES_COMPLIANCE_PENDING : Tally.COMPLIANCE_PENDING);
+    }
+
+    /** Recommendations by compliance outcome (detail for staff): complied, complied late, not complied, pending. */
+    public long recommendationsComplied() {
+        return count(Tally.COMPLIED);
+    }
+
+    public long recommendationsCompliedLate() {
+        return count(Tally.COMPLIED_LATE);
+    }
+
+    public long recommendationsNotComplied() {
+        return count(Tally.NOT_COMPLIED);
+    }
+
+    public long recommendationsPending() {
         return count(Tally.COMPLIANCE_PENDING);
     }
 

@@ -157,8 +157,10 @@ final class SnapshotStore {
         for (ServiceArea area : ServiceArea.values()) {
             areas.put(area, rs.getLong(column(area)));
         }
+        // a release frozen before compliance was counted per case has no per-case counts (V22): it keeps its own
+        boolean byCase = rs.getObject(Tally.CASES_COMPLIED.column()) != null;
         return new OrganisationFigures(rs.getString("organisation_code"), rs.getString("name"),
-                Term.byCode(OrganisationKind.class, rs.getString("kind")), population, counts, outcomes, areas);
+                Term.byCode(OrganisationKind.class, rs.getString("kind")), population, counts, outcomes, areas, byCase);
     };
 
     void markAllStale() {

@@ -157,9 +157,11 @@ public final class Statistics {
     private Explanation explain(YearFigures year, String organisationCode, Measure measure, OptionalLong release) {
         OrganisationFigures figures = year.of(organisationCode)
                 .orElseThrow(() -> new IllegalArgumentException("no figures for " + organisationCode + " in " + year.year()));
-        return new Explanation(year.year(), figures, measure,
-                items(year.year(), organisationCode, measure.numerator(), release),
-                items(year.year(), organisationCode, measure.denominator(), release),
+        // a release frozen before compliance was counted per case published it per recommendation: listed as counted
+        Measure counted = measure == Measure.COMPLIANCE && !figures.complianceByCase() ? Measure.COMPLIANCE_BY_RECOMMENDATION : measure;
+        return new Explanation(year.year(), figures, counted,
+                items(year.year(), organisationCode, counted.numerator(), release),
+                items(year.year(), organisationCode, counted.denominator(), release),
                 measure == Measure.UPHELD_PER_100000 ? figures.population() : java.util.Optional.empty());
     }
 

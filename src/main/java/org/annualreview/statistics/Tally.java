@@ -13,10 +13,16 @@ enum Tally {
     SATISFACTORY_REMEDIES(Counted.DECISIONS, "d.outcome = 'upheld' and d.satisfactory_remedy = true"),
     PUBLIC_REPORTS(Counted.PUBLIC_REPORTS, "1 = 1"),
     SERVICE_IMPROVEMENTS(Counted.SERVICE_IMPROVEMENTS, "1 = 1"),
+    /** Per recommendation: detail for staff, and the compliance of releases frozen before it was counted per case. */
     COMPLIED(Counted.RECOMMENDATIONS, "r.compliance_outcome = 'complied'"),
     COMPLIED_LATE(Counted.RECOMMENDATIONS, "r.compliance_outcome = 'complied-late'"),
     NOT_COMPLIED(Counted.RECOMMENDATIONS, "r.compliance_outcome = 'not-complied'"),
     COMPLIANCE_PENDING(Counted.RECOMMENDATIONS, "r.compliance_outcome = 'pending'"),
+    /** Per case: the compliance the figures publish (a case's outcome over all its recommendations, see {@link Counted#COMPLIANCE_CASES}). */
+    CASES_COMPLIED(Counted.COMPLIANCE_CASES, "c.compliance_outcome = 'complied'"),
+    CASES_COMPLIED_LATE(Counted.COMPLIANCE_CASES, "c.compliance_outcome = 'complied-late'"),
+    CASES_NOT_COMPLIED(Counted.COMPLIANCE_CASES, "c.compliance_outcome = 'not-complied'"),
+    CASES_COMPLIANCE_PENDING(Counted.COMPLIANCE_CASES, "c.compliance_outcome = 'pending'"),
     ENQUIRIES(Counted.ENQUIRIES, "1 = 1"),
     /** Answered after the deadline (the extended one, if extended), or not answered with the deadline within the year. */
     ENQUIRIES_LATE(Counted.ENQUIRIES, "(e.answered_on > coalesce(e.extended_to, e.due_on)"
@@ -74,6 +80,12 @@ enum Tally {
         /** By the year they were due; the organisation is their decision's, copied from it at import. */
         RECOMMENDATIONS("recommendation r", "r.due_year", "r.organisation_code",
                 "r.case_reference || ' #' || cast(r.number as varchar(10))"),
+        /**
+         * Cases with recommendations, one compliance outcome each over all of them: pending while any is pending, else
+         * not complied if any was not complied, else complied late if any was complied late, else complied. A case
+         * falls due with the last of its recommendations (its latest due year, as the years' names sort by date).
+         */
+        COMPLIANCE_CASES(cases("recommendation r"), "c.due_year", "c.organisation_code", "c.case_reference"),
         ENQUIRIES("enquiry e", "e.sent_year", "e.organisation_code", "e.case_reference || ' #' || cast(e.number as varchar(10))"),
         TRAINING("training_course t", "t.reporting_year", "t.organisation_code",
                 "t.course || ' on ' || cast(t.delivered_on as varchar(10)) || ' (' || cast(t.attendees as varchar(10)) || ' attendees)'");
@@ -90,10 +102,23 @@ enum Tally {
             this.item = item;
         }
 
+        /** One row per case with recommendations in {@code recommendations} (a table and the alias r), under the alias c. */
+        private static String cases(String recommendations) {
+            return "(select r.case_reference, r.organisation_code, max(r.due_year) as due_year,"
+                    + " case when sum(case when r.compliance_outcome = 'pending' then 1 else 0 end) > 0 then 'pending'"
+                    + " when sum(case when r.compliance_outcome = 'not-complied' then 1 else 0 end) > 0 then 'not-complied'"
+                    + " when sum(case when r.compliance_outcome = 'complied-late' then 1 else 0 end) > 0 then 'complied-late'"
+                    + " else 'complied' end as compliance_outcome"
+                    + " from " + recommendations + " group by r.case_reference, r.organisation_code) c";
+        }
+
         /** The same records as a release froze them ({@code released_decision} for {@code decision}), under the same alias. */
         String released(long releaseId) {
             if (this == ENQUIRIES || this == TRAINING) {
                 throw new IllegalArgumentException("a release keeps no copies of " + from + ": its figures are not traced to records");
+            }
+            if (this == COMPLIANCE_CASES) {
+                return cases("released_recommendation r where r.release_id = " + releaseId);
             }
             String[] tableAndAlias = from.split(" ");
             return "(select * from released_" + tableAndAlias[0] + " where release_id = " + releaseId + ") " + tableAndAlias[1];

@@ -169,6 +169,35 @@ class ReleasesIT {
                 .as("the last revision, after every import").isEqualTo(1 + rounds);
     }
 
+    @Test
+    void aReleaseFrozenBeforeComplianceWasCountedPerCaseKeepsItsFiguresAndListsTheRecommendationsItCounted() throws Exception {
+        new RecordFiles(java.nio.file.Files.createDirectories(directory.resolve("recommendations")))
+                .recommendation("K1", 1, "2023-06-01", "complied", "2023-05-30")
+                .recommendation("K1", 2, "2023-07-01", "not complied", "2023-08-01")
+                .importInto(imports);
+        exceptEveryCouncil();
+        Release release = releases.publish(YEAR, ADMINISTRATOR);
+        assertThat(releases.figures(release).of(KNOWSLEY).orElseThrow().compliance()).as("per case: K1 not complied")
+                .isEqualTo(new org.annualreview.shared.Rate(0, 1));
+        // as the migration to per-case compliance (V22) leaves a release frozen before it: no per-case counts
+        new org.springframework.jdbc.core.JdbcTemplate(database.dataSource()).update("update release_figures set cases_complied = null,"
+                + " cases_complied_late = null, cases_not_complied = null, cases_compliance_pending = null where release_id = ?", release.id());
+        Releases afterTheMigration = new Releases(database.dataSource(), statistics, letters, new Decisions(database.dataSource()), organisations,
+                Clock.systemUTC());
+
+        var published = afterTheMigration.figures(release);
+        var knowsley = published.of(KNOWSLEY).orElseThrow();
+        assertThat(knowsley.complianceByCase()).isFalse();
+        assertThat(knowsley.compliance()).as("as published: K1 #1 of K1 #1 and #2").isEqualTo(new org.annualreview.shared.Rate(1, 2));
+        assertThat(org.annualreview.statistics.FiguresDocument.of(published, published.organisations(), org.annualreview.statistics.AverageMethod.POOLED, false)
+                .toString()).contains("unit=recommendation");
+        var explained = statistics.explainReleased(published, release.id(), KNOWSLEY, Measure.COMPLIANCE);
+        assertThat(explained.numerator()).containsExactly("K1 #1");
+        assertThat(explained.denominator()).containsExactly("K1 #1", "K1 #2");
+        assertThat(explained.measure()).isEqualTo(Measure.COMPLIANCE_BY_RECOMMENDATION);
+        assertThat(afterTheMigration.differingFromRelease(YEAR)).as("the working figures count the case").contains("Knowsley Metropolitan Borough Council");
+    }
+
     void exceptEveryCouncil() {
         letters.approve(YEAR, Optional.empty(), "Pat Approver");
         for (String code : releases.councilsOf(YEAR)) {

@@ -143,13 +143,48 @@ class StatisticsIT {
         }
 
         @Test
-        void complianceCountsRecordedOutcomesOfRecommendationsDueInTheYearWithLateAsComplied() {
+        void complianceCountsEachCaseDueInTheYearOnceOverAllItsRecommendationsWithLateAsComplied() {
             OrganisationFigures k = knowsley();
-            assertThat(k.compliance()).isEqualTo(new org.annualreview.shared.Rate(2, 3));
-            assertThat(k.compliedOnTime()).isEqualTo(1);
+            assertThat(k.complianceByCase()).isTrue();
+            assertThat(k.compliance()).as("K1 (complied and complied late: late) of K1 and K2 (not complied); K3 pending")
+                    .isEqualTo(new org.annualreview.shared.Rate(1, 2));
+            assertThat(k.compliedOnTime()).isZero();
             assertThat(k.compliedLate()).isEqualTo(1);
             assertThat(k.notComplied()).isEqualTo(1);
             assertThat(k.compliancePending()).isEqualTo(1);
+            assertThat(k.recommendationsComplied()).as("per recommendation, for staff: K1 #1").isEqualTo(1);
+            assertThat(k.recommendationsCompliedLate()).isEqualTo(1);
+            assertThat(k.recommendationsNotComplied()).isEqualTo(1);
+            assertThat(k.recommendationsPending()).isEqualTo(1);
+        }
+
+        @Test
+        void aCaseFallsDueWithItsLastRecommendationAndTakesTheWorstOfTheirOutcomes() {
+            new RecordFiles(directory)
+                    .decision(aDecision("K11").about(KNOWSLEY).upheld().decidedOn("2023-02-01"))
+                    .recommendation("K11", 1, "2023-03-01", "complied", "2023-02-20")       // due in 2022-23
+                    .recommendation("K11", 2, "2023-04-20", "complied", "2023-04-19")       // the last: due in 2023-24
+                    .decision(aDecision("K12").about(KNOWSLEY).upheld().decidedOn("2023-05-01"))
+                    .recommendation("K12", 1, "2023-06-01", "complied", "2023-05-30")
+                    .recommendation("K12", 2, "2023-06-01", "complied late", "2023-06-20")
+                    .recommendation("K12", 3, "2023-07-01", "not complied", "2023-08-01")
+                    .decision(aDecision("K13").about(KNOWSLEY).upheld().decidedOn("2023-05-01"))
+                    .recommendation("K13", 1, "2023-06-01", "not complied", "2023-08-01")
+                    .recommendation("K13", 2, "2023-07-01", "pending", "")
+                    .importInto(imports);
+
+            OrganisationFigures k = knowsley();
+            assertThat(k.compliedOnTime()).as("K11").isEqualTo(1);
+            assertThat(k.compliedLate()).as("K1").isEqualTo(1);
+            assertThat(k.notComplied()).as("K2, and K12 with one of three not complied").isEqualTo(2);
+            assertThat(k.compliancePending()).as("K3, and K13 while one is pending").isEqualTo(2);
+            assertThat(k.compliance()).isEqualTo(new org.annualreview.shared.Rate(2, 4));
+            assertThat(statistics.explain(YEAR, KNOWSLEY, Measure.COMPLIANCE).denominator()).containsExactly("K1", "K11", "K12", "K2");
+
+            OrganisationFigures before = statistics.figures(YEAR.previous()).of(KNOWSLEY).orElseThrow();
+            assertThat(before.compliance()).as("K0 alone: K11 is counted once, in the year of its last recommendation")
+                    .isEqualTo(new org.annualreview.shared.Rate(1, 1));
+            assertThat(before.recommendationsComplied()).as("K0 #1 and K11 #1, per recommendation").isEqualTo(2);
         }
 
         @Test
@@ -217,7 +252,7 @@ class StatisticsIT {
             assertThat(mets.councils()).isEqualTo(2);
             assertThat(Shown.averagePercent(mets.upheld(), "")).isEqualTo("63%");          // 5 of 8 = 62.5
             assertThat(Shown.averagePerHundredThousand(mets.upheldPerHundredThousand())).isEqualTo("0.8"); // 5 per 651,904
-            assertThat(Shown.averagePercent(mets.compliance(), "")).isEqualTo("67%");      // 2 of 3
+            assertThat(Shown.averagePercent(mets.compliance(), "")).isEqualTo("50%");      // 1 of 2 cases
             assertThat(Shown.averagePercent(mets.satisfactoryRemedy(), "")).isEqualTo("20%"); // 1 of 5
         }
 
@@ -227,7 +262,7 @@ class StatisticsIT {
                     .orElseThrow();
             assertThat(Shown.averagePercent(mets.upheld(), "")).isEqualTo("57%");          // (80 + 33.3) / 2
             assertThat(Shown.averagePerHundredThousand(mets.upheldPerHundredThousand())).isEqualTo("1.4"); // (2.58 + 0.20) / 2
-            assertThat(Shown.averagePercent(mets.compliance(), "")).isEqualTo("67%");      // Liverpool has none due: left out
+            assertThat(Shown.averagePercent(mets.compliance(), "")).isEqualTo("50%");      // Liverpool has none due: left out
             assertThat(Shown.averagePercent(mets.satisfactoryRemedy(), "")).isEqualTo("13%"); // (25 + 0) / 2 = 12.5
         }
 
@@ -248,10 +283,13 @@ class StatisticsIT {
         }
 
         @Test
-        void complianceListsEachRecommendationCounted() {
+        void complianceListsEachCaseCountedAndByRecommendationEachRecommendation() {
             Explanation e = statistics.explain(YEAR, KNOWSLEY, Measure.COMPLIANCE);
-            assertThat(e.numerator()).containsExactly("K1 #1", "K1 #2");
-            assertThat(e.denominator()).containsExactly("K1 #1", "K1 #2", "K2 #1");
+            assertThat(e.numerator()).containsExactly("K1");
+            assertThat(e.denominator()).containsExactly("K1", "K2");
+            Explanation detail = statistics.explain(YEAR, KNOWSLEY, Measure.COMPLIANCE_BY_RECOMMENDATION);
+            assertThat(detail.numerator()).containsExactly("K1 #1", "K1 #2");
+            assertThat(detail.denominator()).containsExactly("K1 #1", "K1 #2", "K2 #1");
         }
 
         @Test
@@ -294,13 +332,14 @@ class StatisticsIT {
 
         @Test
         void aDecisionImportedAgainUnderAnotherCouncilTakesItsRecommendationsAndServiceImprovementsWithIt() {
-            assertThat(knowsley().compliedOnTime() + knowsley().compliedLate()).isEqualTo(2);   // K1 #1 and #2
+            assertThat(knowsley().compliedOnTime() + knowsley().compliedLate()).isEqualTo(1);   // K1 (#1 and #2)
             assertThat(knowsley().serviceImprovements()).isEqualTo(2);
             new RecordFiles(directory).decision(aDecision("K1").about(LIVERPOOL).upheld().decidedOn("2023-04-01")).importInto(imports);
 
             OrganisationFigures liverpool = statistics.figures(YEAR).of(LIVERPOOL).orElseThrow();
-            assertThat(liverpool.compliedOnTime()).isEqualTo(1);       // K1 #1
-            assertThat(liverpool.compliedLate()).isEqualTo(1);         // K1 #2
+            assertThat(liverpool.compliedLate()).isEqualTo(1);         // K1: #1 complied, #2 late
+            assertThat(liverpool.recommendationsComplied()).isEqualTo(1);       // K1 #1
+            assertThat(liverpool.recommendationsCompliedLate()).isEqualTo(1);   // K1 #2
             assertThat(liverpool.serviceImprovements()).isEqualTo(2);  // K1 #1 and #2
             assertThat(knowsley().compliedOnTime() + knowsley().compliedLate()).isZero();
             assertThat(knowsley().notComplied()).isEqualTo(1);         // K2's stays
