@@ -95,7 +95,7 @@ class CommandLineIT {
             assertThat(stats.exitCode()).isZero();
             assertThat(stats.out()).contains("Knowsley Metropolitan Borough Council (E08000011), Metropolitan Borough")
                     .containsPattern("Complaints upheld\\s+67% \\(2 of 3\\)\\s+75%")
-                    .containsPattern("Compliance with recommendations\\s+100% \\(2 of 2\\)");
+                    .containsPattern("Compliance with recommendations\\s+100% \\(1 of 1\\)");   // SAMPLE-23-0001: one case of two recommendations
         }
 
         /** A Map.of orders its keys anew in each run of the program: two runs, each in a Java VM of its own, print the same bytes. */
