@@ -1,25 +1,30 @@
 package org.annualreview.site;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.annualreview.statistics.AverageMethod;
+import org.annualreview.statistics.KeyStatistic;
 import org.annualreview.statistics.OrganisationFigures;
-import org.annualreview.statistics.Shown;
 import org.annualreview.statistics.TypeAverage;
 import org.annualreview.statistics.YearFigures;
 
 /**
- * One council's key statistics of one year as the site shows them, with the counts behind each rate and a
- * caution where a rate rests on fewer than {@link #FEW} cases.
+ * One council's key statistics of one year as the site shows them, in the order of {@link KeyStatistic}, with the counts
+ * behind each and a caution where a rate rests on fewer than {@link #FEW} cases.
  */
-public record CouncilRow(String code, String name, String kind, Figure upheld, Figure perHundredThousand, Figure compliance,
-        Figure satisfactoryRemedy) {
+public record CouncilRow(String code, String name, String kind, List<Figure> figures) {
 
     /** Fewer cases than this and a rate is flagged: 2 of 3 is "67%", but says little. */
     public static final int FEW = 10;
 
-    /** A rate as shown, what it is out of, the type's average, and whether it rests on few cases. */
-    public record Figure(String shown, long count, long outOf, String average, boolean fewCases) {
+    /**
+     * A key statistic as shown: its code and label, the figure, what it is out of and the counts in words ("2 upheld of 3
+     * detailed investigations"), the type's average, and whether it rests on few cases.
+     */
+    public record Figure(String code, String label, String shown, long count, long outOf, String counts, String average, boolean fewCases) {
 
-        /** The rate as a plain number for sorting a table (count over what it is out of), empty when there is none. */
+        /** The figure as a plain number for sorting a table (count over what it is out of), empty when there is none. */
         public String sortValue() {
             return outOf == 0 ? "" : String.valueOf((double) count / outOf);
         }
@@ -27,18 +32,14 @@ public record CouncilRow(String code, String name, String kind, Figure upheld, F
 
     static CouncilRow of(OrganisationFigures f, YearFigures year) {
         TypeAverage average = year.averageFor(f.kind(), AverageMethod.POOLED).orElse(null);
-        return new CouncilRow(f.code(), f.name(), f.kind().label(),
-                new Figure(Shown.upheld(f.upheld()), f.upheld().numerator(), f.upheld().denominator(),
-                        average == null ? "" : TypeAverage.shownPercent(average.upheld(), "none"), few(f.upheld().denominator())),
-                new Figure(Shown.perHundredThousand(f.upheldPerHundredThousand()), f.upheldPerHundredThousand().count(),
-                        f.upheldPerHundredThousand().residents(),
-                        average == null ? "" : TypeAverage.shownPerHundredThousand(average.upheldPerHundredThousand(), "none"), false),
-                new Figure(Shown.compliance(f.compliance()), f.compliance().numerator(), f.compliance().denominator(),
-                        average == null ? "" : TypeAverage.shownPercent(average.compliance(), "none"), few(f.compliance().denominator())),
-                new Figure(Shown.satisfactoryRemedy(f.satisfactoryRemedy()), f.satisfactoryRemedy().numerator(),
-                        f.satisfactoryRemedy().denominator(),
-                        average == null ? "" : TypeAverage.shownPercent(average.satisfactoryRemedy(), "none"),
-                        few(f.satisfactoryRemedy().denominator())));
+        return new CouncilRow(f.code(), f.name(), f.kind().label(), Arrays.stream(KeyStatistic.values()).map(s -> new Figure(s.code(),
+                s.label(), s.shown(f), s.count(f), s.outOf(f), s.counts(f), average == null ? "" : s.shownAverage(average, "none"),
+                s.scale() == KeyStatistic.Scale.PERCENT && few(s.outOf(f)))).toList());
+    }
+
+    /** One of the figures, by its statistic. */
+    public Figure figure(KeyStatistic statistic) {
+        return figures.get(statistic.ordinal());
     }
 
     private static boolean few(long cases) {

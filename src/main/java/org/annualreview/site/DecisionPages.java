@@ -35,9 +35,16 @@ public final class DecisionPages {
     static final int PAGE_LIMIT = 500;
 
     /** The figures whose counted records are public decisions and recommendations (enquiries and training are not). */
-    static final Set<Measure> TRACEABLE = Set.of(Measure.UPHELD, Measure.UPHELD_PER_100000, Measure.COMPLIANCE,
-            Measure.SATISFACTORY_REMEDY, Measure.INVESTIGATED, Measure.COMPLAINTS_AND_ENQUIRIES, Measure.PUBLIC_REPORTS,
-            Measure.SERVICE_IMPROVEMENTS);
+    static final Set<Measure> TRACEABLE = traceable();
+
+    /** Every key statistic's, and the counts of decisions, reports and improvements beside them (enquiries and training are not published record by record). */
+    private static Set<Measure> traceable() {
+        Set<Measure> measures = new java.util.HashSet<>(Set.of(Measure.INVESTIGATED, Measure.COMPLAINTS_AND_ENQUIRIES, Measure.PUBLIC_REPORTS,
+                Measure.SERVICE_IMPROVEMENTS, Measure.COMPLIANCE_BY_RECOMMENDATION));
+        java.util.Arrays.stream(org.annualreview.statistics.KeyStatistic.values()).map(org.annualreview.statistics.KeyStatistic::measure)
+                .forEach(measures::add);
+        return Set.copyOf(measures);
+    }
 
     private final Publication publication;
     private final Organisations organisations;

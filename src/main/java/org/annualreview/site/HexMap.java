@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,15 +139,5 @@ final class HexMap {
             d.append(corner == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.2f %.2f", cx + SIZE * Math.cos(angle), cy + SIZE * Math.sin(angle)));
         }
         return d.append("Z").toString();
-    }
-
-    /** The statistics a map can show: parameter name, label, unit. */
-    static final Map<String, String[]> MEASURES = new LinkedHashMap<>(Map.of());
-
-    static {
-        MEASURES.put("upheld", new String[] {"Complaints upheld", "%"});
-        MEASURES.put("upheld-per-100000", new String[] {"Upheld complaints per 100,000 residents", ""});
-        MEASURES.put("compliance", new String[] {"Compliance with recommendations", "%"});
-        MEASURES.put("satisfactory-remedy", new String[] {"Satisfactory remedy provided by the authority", "%"});
     }
 }

@@ -14,6 +14,7 @@ import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisation;
 import org.annualreview.organisations.Organisations;
 import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.KeyStatistic;
 import org.annualreview.statistics.YearFigures;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,7 +48,8 @@ public final class SiteController {
     public ResponseEntity<String> home(@RequestParam(name = "year", required = false) String year,
             @RequestParam(name = "measure", defaultValue = "upheld") String measure,
             @RequestParam(name = "view", defaultValue = "hexagons") String view) {
-        if (!HexMap.MEASURES.containsKey(measure) || !List.of("hexagons", "lower", "upper").contains(view)) {
+        Optional<KeyStatistic> statistic = KeyStatistic.byCode(measure);
+        if (statistic.isEmpty() || !List.of("hexagons", "lower", "upper").contains(view)) {
             return notFound();
         }
         List<ReportingYear> published = publication.publishedYears();
@@ -64,24 +66,20 @@ public final class SiteController {
             YearFigures figures = publication.figures(y);
             figures.organisations().stream().filter(f -> f.kind().hasTypeAverage()).forEach(f -> {
                 rows.add(CouncilRow.of(f, figures));
-                values.put(f.code(), switch (measure) {
-                    case "upheld-per-100000" -> f.upheldPerHundredThousand().exact();
-                    case "compliance" -> f.compliance().exactPercent();
-                    case "satisfactory-remedy" -> f.satisfactoryRemedy().exactPercent();
-                    default -> f.upheld().exactPercent();
-                });
+                values.put(f.code(), statistic.get().exact(f));
             });
         });
         model.put("councils", rows);
         model.put("measure", measure);
-        model.put("measureLabel", HexMap.MEASURES.get(measure)[0]);
-        model.put("measures", HexMap.MEASURES.entrySet().stream().map(e -> Map.of("value", e.getKey(), "label", e.getValue()[0])).toList());
+        model.put("measureLabel", statistic.get().label());
+        model.put("measures", java.util.Arrays.stream(KeyStatistic.values()).map(s -> Map.of("value", s.code(), "label", s.label())).toList());
+        model.put("statistics", java.util.Arrays.stream(KeyStatistic.values()).map(s -> Map.of("code", s.code(), "label", s.label())).toList());
         java.util.Set<String> districts = new java.util.HashSet<>();
         shown.flatMap(publication::release).ifPresent(r -> Pages.revised(model, List.of(r)));
         shown.ifPresent(y -> publication.figures(y).organisations().stream()
                 .filter(f -> f.kind() == org.annualreview.organisations.OrganisationKind.DISTRICT_COUNCIL).forEach(f -> districts.add(f.code())));
-        String label = HexMap.MEASURES.get(measure)[0];
-        String unit = HexMap.MEASURES.get(measure)[1];
+        String label = statistic.get().label();
+        String unit = statistic.get().scale().unit();
         model.put("view", view);
         model.putIfAbsent("boundariesLoaded", false);
         model.put("map", shown.isEmpty() ? "" : view.equals("hexagons") ? HexMap.svg(values, label, unit)
@@ -164,7 +162,7 @@ public final class SiteController {
         for (int i = years.size() - 1; i >= 0; i--) {
             Map<String, Object> year = years.get(i);
             CouncilRow row = (CouncilRow) year.get("figures");
-            trend.add(Map.of("year", year.get("year"), "shown", row.upheld().shown(), "percent", year.get("upheldPercent")));
+            trend.add(Map.of("year", year.get("year"), "shown", row.figure(KeyStatistic.UPHELD).shown(), "percent", year.get("upheldPercent")));
         }
         return trend;
     }

@@ -8,14 +8,28 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 /** A year's figures as CSV: the same columns for `stats --format csv` and the site's download. */
 public final class FiguresCsv {
 
-    private static final String[] COLUMNS = {"reporting_year", "code", "name", "kind", "residents", "population_mid_year",
+    private static final String[] COLUMNS = columns();
+
+    /**
+     * The columns as published (add, never rename): the type averages' are named from the key statistics
+     * ({@link KeyStatistic#averageColumn()}), in their order, after the method.
+     */
+    private static String[] columns() {
+        List<String> columns = new java.util.ArrayList<>(List.of(BEFORE_AVERAGES));
+        java.util.Arrays.stream(KeyStatistic.values()).map(KeyStatistic::averageColumn).forEach(columns::add);
+        columns.addAll(List.of(AFTER_AVERAGES));
+        return columns.toArray(String[]::new);
+    }
+
+    private static final String[] BEFORE_AVERAGES = {"reporting_year", "code", "name", "kind", "residents", "population_mid_year",
             "complaints_and_enquiries", "not_for_us", "assessed_and_closed", "investigated",
             "upheld", "upheld_percent", "upheld_per_100000", "satisfactory_remedies", "satisfactory_remedy_percent",
             "complied", "complied_late", "not_complied", "compliance_pending", "compliance_percent",
             "public_reports", "service_improvements", "enquiries", "enquiries_late", "enquiries_late_percent",
             "enquiries_extended", "enquiries_late_after_extension", "enquiries_incomplete", "training_courses", "training_attendees",
-            "type_average_method", "type_upheld_percent", "type_upheld_per_100000", "type_compliance_percent",
-            "type_satisfactory_remedy_percent", "compliance_unit", "recommendations_complied", "recommendations_complied_late",
+            "type_average_method"};
+
+    private static final String[] AFTER_AVERAGES = {"compliance_unit", "recommendations_complied", "recommendations_complied_late",
             "recommendations_not_complied", "recommendations_compliance_pending"};
 
     private FiguresCsv() {
@@ -44,7 +58,7 @@ public final class FiguresCsv {
             }
             for (OrganisationFigures f : shown) {
                 TypeAverage a = averages.get(f.kind());
-                csv.writeRecord(figures.year().toString(), f.code(), safe(f.name()), f.kind().label(),
+                List<String> row = new java.util.ArrayList<>(List.of(figures.year().toString(), f.code(), safe(f.name()), f.kind().label(),
                         f.population().map(p -> String.valueOf(p.residents())).orElse(""),
                         f.population().map(p -> String.valueOf(p.midYear())).orElse(""),
                         n(f.complaintsAndEnquiries()), n(f.notForUs()), n(f.assessedAndClosed()), n(f.investigated()),
@@ -56,13 +70,13 @@ public final class FiguresCsv {
                         n(f.publicReports()), n(f.serviceImprovements()), n(f.lateEnquiries().denominator()),
                         n(f.lateEnquiries().numerator()), f.lateEnquiries().wholePercent().map(String::valueOf).orElse(""),
                         n(f.extendedEnquiries()), n(f.lateAfterExtension()), n(f.incompleteEnquiries()), n(f.trainingCourses()), n(f.trainingAttendees()),
-                        a == null ? "" : method.code(),
-                        a == null ? "" : TypeAverage.shownPercent(a.upheld(), "").replace("%", ""),
-                        a == null ? "" : TypeAverage.shownPerHundredThousand(a.upheldPerHundredThousand(), ""),
-                        a == null ? "" : TypeAverage.shownPercent(a.compliance(), "").replace("%", ""),
-                        a == null ? "" : TypeAverage.shownPercent(a.satisfactoryRemedy(), "").replace("%", ""),
-                        f.complianceUnit(), n(f.recommendationsComplied()), n(f.recommendationsCompliedLate()),
-                        n(f.recommendationsNotComplied()), n(f.recommendationsPending()));
+                        a == null ? "" : method.code()));
+                for (KeyStatistic statistic : KeyStatistic.values()) {
+                    row.add(a == null ? "" : statistic.average(a).map(v -> statistic.round(v).toPlainString()).orElse(""));
+                }
+                row.addAll(List.of(f.complianceUnit(), n(f.recommendationsComplied()), n(f.recommendationsCompliedLate()),
+                        n(f.recommendationsNotComplied()), n(f.recommendationsPending())));
+                csv.writeRecord(row);
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

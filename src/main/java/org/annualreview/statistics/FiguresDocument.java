@@ -1,12 +1,10 @@
 package org.annualreview.statistics;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.annualreview.decisions.Outcome;
 import org.annualreview.decisions.ServiceArea;
@@ -100,15 +98,16 @@ public final class FiguresDocument {
         m.put("kindLabel", a.kind().plural());
         m.put("method", a.method().code());
         m.put("councils", a.councils());
-        m.put("upheldPercent", whole(a.upheld()));
-        m.put("upheldPer100000", a.upheldPerHundredThousand().map(v -> v.setScale(1, RoundingMode.HALF_UP)).orElse(null));
-        m.put("compliancePercent", whole(a.compliance()));
-        m.put("satisfactoryRemedyPercent", whole(a.satisfactoryRemedy()));
+        for (KeyStatistic statistic : KeyStatistic.values()) {   // "upheldPercent": 67, "upheldPer100000": 2.6, …
+            m.put(statistic.averageField(), statistic.average(a).map(v -> number(statistic, v)).orElse(null));
+        }
         return m;
     }
 
-    private static Integer whole(Optional<BigDecimal> value) {
-        return value.map(v -> v.setScale(0, RoundingMode.HALF_UP).intValueExact()).orElse(null);
+    /** A whole percent as a whole number, a figure per 100,000 with its one decimal. */
+    private static Object number(KeyStatistic statistic, BigDecimal exact) {
+        BigDecimal rounded = statistic.round(exact);
+        return statistic.scale() == KeyStatistic.Scale.PERCENT ? (Object) rounded.intValueExact() : rounded;
     }
 
     private static Map<String, Object> ordered(Object... pairs) {

@@ -14,7 +14,6 @@ import org.annualreview.organisations.Organisation;
 import org.annualreview.organisations.Organisations;
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.statistics.OrganisationFigures;
-import org.annualreview.statistics.Shown;
 import org.annualreview.statistics.Statistics;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -133,14 +132,13 @@ public final class LettersWorkspace {
         }
         OrganisationFigures f = found.get();
         Map<String, Object> model = WorkspacePages.base(f.name() + ": key statistics " + year, request);
-        model.put("rows", List.of(
-                Map.of("label", "Complaints upheld", "shown", Shown.upheld(f.upheld()), "counts", f.upheld().numerator() + " of " + f.upheld().denominator()),
-                Map.of("label", "Upheld per 100,000 residents", "shown", Shown.perHundredThousand(f.upheldPerHundredThousand()),
-                        "counts", f.upheldPerHundredThousand().count() + " upheld"),
-                Map.of("label", "Compliance with recommendations", "shown", Shown.compliance(f.compliance()),
-                        "counts", f.compliance().numerator() + " of " + f.compliance().denominator()),
-                Map.of("label", "Satisfactory remedy provided by the authority", "shown", Shown.satisfactoryRemedy(f.satisfactoryRemedy()),
-                        "counts", f.satisfactoryRemedy().numerator() + " of " + f.satisfactoryRemedy().denominator())));
+        Optional<org.annualreview.statistics.TypeAverage> average = statistics.figures(ReportingYear.parse(year))
+                .averageFor(f.kind(), org.annualreview.statistics.AverageMethod.POOLED);
+        model.put("averages", average.isPresent());
+        model.put("rows", java.util.Arrays.stream(org.annualreview.statistics.KeyStatistic.values()).map(s -> Map.of("label", s.label(),
+                "shown", s.shown(f), "counts", s.counts(f), "average", average.map(a -> s.shownAverage(a, "none")).orElse(""),
+                "fewCases", s.scale() == org.annualreview.statistics.KeyStatistic.Scale.PERCENT && s.outOf(f) > 0
+                        && s.outOf(f) < org.annualreview.site.CouncilRow.FEW)).toList());
         return pages.page("figures", model);
     }
 
