@@ -32,7 +32,7 @@ record LetterDocument(String title, String text, String html) {
     static LetterDocument of(String markdown, LetterFields fields, LetterLayout layout, boolean synthetic) {
         Node letter = MARKDOWN.parse(markdown);
         String title = "Annual Review letter " + fields.year().name() + ": " + fields.organisation().name();
-        String text = (synthetic ? SYNTHETIC + "\n\n" : "") + PlainText.of(letter) + PAGE_BREAK + Annex.text(fields);
+        String text = (synthetic ? SYNTHETIC + "\n\n" : "") + PlainText.of(letter, layout.plainTextLinks()) + PAGE_BREAK + Annex.text(fields);
         String html = """
                 <!DOCTYPE html>
                 <html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB">

@@ -566,6 +566,14 @@ public final class Letters {
                 syntheticData.getAsBoolean()).html();
     }
 
+    /**
+     * Markdown (an email's body) as the letters' plain text writes it: emphasis and HTML tags dropped, their words kept,
+     * links as the setting says ({@link LetterLayout.PlainTextLinks}).
+     */
+    public String plainText(String markdown) {
+        return PlainText.of(markdown, layout.plainTextLinks());
+    }
+
     /** The source of the year's loaded template, if one is loaded. */
     public Optional<String> templateSource(ReportingYear year) {
         return archive.latestTemplate(year).map(LetterArchive.StoredTemplate::source);

@@ -114,7 +114,8 @@ class LettersIT {
         String text = letters.latest(LIVERPOOL, YEAR).orElseThrow().text();
 
         String letter = text.substring(0, text.indexOf(LetterDocument.PAGE_BREAK));
-        assertThat(paragraphs(letter)).containsExactlyElementsOf(paragraphs(Files.readString(SEED)));
+        // the seed marks the underlined words of the printed letter with <u>…</u>; plain text gives the words alone
+        assertThat(paragraphs(letter)).containsExactlyElementsOf(paragraphs(Files.readString(SEED).replaceAll("</?u>", "")));
         assertThat(text.substring(text.indexOf(LetterDocument.PAGE_BREAK)))
                 .contains("Liverpool City Council For the period ending: 31/03/20", "Complaints upheld: 67%", "2 upheld of 3 detailed investigations");
     }
