@@ -37,7 +37,7 @@ import io.pebbletemplates.pebble.tokenParser.TokenParser;
 final class TemplateLanguage {
 
     static final Set<String> TAGS = Set.of("if", "for", "set");
-    static final Set<String> FILTERS = Set.of("lower", "upper", "words", "join", "length");
+    static final Set<String> FILTERS = Set.of("lower", "upper", "words", "join", "length", IndefiniteArticle.NAME);
     static final Set<String> TESTS = Set.of("empty");
     /** The longest letter (its Markdown), and the longest template: ours are under 7,000. */
     static final int MOST_CHARACTERS = 100_000;
@@ -182,7 +182,7 @@ final class TemplateLanguage {
         }
     }
 
-    /** The field check, the counted {@code for}, and the filter letters need beyond Pebble's own. */
+    /** The field check, the counted {@code for}, and the filters letters need beyond Pebble's own. */
     private static final class LetterExtension extends AbstractExtension {
         private final String file;
 
@@ -202,7 +202,7 @@ final class TemplateLanguage {
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("words", new NumberInWords());
+            return Map.of("words", new NumberInWords(), IndefiniteArticle.NAME, new IndefiniteArticle());
         }
     }
 }
