@@ -26,8 +26,8 @@ final class LetterFieldsFactory {
     private LetterFieldsFactory() {
     }
 
-    /** The year's training totals of the scheme; zero when none were recorded. */
-    record SchemeTotals(long workshops, long peopleReached, long workshopsLastYear) {
+    /** The year's training totals of the scheme (zero when none were recorded), and last year's workshops if recorded. */
+    record SchemeTotals(long workshops, long peopleReached, java.util.OptionalLong workshopsLastYear) {
     }
 
     static LetterFields of(Organisation organisation, Optional<Contact> chiefExecutive, ReportingYear year, OrganisationFigures f,
@@ -57,11 +57,22 @@ final class LetterFieldsFactory {
                         late.isDefined() && lateShare > settings.lateEnquiriesThreshold(), f.extendedEnquiries(),
                         f.lateAfterExtension(), f.incompleteEnquiries()),
                 new LetterFields.Training(List.copyOf(courses), f.trainingAttendees()),
-                new LetterFields.Scheme(scheme.workshops(), scheme.peopleReached(), roundedDown(scheme.peopleReached()),
-                        scheme.workshopsLastYear(), scheme.workshops() - scheme.workshopsLastYear()),
+                scheme(scheme),
                 new LetterFields.Signatory(settings.signatory(), settings.signatoryTitles(),
                         signatureImage.map(uri -> "![Signature of " + settings.signatory() + "](" + uri + ")").orElse("")),
                 note == null ? "" : note.strip());
+    }
+
+    /**
+     * The scheme's totals and the comparisons with last year's; without last year's, the comparisons are 0 and empty (a
+     * template naming them is refused before: {@link Letters.NoTrainingTotals}).
+     */
+    static LetterFields.Scheme scheme(SchemeTotals scheme) {
+        long lastYear = scheme.workshopsLastYear().orElse(0);
+        long change = scheme.workshopsLastYear().isPresent() ? scheme.workshops() - lastYear : 0;
+        String moreOrFewer = scheme.workshopsLastYear().isEmpty() ? "" : change > 0 ? "more" : change < 0 ? "fewer" : "the same number of";
+        return new LetterFields.Scheme(scheme.workshops(), scheme.peopleReached(), roundedDown(scheme.peopleReached()), lastYear,
+                Math.max(0, change), change, Math.abs(change), moreOrFewer);
     }
 
     /** A day as the letters write it: 24 July 2024. */

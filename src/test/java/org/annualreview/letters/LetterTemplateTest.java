@@ -63,6 +63,26 @@ class LetterTemplateTest {
     }
 
     @Test
+    void theCheckKnowsTheFirstLineNamingAFieldOnAnyBranchAndUnderAnyName() {
+        LetterTemplate template = LetterTemplate.compile("t.md", SETTINGS + """
+                Dear {{ chiefExecutive.shortName }}
+
+                {% if false %}
+                {{ scheme.moreOrFewer }}
+                {% endif %}
+                {% set s = scheme %}{% set banner = "none" %}
+                {{ s.workshopsLastYear }} {{ banner }}
+                {{ scheme.moreOrFewer }}
+                """);
+
+        assertThat(template.lineNaming("scheme.moreOrFewer")).hasValue(11);
+        assertThat(template.lineNaming("scheme.workshopsLastYear")).as("through a set").hasValue(14);
+        assertThat(template.lineNaming("chiefExecutive.shortName")).hasValue(8);
+        assertThat(template.lineNaming("scheme.workshopsChange")).isEmpty();
+        assertThat(template.lineNaming("letter.banner")).as("a set's name is not the field").isEmpty();
+    }
+
+    @Test
     void aMisspeltFilterFailsWithItsLine() {
         assertThatThrownBy(() -> LetterTemplate.compile("t.md", SETTINGS + "Dear {{ chiefExecutive.shortName }}\n\n"
                 + "{% if true %}{{ organisation.kind | withArtcle }}{% endif %}\n"))

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Letters of 2019-20 written end to end: records imported, figures computed, template loaded, letters written
@@ -155,6 +156,41 @@ class LettersIT {
                     .contains("Dear Mr Reeves", "Liverpool City Council", "Yours sincerely")
                     .doesNotContain("{{", "{%", "NaN");
         }
+    }
+
+    @Test
+    void aTemplateComparingWithLastYearsTrainingWritesNoLetterWithoutLastYearsTotalsAndSaysWhichYearAndLine() throws IOException {
+        new JdbcTemplate(database.dataSource()).update("delete from training_total where reporting_year = '2018-19'");
+        letters.loadTemplate(YEAR, Path.of("templates/2019-20.md"));
+        List<String> lines = Files.readAllLines(Path.of("templates/2019-20.md"));
+        int line = lines.indexOf(lines.stream().filter(l -> l.contains("scheme.workshopsChange")).findFirst().orElseThrow()) + 1;
+        String refusal = "the letters of 2019-20 compare the scheme's training with 2018-19's (2019-20.md, line " + line
+                + ": scheme.workshopsChange), and no training totals of 2018-19 are recorded: import them (a training-totals row for"
+                + " 2018-19) or take the comparison out of the template";
+
+        assertThatThrownBy(() -> letters.checkWritable(YEAR)).isInstanceOf(Letters.NoTrainingTotals.class).hasMessage(refusal);
+        assertThatThrownBy(() -> letters.write(YEAR, Optional.empty(), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE))
+                .isInstanceOf(Letters.NoTrainingTotals.class).hasMessage(refusal)
+                .extracting(e -> ((Letters.NoTrainingTotals) e).line()).isEqualTo(line);
+        assertThatThrownBy(() -> letters.preview(YEAR, LIVERPOOL, Optional.empty())).isInstanceOf(Letters.NoTrainingTotals.class);
+        assertThat(letters.latest(LIVERPOOL, YEAR)).as("no letter written").isEmpty();
+
+        letters.loadTemplate(YEAR, Path.of("templates/2023-24.md"));
+        letters.checkWritable(YEAR);
+        assertThat(letters.write(YEAR, Optional.of(LIVERPOOL), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE))
+                .as("a template comparing with nothing of last year's writes").hasSize(1);
+    }
+
+    @Test
+    void fewerCoursesThanLastYearReadAsFewerAndNeverAsANegativeIncrease() throws IOException {
+        new JdbcTemplate(database.dataSource()).update("update training_total set workshops = 130 where reporting_year = '2018-19'");
+        letters.loadTemplate(YEAR, Path.of("templates/2019-20.md"));
+
+        letters.write(YEAR, Optional.of(LIVERPOOL), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE);
+
+        assertThat(letters.latest(LIVERPOOL, YEAR).orElseThrow().text().replaceAll("\\s+", " "))
+                .contains("This year we delivered 118 courses to more than 1,400 people, 12 courses fewer than the year before.")
+                .doesNotContain("-12");
     }
 
     @Test
