@@ -562,7 +562,15 @@ public final class Letters {
         LetterFields fields = LetterFieldsFactory.of(organisation, chiefExecutive, year, f,
                 figures.averageFor(f.kind(), AverageMethod.POOLED), data.courses(f.code()), data.scheme(), template.settings(),
                 publicationDay, data.note(f.code()), layout.signatureImage());
-        return LetterDocument.of(template.render(fields), fields, layout, synthetic);
+        return LetterDocument.of(template.render(fields), fields, layout.withBanner(bannerInLetterhead(template)), synthetic);
+    }
+
+    /**
+     * The year's banner goes in the letterhead, unless the template places {@code {{ letter.banner }}} itself: then it is
+     * where the template puts it, and only there.
+     */
+    private static Optional<String> bannerInLetterhead(LetterTemplate template) {
+        return template.lineNaming("letter.banner").isPresent() ? Optional.empty() : template.settings().banner();
     }
 
     /**
