@@ -92,10 +92,14 @@ public class AnnualReviewApplication {
             @Value("${annual-review.scheme-name:" + LetterLayout.DEFAULT_SCHEME + "}") String schemeName,
             @Value("${annual-review.letters.logo:}") String logo,
             @Value("${annual-review.letters.signature:}") String signature,
-            @Value("${annual-review.letters.threads:0}") int threads) {
+            @Value("${annual-review.letters.threads:0}") int threads,
+            @Value("${annual-review.letters.letterhead:}") String letterhead,
+            @Value("${annual-review.plain-text-links:text-and-address}") String plainTextLinks) {
         return new Letters(dataSource, statistics, organisations, clock,
                 LetterLayout.of(schemeName, logo.isBlank() ? Optional.empty() : Optional.of(Path.of(logo)),
-                        signature.isBlank() ? Optional.empty() : Optional.of(Path.of(signature))), demoLabel::isSynthetic,
+                        signature.isBlank() ? Optional.empty() : Optional.of(Path.of(signature)))
+                        .withNameLines(LetterLayout.nameLines(letterhead))
+                        .withPlainTextLinks(LetterLayout.PlainTextLinks.parse(plainTextLinks)), demoLabel::isSynthetic,
                 threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
 

@@ -1,5 +1,8 @@
 package org.annualreview.cli;
 
+import static org.annualreview.cli.TextTable.Align.LEFT;
+import static org.annualreview.cli.TextTable.Align.RIGHT;
+
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +19,7 @@ import org.annualreview.statistics.FiguresCsv;
 import org.annualreview.statistics.FiguresDocument;
 import org.annualreview.statistics.OrganisationFigures;
 import org.annualreview.statistics.Shown;
+import org.annualreview.statistics.KeyStatistic;
 import org.annualreview.statistics.TypeAverage;
 import org.annualreview.statistics.YearFigures;
 
@@ -33,14 +37,19 @@ final class FiguresOutput {
 
     static void yearTable(PrintWriter out, YearFigures figures, AverageMethod method, boolean synthetic) {
         heading(out, figures, method, synthetic);
-        out.printf("%-44s %-21s %10s %12s %-18s %8s %-12s %s%n", "Organisation", "Type", "Dealt with", "Investigated",
-                "Upheld", "Per 100k", "Compliance", "Satisfactory remedy");
+        List<String> heading = new java.util.ArrayList<>(List.of("Organisation", "Type", "Dealt with", "Investigated"));
+        java.util.Arrays.stream(KeyStatistic.values()).map(KeyStatistic::label).forEach(heading::add);
+        TextTable.Align[] aligns = new TextTable.Align[heading.size()];
+        java.util.Arrays.fill(aligns, LEFT);
+        aligns[2] = RIGHT;
+        aligns[3] = RIGHT;
+        TextTable table = TextTable.of(aligns).row(heading.toArray(String[]::new));
         for (OrganisationFigures f : figures.organisations()) {
-            out.printf("%-44s %-21s %,10d %,12d %-18s %8s %-12s %s%n", cut(f.name(), 44), cut(f.kind().label(), 21),
-                    f.complaintsAndEnquiries(), f.investigated(), Shown.withCounts(f.upheld(), Shown.NO_INVESTIGATIONS),
-                    Shown.perHundredThousand(f.upheldPerHundredThousand()).replace(Shown.NO_POPULATION, "-"),
-                    f.compliance().describeOr("none due"), Shown.withCounts(f.satisfactoryRemedy(), Shown.NO_UPHELD_COMPLAINTS));
+            List<String> row = new java.util.ArrayList<>(List.of(f.name(), f.kind().label(), count(f.complaintsAndEnquiries()), count(f.investigated())));
+            java.util.Arrays.stream(KeyStatistic.values()).map(statistic -> withCounts(statistic, f)).forEach(row::add);
+            table.row(row.toArray(String[]::new));
         }
+        table.print(out);
         out.println();
         averages(out, figures, method);
         totals(out, figures);
@@ -53,27 +62,27 @@ final class FiguresOutput {
         out.println();
         TypeAverage average = f.kind().hasTypeAverage() ? figures.averageFor(f.kind(), method).orElse(null) : null;
         String versus = average == null ? "" : "Average of " + f.kind().plural();
-        out.printf("%-46s %-26s %s%n", "Key statistics", "", versus);
-        out.printf("%-46s %-26s %s%n", "Complaints upheld", Shown.withCounts(f.upheld(), Shown.NO_INVESTIGATIONS),
-                average == null ? "" : Shown.averagePercent(average.upheld(), Shown.NO_INVESTIGATIONS));
-        out.printf("%-46s %-26s %s%n", "Upheld per 100,000 residents", Shown.perHundredThousand(f.upheldPerHundredThousand()),
-                average == null ? "" : Shown.averagePerHundredThousand(average.upheldPerHundredThousand()));
-        out.printf("%-46s %-26s %s%n", "Compliance with recommendations", Shown.withCounts(f.compliance(), Shown.NO_RECOMMENDATIONS_DUE),
-                average == null ? "" : Shown.averagePercent(average.compliance(), Shown.NO_RECOMMENDATIONS_DUE));
-        out.printf("%-46s %-26s %s%n", "Satisfactory remedy provided by the authority",
-                Shown.withCounts(f.satisfactoryRemedy(), Shown.NO_UPHELD_COMPLAINTS),
-                average == null ? "" : Shown.averagePercent(average.satisfactoryRemedy(), Shown.NO_UPHELD_COMPLAINTS));
+        TextTable keyStatistics = TextTable.of(LEFT, LEFT, LEFT).row("Key statistics", "", versus);
+        for (KeyStatistic statistic : KeyStatistic.values()) {
+            keyStatistics.row(statistic.label(), withCounts(statistic, f),
+                    average == null ? "" : statistic.shownAverage(average, statistic.whenUndefined()));
+        }
+        keyStatistics.print(out);
         out.println();
         out.printf("Complaints and enquiries dealt with: %,d = not for us %,d + assessed and closed %,d + investigated %,d%n",
                 f.complaintsAndEnquiries(), f.notForUs(), f.assessedAndClosed(), f.investigated());
         out.println("Decisions by outcome:");
+        TextTable outcomes = TextTable.of(LEFT, RIGHT);
         for (Outcome outcome : Outcome.values()) {
-            out.printf("  %-40s %,6d%n", outcome.label(), f.outcomes().get(outcome));
+            outcomes.row(outcome.label(), count(f.outcomes().get(outcome)));
         }
+        outcomes.print(out, "  ");
         out.println("Decisions by service area:");
+        TextTable areas = TextTable.of(LEFT, RIGHT);
         for (ServiceArea area : ServiceArea.values()) {
-            out.printf("  %-40s %,6d%n", area.label(), f.serviceAreas().get(area));
+            areas.row(area.label(), count(f.serviceAreas().get(area)));
         }
+        areas.print(out, "  ");
         out.printf("Compliance outcomes of %ss due: complied %,d, complied late %,d, not complied %,d; pending %,d%n",
                 f.complianceUnit(), f.compliedOnTime(), f.compliedLate(), f.notComplied(), f.compliancePending());
         if (f.complianceByCase()) {
@@ -98,16 +107,27 @@ final class FiguresOutput {
                 COMPUTED.format(figures.computedAt()), method == AverageMethod.POOLED ? "pooled" : "as the mean of councils");
     }
 
+    /** "67% (2 of 3)" for a percentage, a figure per 100,000 alone, or the words when there is nothing to divide by. */
+    private static String withCounts(KeyStatistic statistic, OrganisationFigures f) {
+        boolean counted = statistic.scale() == KeyStatistic.Scale.PERCENT && statistic.exact(f).isPresent();
+        return counted ? statistic.shown(f) + " (" + statistic.count(f) + " of " + statistic.outOf(f) + ")" : statistic.shown(f);
+    }
+
     private static void averages(PrintWriter out, YearFigures figures, AverageMethod method) {
         out.println("Averages of similar authorities (" + method.code() + ")");
         out.println("(- where no council of the type had anything to divide by: no investigations, no recommendations due, no upheld complaints)");
-        out.printf("%-24s %8s %8s %9s %11s %s%n", "Type", "Councils", "Upheld", "Per 100k", "Compliance", "Satisfactory remedy");
+        List<String> heading = new java.util.ArrayList<>(List.of("Type", "Councils"));
+        java.util.Arrays.stream(KeyStatistic.values()).map(KeyStatistic::label).forEach(heading::add);
+        TextTable.Align[] aligns = new TextTable.Align[heading.size()];
+        java.util.Arrays.fill(aligns, RIGHT);
+        aligns[0] = LEFT;
+        TextTable table = TextTable.of(aligns).row(heading.toArray(String[]::new));
         for (Map.Entry<OrganisationKind, TypeAverage> e : figures.averages(method).entrySet()) {
-            TypeAverage a = e.getValue();
-            out.printf("%-24s %8d %8s %9s %11s %s%n", e.getKey().plural(), a.councils(), Shown.averagePercent(a.upheld(), "-"),
-                    Shown.averagePerHundredThousand(a.upheldPerHundredThousand()), Shown.averagePercent(a.compliance(), "-"),
-                    Shown.averagePercent(a.satisfactoryRemedy(), "-"));
+            List<String> row = new java.util.ArrayList<>(List.of(e.getKey().plural(), count(e.getValue().councils())));
+            java.util.Arrays.stream(KeyStatistic.values()).map(statistic -> statistic.shownAverage(e.getValue(), "-")).forEach(row::add);
+            table.row(row.toArray(String[]::new));
         }
+        table.print(out);
     }
 
     private static void totals(PrintWriter out, YearFigures figures) {
@@ -160,7 +180,7 @@ final class FiguresOutput {
         }
     }
 
-    private static String cut(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    private static String count(long count) {
+        return String.format("%,d", count);
     }
 }

@@ -73,7 +73,7 @@ final class LettersCommand implements Callable<Integer> {
         List<Letters.Written> written;
         try (Bar bar = new Bar(organisation == null)) {
             written = letters.write(reportingYear, Optional.ofNullable(organisation), EnumSet.copyOf(formats), Optional.of(out), bar);
-        } catch (Letters.NoTemplate | BadTemplate | Organisations.UnknownOrganisation | IllegalArgumentException e) {
+        } catch (Letters.NoTemplate | BadTemplate | Letters.NoTrainingTotals | Organisations.UnknownOrganisation | IllegalArgumentException e) {
             err.println(e.getMessage());
             return ExitCodes.REFUSED;
         }

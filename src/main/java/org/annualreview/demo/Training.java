@@ -13,7 +13,8 @@ import org.annualreview.shared.ReportingYear;
 
 /**
  * Writes training.csv (complaint handling courses delivered to councils' staff, one row per course, as
- * many a year as the scheme's workshops) and training-totals.csv (the scheme's yearly totals).
+ * many a year as the scheme's workshops) and training-totals.csv (the scheme's yearly totals, from the year before the
+ * first, which the first year's letters compare with).
  */
 final class Training {
 
@@ -44,7 +45,12 @@ final class Training {
 
     static long writeTotals(Path directory, List<ReportingYear> years) throws IOException {
         try (CsvFile file = CsvFile.create(directory, TOTALS, "reporting_year", "workshops", "people_reached")) {
-            for (ReportingYear year : years) {
+            List<ReportingYear> withTheYearBefore = new java.util.ArrayList<>();
+            if (!years.isEmpty()) {
+                withTheYearBefore.add(years.get(0).previous());
+            }
+            withTheYearBefore.addAll(years);
+            for (ReportingYear year : withTheYearBefore) {
                 YearProfile profile = YearProfile.of(year);
                 file.row(year.toString(), Integer.toString(profile.workshops()), Integer.toString(profile.peopleReached()));
             }

@@ -539,9 +539,9 @@ public final class Distribution {
         return contacts.stream().map(c -> c.email() + " (" + c.role().label().toLowerCase(Locale.UK) + ")").toList();
     }
 
-    /** The plain text, and the HTML made from it as Markdown. */
-    private static void text(MimeMessageHelper helper, String markdown) throws MessagingException {
-        helper.setText(markdown, HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(markdown)));
+    /** The plain text (as the letters' plain text writes Markdown: no marks of emphasis or tags) and the HTML, both made from the Markdown. */
+    private void text(MimeMessageHelper helper, String markdown) throws MessagingException {
+        helper.setText(letters.plainText(markdown), HtmlRenderer.builder().escapeHtml(true).build().render(Parser.builder().build().parse(markdown)));
     }
 
     private MimeMessage message(ReportingYear year, String name, Letters.Letter letter, Contact chief, List<Contact> contacts, String messageId) {

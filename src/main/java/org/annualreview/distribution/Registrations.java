@@ -91,7 +91,7 @@ public final class Registrations {
                 jobTitle == null || jobTitle.isBlank() ? null : jobTitle.strip(), sha256(token), Timestamp.from(clock.instant()));
         distribution.sendNotice(address, "Confirm your email address to receive " + council.get().name() + "'s Annual Review letter",
                 "You asked to receive the ombudsman's Annual Review letter to " + council.get().name() + " as its monitoring officer.\n\n"
-                        + "To confirm that this is your address, open this link:\n\n" + confirmAddress + token + "\n\n"
+                        + "To confirm that this is your address, open this link:\n\n<" + confirmAddress + token + ">\n\n"
                         + "Our staff will then check the request before we use the address. If you did not ask, ignore this message.");
     }
 

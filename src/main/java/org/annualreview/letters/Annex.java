@@ -5,6 +5,8 @@ import static org.jsoup.nodes.Entities.escape;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.annualreview.statistics.KeyStatistic;
+
 /**
  * The statistics annex after the letter: the organisation and "For the period ending: 31/03/24", then each key
  * statistic against the average of its type, with a bar chart (vector boxes in the PDF) and the counts it comes from.
@@ -19,34 +21,32 @@ final class Annex {
     record Entry(String heading, String explanation, LetterFields.Statistic statistic, String counts, boolean percent) {
     }
 
+    /** The key statistics in their order ({@link KeyStatistic}); per 100,000 residents from the years the letters give it. */
     static List<Entry> entries(LetterFields f) {
         List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry("Complaints upheld",
-                "Of the detailed investigations we completed, the share in which we found fault (including where the "
-                        + "organisation accepted fault before we investigated).",
-                f.upheld(), f.upheld().outOf() == 0 ? "No detailed investigations completed in the year."
-                        : f.upheld().count() + " upheld of " + f.upheld().outOf() + " detailed investigation" + (f.upheld().outOf() == 1 ? "" : "s"),
-                true));
-        if (f.year().showsPerHundredThousand()) {
-            entries.add(new Entry("Upheld complaints per 100,000 residents",
-                    "Upheld decisions for every 100,000 people living in the area (one decimal place).",
-                    f.upheldPerHundredThousand(), f.upheldPerHundredThousand().count() + " upheld; "
-                            + (f.counts().residents() > 0 ? String.format("%,d residents", f.counts().residents()) : "no population estimate"),
-                    false));
+        for (KeyStatistic statistic : KeyStatistic.values()) {
+            if (statistic == KeyStatistic.UPHELD_PER_100000 && !f.year().showsPerHundredThousand()) {
+                continue;
+            }
+            LetterFields.Statistic figure = f.statistic(statistic);
+            entries.add(new Entry(statistic.label(), statistic.explanation(), figure, counts(statistic, figure, f),
+                    statistic.scale() == KeyStatistic.Scale.PERCENT));
         }
-        entries.add(new Entry("Compliance with recommendations",
-                "Of our recommendations that fell due in the year, the share the organisation carried out (late included).",
-                f.compliance(), f.compliance().outOf() == 0 ? "No compliance outcomes of recommendations due in the year."
-                        : (f.counts().complied() + f.counts().compliedLate()) + " complied (" + f.counts().compliedLate() + " late) of "
-                                + f.compliance().outOf() + " due",
-                true));
-        entries.add(new Entry("Satisfactory remedy provided by the authority",
-                "Of the complaints we upheld, the share in which the organisation had already offered a suitable remedy "
-                        + "before the complaint came to us.",
-                f.satisfactoryRemedy(), f.satisfactoryRemedy().outOf() == 0 ? "No upheld complaints in the year."
-                        : f.satisfactoryRemedy().count() + " of " + f.satisfactoryRemedy().outOf() + " upheld",
-                true));
         return entries;
+    }
+
+    /** The counts under a statistic in the annex: "2 upheld of 3 detailed investigations", or why there are none. */
+    private static String counts(KeyStatistic statistic, LetterFields.Statistic s, LetterFields f) {
+        return switch (statistic) {
+            case UPHELD -> s.outOf() == 0 ? "No detailed investigations completed in the year."
+                    : s.count() + " upheld of " + s.outOf() + " detailed investigation" + (s.outOf() == 1 ? "" : "s");
+            case UPHELD_PER_100000 -> s.count() + " upheld; "
+                    + (f.counts().residents() > 0 ? String.format("%,d residents", f.counts().residents()) : "no population estimate");
+            case COMPLIANCE -> s.outOf() == 0 ? "No compliance outcomes of cases due in the year."
+                    : (f.counts().complied() + f.counts().compliedLate()) + " complied (" + f.counts().compliedLate() + " late) of "
+                            + s.outOf() + " due";
+            case SATISFACTORY_REMEDY -> s.outOf() == 0 ? "No upheld complaints in the year." : s.count() + " of " + s.outOf() + " upheld";
+        };
     }
 
     static String heading(LetterFields f) {

@@ -102,20 +102,42 @@ final class FieldCheck extends AbstractNodeVisitor {
             NotEqualsExpression.class, LessThanExpression.class, LessThanEqualsExpression.class, GreaterThanExpression.class,
             GreaterThanEqualsExpression.class);
 
+    /** The parts of a letter that only one field is ({@code scheme}, {@code letter}…), by their type: how a field is named wherever it is reached. */
+    private static final Map<Class<?>, String> ONLY_FIELD_OF_ITS_TYPE = onlyFieldsOfTheirType();
+
     private final Deque<Map<String, Type>> scopes = new ArrayDeque<>();
     private final String file;
+    private final Map<String, Integer> named;
     private int nested;
     /** The nodes and parts of expressions seen so far: what a repeat weighs is those inside it ({@link RepeatLimit}). */
     private int steps;
 
-    FieldCheck(PebbleTemplateImpl template, String file) {
+    /** Checks the template, noting in {@code named} each field it names ({@code scheme.workshopsLastYear}) with the first line naming it. */
+    FieldCheck(PebbleTemplateImpl template, String file, Map<String, Integer> named) {
         super(template);
         this.file = file;
+        this.named = named;
         Map<String, Type> top = new HashMap<>();
         for (RecordComponent component : LetterFields.class.getRecordComponents()) {
             top.put(component.getName(), component.getGenericType());
         }
         scopes.push(top);
+    }
+
+    private static Map<Class<?>, String> onlyFieldsOfTheirType() {
+        Map<Class<?>, String> names = new HashMap<>();
+        Set<Class<?>> repeated = new java.util.HashSet<>();
+        for (RecordComponent component : LetterFields.class.getRecordComponents()) {
+            if (names.putIfAbsent(component.getType(), component.getName()) != null) {
+                repeated.add(component.getType());
+            }
+        }
+        names.keySet().removeAll(repeated);
+        return Map.copyOf(names);
+    }
+
+    private void note(String field, int line) {
+        named.merge(field, line, Math::min);
     }
 
     @Override
@@ -240,7 +262,11 @@ final class FieldCheck extends AbstractNodeVisitor {
             return VALUE;
         }
         if (expression instanceof ContextVariableExpression variable) {
-            return variable(variable.getName(), line);
+            Type type = variable(variable.getName(), line);
+            if (scopes.stream().filter(scope -> scope.containsKey(variable.getName())).findFirst().orElseThrow() == scopes.getLast()) {
+                note(variable.getName(), line);   // a field of the letter, not a repeat's or a set's name for something
+            }
+            return type;
         }
         if (expression instanceof GetAttributeExpression attribute) {
             Type owner = typeOf(attribute.getNode(), line);
@@ -252,7 +278,10 @@ final class FieldCheck extends AbstractNodeVisitor {
                 throw new BadTemplate(file, line, "'" + describe(attribute.getNode()) + "." + name.getValue() + "(…)' calls the method '"
                         + name.getValue() + "': a template names fields, it calls no methods");
             }
-            return field(owner, name.getValue(), attribute.getNode(), line);
+            Type type = field(owner, name.getValue(), attribute.getNode(), line);
+            note(owner instanceof Class<?> record && ONLY_FIELD_OF_ITS_TYPE.containsKey(record)
+                    ? ONLY_FIELD_OF_ITS_TYPE.get(record) + "." + name.getValue() : describe(attribute), line);
+            return type;
         }
         if (expression instanceof FilterExpression filter) {
             typeOf(filter.getLeftExpression(), line);

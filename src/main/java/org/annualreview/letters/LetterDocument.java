@@ -11,8 +11,8 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 
 /**
- * One letter in its three forms: the plain text (the letter, then after a page break the annex), and the HTML
- * page that is also the source of the PDF: letterhead, letter, annex. The letter's Markdown may hold a little
+ * One letter in its three forms: the plain text (the letterhead's words, the letter, then after a page break the annex),
+ * and the HTML page that is also the source of the PDF: letterhead, letter, annex. The letter's Markdown may hold a little
  * HTML (such as {@code <u>}); the HTML is cleaned of anything beyond text formatting, links and tables.
  */
 record LetterDocument(String title, String text, String html) {
@@ -32,7 +32,8 @@ record LetterDocument(String title, String text, String html) {
     static LetterDocument of(String markdown, LetterFields fields, LetterLayout layout, boolean synthetic) {
         Node letter = MARKDOWN.parse(markdown);
         String title = "Annual Review letter " + fields.year().name() + ": " + fields.organisation().name();
-        String text = (synthetic ? SYNTHETIC + "\n\n" : "") + PlainText.of(letter) + PAGE_BREAK + Annex.text(fields);
+        String text = (synthetic ? SYNTHETIC + "\n\n" : "") + layout.letterheadText() + PlainText.of(letter, layout.plainTextLinks())
+                + PAGE_BREAK + Annex.text(fields);
         String html = """
                 <!DOCTYPE html>
                 <html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB">
@@ -44,7 +45,7 @@ record LetterDocument(String title, String text, String html) {
                 <style>%s</style>
                 </head>
                 <body>
-                %s<header class="letterhead" aria-label="%s">%s</header>
+                %s%s
                 <main class="letter">
                 %s
                 </main>
@@ -54,7 +55,7 @@ record LetterDocument(String title, String text, String html) {
                 """.formatted(escape(title), escape(layout.schemeName()),
                         escape("The " + layout.schemeName() + "'s annual summary of complaint statistics for " + fields.year().ending()),
                         STYLE, synthetic ? "<p class=\"synthetic\"><strong>" + escape(SYNTHETIC) + "</strong></p>\n" : "",
-                        escape(layout.schemeName()), layout.logoMarkup(), cleanXhtml(HTML.render(letter)), Annex.html(fields));
+                        layout.letterheadHtml(), cleanXhtml(HTML.render(letter)), Annex.html(fields));
         return new LetterDocument(title, text, html);
     }
 
@@ -73,6 +74,8 @@ record LetterDocument(String title, String text, String html) {
             .logo .mark { display: inline-block; background-color: #1d70b8; color: #ffffff; font-weight: bold; font-size: 14pt;
               padding: 2mm 3mm; margin-right: 2mm; }
             .logo .words { font-weight: bold; font-size: 13pt; }
+            .letterhead .scheme-name { font-weight: bold; font-size: 13pt; line-height: 1.15; margin: 1mm 0 0 0; }
+            .letterhead .banner { font-size: 10pt; color: #505a5f; margin: 1.5mm 0 0 0; }
             .letter img { max-height: 18mm; }
             .synthetic { border: 2pt solid #d4351c; padding: 2mm; color: #d4351c; }
             h1, h2, h3 { font-weight: bold; line-height: 1.25; }

@@ -23,6 +23,16 @@ public record LetterFields(
         Signatory signatory,
         String note) {
 
+    /** One of the four key statistics, by its definition. */
+    public Statistic statistic(org.annualreview.statistics.KeyStatistic statistic) {
+        return switch (statistic) {
+            case UPHELD -> upheld;
+            case UPHELD_PER_100000 -> upheldPerHundredThousand;
+            case COMPLIANCE -> compliance;
+            case SATISFACTORY_REMEDY -> satisfactoryRemedy;
+        };
+    }
+
     /** The body written to; {@code kind} as the ombudsman names it ("Metropolitan Borough"). */
     public record Organisation(String name, String code, String kind, String kindPlural, boolean hasTypeAverage) {
     }
@@ -70,9 +80,18 @@ public record LetterFields(
     public record Training(List<String> courses, long attendees) {
     }
 
-    /** The scheme's totals for the year: "126 online workshops … more than 1,700 people". */
+    /**
+     * The scheme's totals for the year: "126 online workshops … more than 1,700 people", and its workshops against
+     * last year's: {@code workshopsChange} signed (this year's less last year's), {@code workshopsDifference} without its
+     * sign, {@code moreOrFewer} "more", "fewer" or "the same number of"; {@code moreWorkshopsThanLastYear} is the change
+     * when it is an increase, else 0. A letter naming any of the comparisons is not written without last year's totals.
+     */
     public record Scheme(long workshops, long peopleReached, String peopleReachedRounded, long workshopsLastYear,
-            long moreWorkshopsThanLastYear) {
+            long moreWorkshopsThanLastYear, long workshopsChange, long workshopsDifference, String moreOrFewer) {
+
+        /** The fields that compare with last year's totals, as a template names them. */
+        static final java.util.List<String> LAST_YEAR_FIELDS = java.util.List.of("scheme.workshopsLastYear",
+                "scheme.moreWorkshopsThanLastYear", "scheme.workshopsChange", "scheme.workshopsDifference", "scheme.moreOrFewer");
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.annualreview.letters;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +9,9 @@ import java.util.Optional;
 import org.annualreview.decisions.Outcome;
 import org.annualreview.organisations.Contact;
 import org.annualreview.organisations.Organisation;
-import org.annualreview.shared.PerHundredThousand;
 import org.annualreview.shared.Rate;
 import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.KeyStatistic;
 import org.annualreview.statistics.OrganisationFigures;
 import org.annualreview.statistics.Shown;
 import org.annualreview.statistics.TypeAverage;
@@ -26,8 +25,8 @@ final class LetterFieldsFactory {
     private LetterFieldsFactory() {
     }
 
-    /** The year's training totals of the scheme; zero when none were recorded. */
-    record SchemeTotals(long workshops, long peopleReached, long workshopsLastYear) {
+    /** The year's training totals of the scheme (zero when none were recorded), and last year's workshops if recorded. */
+    record SchemeTotals(long workshops, long peopleReached, java.util.OptionalLong workshopsLastYear) {
     }
 
     static LetterFields of(Organisation organisation, Optional<Contact> chiefExecutive, ReportingYear year, OrganisationFigures f,
@@ -44,11 +43,10 @@ final class LetterFieldsFactory {
                         settings.lateEnquiriesThreshold(), addressBlock(chiefExecutive, organisation)),
                 new LetterFields.Year(year.toString(), year.endingPhrase(), LETTER_DATE.format(year.lastDay()), year.periodEnding(),
                         year.startYear(), year.startYear() + 1, year.startYear() >= 2023),
-                rate(f.upheld(), Shown.upheld(f.upheld()), average.flatMap(TypeAverage::upheld)),
-                perHundredThousand(f.upheldPerHundredThousand(), average.flatMap(TypeAverage::upheldPerHundredThousand)),
-                rate(f.compliance(), Shown.compliance(f.compliance()), average.flatMap(TypeAverage::compliance)),
-                rate(f.satisfactoryRemedy(), Shown.satisfactoryRemedy(f.satisfactoryRemedy()),
-                        average.flatMap(TypeAverage::satisfactoryRemedy)),
+                statistic(KeyStatistic.UPHELD, f, average),
+                statistic(KeyStatistic.UPHELD_PER_100000, f, average),
+                statistic(KeyStatistic.COMPLIANCE, f, average),
+                statistic(KeyStatistic.SATISFACTORY_REMEDY, f, average),
                 new LetterFields.Counts(f.complaintsAndEnquiries(), f.notForUs(), f.assessedAndClosed(), f.investigated(),
                         f.upheld().numerator(), f.outcomes().getOrDefault(Outcome.NOT_UPHELD, 0L), f.satisfactoryRemedy().numerator(),
                         f.compliedOnTime(), f.compliedLate(), f.notComplied(), f.compliancePending(), f.publicReports(),
@@ -57,11 +55,22 @@ final class LetterFieldsFactory {
                         late.isDefined() && lateShare > settings.lateEnquiriesThreshold(), f.extendedEnquiries(),
                         f.lateAfterExtension(), f.incompleteEnquiries()),
                 new LetterFields.Training(List.copyOf(courses), f.trainingAttendees()),
-                new LetterFields.Scheme(scheme.workshops(), scheme.peopleReached(), roundedDown(scheme.peopleReached()),
-                        scheme.workshopsLastYear(), scheme.workshops() - scheme.workshopsLastYear()),
+                scheme(scheme),
                 new LetterFields.Signatory(settings.signatory(), settings.signatoryTitles(),
                         signatureImage.map(uri -> "![Signature of " + settings.signatory() + "](" + uri + ")").orElse("")),
                 note == null ? "" : note.strip());
+    }
+
+    /**
+     * The scheme's totals and the comparisons with last year's; without last year's, the comparisons are 0 and empty (a
+     * template naming them is refused before: {@link Letters.NoTrainingTotals}).
+     */
+    static LetterFields.Scheme scheme(SchemeTotals scheme) {
+        long lastYear = scheme.workshopsLastYear().orElse(0);
+        long change = scheme.workshopsLastYear().isPresent() ? scheme.workshops() - lastYear : 0;
+        String moreOrFewer = scheme.workshopsLastYear().isEmpty() ? "" : change > 0 ? "more" : change < 0 ? "fewer" : "the same number of";
+        return new LetterFields.Scheme(scheme.workshops(), scheme.peopleReached(), roundedDown(scheme.peopleReached()), lastYear,
+                Math.max(0, change), change, Math.abs(change), moreOrFewer);
     }
 
     /** A day as the letters write it: 24 July 2024. */
@@ -87,17 +96,12 @@ final class LetterFieldsFactory {
                 c.shortName(), c.jobTitle().orElse("Chief Executive"), c.greeting());
     }
 
-    private static LetterFields.Statistic rate(Rate rate, String shown, Optional<BigDecimal> average) {
-        Optional<Integer> averagePercent = average.map(a -> a.setScale(0, RoundingMode.HALF_UP).intValueExact());
-        return new LetterFields.Statistic(rate.isDefined(), shown, rate.numerator(), rate.denominator(),
-                TypeAverage.shownPercent(average, NO_AVERAGE), average.isPresent(),
-                comparison(rate.wholePercent().map(BigDecimal::valueOf), averagePercent.map(BigDecimal::valueOf)));
-    }
-
-    private static LetterFields.Statistic perHundredThousand(PerHundredThousand figure, Optional<BigDecimal> average) {
-        return new LetterFields.Statistic(figure.isDefined(), Shown.perHundredThousand(figure), figure.count(), figure.residents(),
-                TypeAverage.shownPerHundredThousand(average, NO_AVERAGE), average.isPresent(),
-                comparison(figure.oneDecimal(), average.map(a -> a.setScale(1, RoundingMode.HALF_UP))));
+    /** A key statistic as the letters give it, from its one definition ({@link KeyStatistic}). */
+    private static LetterFields.Statistic statistic(KeyStatistic statistic, OrganisationFigures f, Optional<TypeAverage> average) {
+        Optional<BigDecimal> typeAverage = average.flatMap(statistic::average);
+        return new LetterFields.Statistic(statistic.exact(f).isPresent(), statistic.shown(f), statistic.count(f), statistic.outOf(f),
+                typeAverage.map(v -> statistic.round(v).toPlainString() + statistic.scale().unit()).orElse(NO_AVERAGE), typeAverage.isPresent(),
+                comparison(statistic.rounded(f), typeAverage.map(statistic::round)));
     }
 
     /** "above", "below" or "the same as" the average, as the rounded figures read; empty when either is missing. */

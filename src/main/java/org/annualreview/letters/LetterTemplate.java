@@ -21,11 +21,13 @@ public final class LetterTemplate {
     private final String file;
     private final TemplateSettings settings;
     private final PebbleTemplate compiled;
+    private final Map<String, Integer> named;
 
-    private LetterTemplate(String file, TemplateSettings settings, PebbleTemplate compiled) {
+    private LetterTemplate(String file, TemplateSettings settings, PebbleTemplate compiled, Map<String, Integer> named) {
         this.file = file;
         this.settings = settings;
         this.compiled = compiled;
+        this.named = Map.copyOf(named);
     }
 
     /** Reads and checks a template; throws {@link BadTemplate} naming the file and line of the first problem. */
@@ -34,9 +36,11 @@ public final class LetterTemplate {
         TemplateLanguage.checkSource(file, split.body());
         MemoryLoader loader = new MemoryLoader();
         loader.addTemplate(file, tagLinesTakeNoLine(split.body()));
-        PebbleEngine engine = TemplateLanguage.engine(file, loader);
+        Map<String, Integer> named = new java.util.HashMap<>();
+        PebbleEngine engine = TemplateLanguage.engine(file, loader, named);
         try {
-            return new LetterTemplate(file, split.settings(), engine.getTemplate(file));
+            PebbleTemplate compiled = engine.getTemplate(file);
+            return new LetterTemplate(file, split.settings(), compiled, named);
         } catch (BadTemplate e) {
             throw e;
         } catch (PebbleException e) {
@@ -60,6 +64,15 @@ public final class LetterTemplate {
 
     public TemplateSettings settings() {
         return settings;
+    }
+
+    /**
+     * The first line of the template naming a field ({@code letter.banner}, {@code scheme.workshopsLastYear}), on any
+     * branch, whether or not a letter's data takes that branch; empty if it names it nowhere.
+     */
+    java.util.OptionalInt lineNaming(String field) {
+        Integer line = named.get(field);
+        return line == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(line);
     }
 
     /** The letter's Markdown for one organisation's fields. */

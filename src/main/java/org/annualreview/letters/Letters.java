@@ -460,13 +460,30 @@ public final class Letters {
     }
 
     /**
-     * What writing the year's letters needs before it begins: a template that compiles and a publication date.
-     * Throws {@link NoTemplate}, {@link BadTemplate} or {@link NoPublicationDate} if one is missing.
+     * What writing the year's letters needs before it begins: a template that compiles, a publication date, and last
+     * year's training totals if the template compares with them. Throws {@link NoTemplate}, {@link BadTemplate},
+     * {@link NoPublicationDate} or {@link NoTrainingTotals} if one is missing.
      */
     public void checkWritable(ReportingYear year) {
         LetterArchive.StoredTemplate stored = archive.latestTemplate(year).orElseThrow(() -> new NoTemplate(year));
-        LetterTemplate.compile(stored.fileName(), stored.source());
+        LetterTemplate template = LetterTemplate.compile(stored.fileName(), stored.source());
         publicationDates.of(year).orElseThrow(() -> new NoPublicationDate(year));
+        refuseComparisonsWithoutLastYear(year, template, YearData.schemeTotals(new JdbcTemplate(dataSource), year));
+    }
+
+    /**
+     * A template naming a comparison with last year's training ({@code scheme.moreWorkshopsThanLastYear}…) cannot write a
+     * letter without last year's totals: it would compare with nothing ("118 more courses").
+     */
+    private static void refuseComparisonsWithoutLastYear(ReportingYear year, LetterTemplate template, LetterFieldsFactory.SchemeTotals scheme) {
+        if (scheme.workshopsLastYear().isPresent()) {
+            return;
+        }
+        LetterFields.Scheme.LAST_YEAR_FIELDS.stream().filter(field -> template.lineNaming(field).isPresent())
+                .min(java.util.Comparator.comparingInt(field -> template.lineNaming(field).getAsInt()))
+                .ifPresent(field -> {
+                    throw new NoTrainingTotals(year, template.file(), template.lineNaming(field).getAsInt(), field);
+                });
     }
 
     private List<Written> write(ReportingYear year, Optional<String> organisation, Set<Format> formats, Optional<Path> folder,
@@ -482,6 +499,7 @@ public final class Letters {
                         organisation.get() + " has no figures in " + year + ": it did not exist then and had no decisions")))
                 : councils(figures).filter(f -> !leaveOut.contains(f.code())).toList();
         YearData data = YearData.read(new JdbcTemplate(dataSource), organisations, year);
+        refuseComparisonsWithoutLastYear(year, template, data.scheme());
         boolean synthetic = syntheticData.getAsBoolean();
 
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, chosen.size())));
@@ -544,7 +562,15 @@ public final class Letters {
         LetterFields fields = LetterFieldsFactory.of(organisation, chiefExecutive, year, f,
                 figures.averageFor(f.kind(), AverageMethod.POOLED), data.courses(f.code()), data.scheme(), template.settings(),
                 publicationDay, data.note(f.code()), layout.signatureImage());
-        return LetterDocument.of(template.render(fields), fields, layout, synthetic);
+        return LetterDocument.of(template.render(fields), fields, layout.withBanner(bannerInLetterhead(template)), synthetic);
+    }
+
+    /**
+     * The year's banner goes in the letterhead, unless the template places {@code {{ letter.banner }}} itself: then it is
+     * where the template puts it, and only there.
+     */
+    private static Optional<String> bannerInLetterhead(LetterTemplate template) {
+        return template.lineNaming("letter.banner").isPresent() ? Optional.empty() : template.settings().banner();
     }
 
     /**
@@ -562,8 +588,17 @@ public final class Letters {
                 found.name() + " has no figures in " + year + ": it did not exist then and had no decisions"));
         String publicationDay = template.settings().publicationDate().map(d -> d.in(year)).or(() -> publicationDates.of(year))
                 .map(LetterFieldsFactory::day).orElse("[the publication date, once an administrator sets it]");
-        return document(year, template, publicationDay, figures, f, found, YearData.read(new JdbcTemplate(dataSource), organisations, year),
-                syntheticData.getAsBoolean()).html();
+        YearData data = YearData.read(new JdbcTemplate(dataSource), organisations, year);
+        refuseComparisonsWithoutLastYear(year, template, data.scheme());
+        return document(year, template, publicationDay, figures, f, found, data, syntheticData.getAsBoolean()).html();
+    }
+
+    /**
+     * Markdown (an email's body) as the letters' plain text writes it: emphasis and HTML tags dropped, their words kept,
+     * links as the setting says ({@link LetterLayout.PlainTextLinks}).
+     */
+    public String plainText(String markdown) {
+        return PlainText.of(markdown, layout.plainTextLinks());
     }
 
     /** The source of the year's loaded template, if one is loaded. */
@@ -591,6 +626,26 @@ public final class Letters {
         }
     }
 
+    /**
+     * The year's template compares the scheme's training with last year's ({@code scheme.moreWorkshopsThanLastYear} and the
+     * like), and last year's training totals are not recorded: the letters would compare with nothing.
+     */
+    public static final class NoTrainingTotals extends RuntimeException {
+        private final int line;
+
+        NoTrainingTotals(ReportingYear year, String file, int line, String field) {
+            super("the letters of " + year + " compare the scheme's training with " + year.previous() + "'s (" + file + ", line " + line
+                    + ": " + field + "), and no training totals of " + year.previous() + " are recorded: import them (a training-totals row"
+                    + " for " + year.previous() + ") or take the comparison out of the template");
+            this.line = line;
+        }
+
+        /** The template's line naming the comparison. */
+        public int line() {
+            return line;
+        }
+    }
+
     /** What every letter of a year reads besides its figures: contacts, courses, notes and the scheme's totals. */
     private record YearData(Map<String, List<Contact>> contacts, Map<String, List<String>> courses, Map<String, String> notes,
             LetterFieldsFactory.SchemeTotals scheme) {
@@ -610,16 +665,22 @@ public final class Letters {
                     rs -> {
                         notes.put(rs.getString(1), rs.getString(2));
                     }, year.toString());
-            long[] totals = new long[3];
+            return new YearData(contacts, courses, notes, schemeTotals(jdbc, year));
+        }
+
+        /** The scheme's training totals of the year (zero when not recorded) and last year's workshops, if recorded. */
+        static LetterFieldsFactory.SchemeTotals schemeTotals(JdbcTemplate jdbc, ReportingYear year) {
+            long[] totals = new long[2];
+            java.util.OptionalLong[] lastYear = {java.util.OptionalLong.empty()};
             jdbc.query("select reporting_year, workshops, people_reached from training_total where reporting_year in (?, ?)", rs -> {
                 if (rs.getString(1).equals(year.toString())) {
                     totals[0] = rs.getLong(2);
                     totals[1] = rs.getLong(3);
                 } else {
-                    totals[2] = rs.getLong(2);
+                    lastYear[0] = java.util.OptionalLong.of(rs.getLong(2));
                 }
             }, year.toString(), year.previous().toString());
-            return new YearData(contacts, courses, notes, new LetterFieldsFactory.SchemeTotals(totals[0], totals[1], totals[2]));
+            return new LetterFieldsFactory.SchemeTotals(totals[0], totals[1], lastYear[0]);
         }
 
         List<Contact> contacts(String code) {

@@ -37,7 +37,7 @@ import io.pebbletemplates.pebble.tokenParser.TokenParser;
 final class TemplateLanguage {
 
     static final Set<String> TAGS = Set.of("if", "for", "set");
-    static final Set<String> FILTERS = Set.of("lower", "upper", "words", "join", "length");
+    static final Set<String> FILTERS = Set.of("lower", "upper", "words", "join", "length", IndefiniteArticle.NAME);
     static final Set<String> TESTS = Set.of("empty");
     /** The longest letter (its Markdown), and the longest template: ours are under 7,000. */
     static final int MOST_CHARACTERS = 100_000;
@@ -53,6 +53,11 @@ final class TemplateLanguage {
 
     /** An engine that reads templates from the loader given, and checks each with {@link FieldCheck}. */
     static PebbleEngine engine(String file, Loader<?> loader) {
+        return engine(file, loader, new HashMap<>());
+    }
+
+    /** The same, noting in {@code named} each field a template names, with the first line naming it. */
+    static PebbleEngine engine(String file, Loader<?> loader, Map<String, Integer> named) {
         return new PebbleEngine.Builder()
                 .loader(loader)
                 .strictVariables(true)
@@ -62,7 +67,7 @@ final class TemplateLanguage {
                 .maxRenderedSize(MOST_CHARACTERS)
                 .methodAccessValidator(TemplateLanguage::isFieldOfALetter)
                 .registerExtensionCustomizer(OnlyWhatALetterUses::new)
-                .extension(new LetterExtension(file))
+                .extension(new LetterExtension(file, named))
                 .build();
     }
 
@@ -182,17 +187,19 @@ final class TemplateLanguage {
         }
     }
 
-    /** The field check, the counted {@code for}, and the filter letters need beyond Pebble's own. */
+    /** The field check, the counted {@code for}, and the filters letters need beyond Pebble's own. */
     private static final class LetterExtension extends AbstractExtension {
         private final String file;
+        private final Map<String, Integer> named;
 
-        LetterExtension(String file) {
+        LetterExtension(String file, Map<String, Integer> named) {
             this.file = file;
+            this.named = named;
         }
 
         @Override
         public List<NodeVisitorFactory> getNodeVisitors() {
-            return List.of(template -> new FieldCheck((PebbleTemplateImpl) template, file));
+            return List.of(template -> new FieldCheck((PebbleTemplateImpl) template, file, named));
         }
 
         @Override
@@ -202,7 +209,7 @@ final class TemplateLanguage {
 
         @Override
         public Map<String, Filter> getFilters() {
-            return Map.of("words", new NumberInWords());
+            return Map.of("words", new NumberInWords(), IndefiniteArticle.NAME, new IndefiniteArticle());
         }
     }
 }

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <pre>
  * letter-date: 17 July                  (in the year the reporting year ends; or a whole date, 2024-07-17)
  * publication-date: 24 July            (optional: sets the year's publication date when an administrator loads it)
- * banner: 50 years 1974 - 2024          (optional)
+ * banner: 50 years 1974 - 2024          (optional: in the letterhead, unless the letter places {{ letter.banner }})
  * signatory: Amerdeep Somal
  * signatory-titles:
  *   - Local Government and Social Care Ombudsman

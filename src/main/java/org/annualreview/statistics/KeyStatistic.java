@@ -17,13 +17,20 @@ import org.annualreview.shared.Rate;
  */
 public enum KeyStatistic {
     UPHELD("upheld", "Complaints upheld", Measure.UPHELD, Scale.PERCENT, Shown.NO_INVESTIGATIONS,
-            "%d upheld of %d detailed investigations"),
+            "%d upheld of %d detailed investigations",
+            "Of the detailed investigations we completed, the share in which we found fault (including where the "
+                    + "organisation accepted fault before we investigated)."),
     UPHELD_PER_100000("upheld-per-100000", "Upheld complaints per 100,000 residents", Measure.UPHELD_PER_100000,
-            Scale.PER_100000, Shown.NO_POPULATION, "%d upheld"),
+            Scale.PER_100000, Shown.NO_POPULATION, "%d upheld",
+            "Upheld decisions for every 100,000 people living in the area (one decimal place)."),
     COMPLIANCE("compliance", "Compliance with recommendations", Measure.COMPLIANCE, Scale.PERCENT, Shown.NO_RECOMMENDATIONS_DUE,
-            "%d complied of %d cases due"),
+            "%d complied of %d cases due",
+            "Of the cases whose recommendations fell due in the year, the share in which the organisation carried out "
+                    + "all we recommended (late included)."),
     SATISFACTORY_REMEDY("satisfactory-remedy", "Satisfactory remedy provided by the authority", Measure.SATISFACTORY_REMEDY,
-            Scale.PERCENT, Shown.NO_UPHELD_COMPLAINTS, "%d of %d upheld");
+            Scale.PERCENT, Shown.NO_UPHELD_COMPLAINTS, "%d of %d upheld",
+            "Of the complaints we upheld, the share in which the organisation had already offered a suitable remedy "
+                    + "before the complaint came to us.");
 
     /** How a statistic is scaled and rounded when shown: a whole percent, or one decimal per 100,000 residents. */
     public enum Scale {
@@ -47,8 +54,10 @@ public enum KeyStatistic {
     private final Scale scale;
     private final String whenUndefined;
     private final String countsFormat;
+    private final String explanation;
 
-    KeyStatistic(String code, String label, Measure measure, Scale scale, String whenUndefined, String countsFormat) {
+    KeyStatistic(String code, String label, Measure measure, Scale scale, String whenUndefined, String countsFormat, String explanation) {
+        this.explanation = explanation;
         this.code = code;
         this.label = label;
         this.measure = measure;
@@ -59,6 +68,11 @@ public enum KeyStatistic {
 
     public String code() {
         return code;
+    }
+
+    /** What the statistic is, in a sentence for readers (the letters' annex, the site). */
+    public String explanation() {
+        return explanation;
     }
 
     public String label() {

@@ -106,7 +106,7 @@ public final class JobPages {
         String problem = "";
         try {
             letters.checkWritable(chosen.get());
-        } catch (Letters.NoTemplate | Letters.NoPublicationDate | BadTemplate cannot) {
+        } catch (Letters.NoTemplate | Letters.NoPublicationDate | BadTemplate | Letters.NoTrainingTotals cannot) {
             problem = cannot.getMessage();
         }
         int councils = problem.isEmpty() ? letters.toWrite(chosen.get()).size() : 0;

@@ -87,7 +87,7 @@ public final class LetterReview {
         } catch (org.springframework.dao.DuplicateKeyException racing) {
             return yearPage.show(request, chosen, YearPage.Outcome.problem("Letters of " + chosen + " were written at the same time by "
                     + "another command: write them again", "#write", organisation), HttpStatus.CONFLICT);
-        } catch (Letters.NoTemplate | BadTemplate | Letters.NoPublicationDate cannot) {
+        } catch (Letters.NoTemplate | BadTemplate | Letters.NoPublicationDate | Letters.NoTrainingTotals cannot) {
             return cannotWrite(request, chosen, cannot, organisation);
         } catch (Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
             return yearPage.show(request, chosen, YearPage.Outcome.problem(unknown.getMessage(), "#organisation", organisation),
@@ -110,12 +110,15 @@ public final class LetterReview {
             return WorkspacePages.seeOther("/workspace/jobs/" + jobs.startWriting(year, principal.getName()).id());
         } catch (Jobs.AlreadyRunning running) {
             return WorkspacePages.seeOther("/workspace/jobs/" + running.jobId());
-        } catch (Letters.NoTemplate | BadTemplate | Letters.NoPublicationDate cannot) {
+        } catch (Letters.NoTemplate | BadTemplate | Letters.NoPublicationDate | Letters.NoTrainingTotals cannot) {
             return cannotWrite(request, year, cannot, "");
         }
     }
 
-    /** What stops the year's letters being written (no template, a template with a problem, no publication date), on the year's page. */
+    /**
+     * What stops the year's letters being written (no template, a template with a problem, no publication date, last
+     * year's training totals missing for a template comparing with them), on the year's page.
+     */
     private ResponseEntity<String> cannotWrite(HttpServletRequest request, ReportingYear year, RuntimeException cannot, String organisation) {
         String problem = cannot instanceof Letters.NoTemplate ? "No letter template is loaded for " + year + ": load one on the letter template page first"
                 : cannot instanceof BadTemplate ? "The letter template of " + year + " has a problem: " + cannot.getMessage() : cannot.getMessage();

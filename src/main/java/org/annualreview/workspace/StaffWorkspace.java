@@ -174,6 +174,8 @@ public final class StaffWorkspace {
         } catch (org.annualreview.letters.BadTemplate bad) {
             return templatePage(request, chosen, source, organisation, bad.getMessage().replaceFirst("^draft(, |: )", ""), bad.line(), "",
                     HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (Letters.NoTrainingTotals missing) {
+            return templatePage(request, chosen, source, organisation, missing.getMessage(), missing.line(), "", HttpStatus.UNPROCESSABLE_CONTENT);
         } catch (org.annualreview.organisations.Organisations.UnknownOrganisation | IllegalArgumentException unknown) {
             return templatePage(request, chosen, source, organisation, unknown.getMessage(), 0, "", HttpStatus.UNPROCESSABLE_CONTENT);
         }

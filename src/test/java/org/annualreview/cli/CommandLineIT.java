@@ -98,6 +98,33 @@ class CommandLineIT {
                     .containsPattern("Compliance with recommendations\\s+100% \\(1 of 1\\)");   // SAMPLE-23-0001: one case of two recommendations
         }
 
+        @Test
+        void aCellOfWordsMovesNoColumnOfTheTables() {
+            StringBuilder words = new StringBuilder();
+            for (String organisation : List.of("Knowsley", "Liverpool", "Cumberland")) {
+                Run one = run("stats", "--year", "2023-24", "--organisation", organisation);
+                List<String> keyStatistics = one.out().lines().dropWhile(line -> !line.startsWith("Key statistics")).limit(5).toList();
+                words.append(String.join("\n", keyStatistics));
+                int average = keyStatistics.get(0).indexOf("Average of");
+                for (String line : keyStatistics.subList(1, 5)) {
+                    assertThat(line.charAt(average - 1)).as(line).isEqualTo(' ');
+                    assertThat(line.charAt(average)).as(line).isNotEqualTo(' ');
+                }
+            }
+            assertThat(words).as("a cell of words among them").contains("no recommendations due for compliance");
+
+            List<String> table = run("stats", "--year", "2023-24").out().lines().dropWhile(line -> !line.startsWith("Organisation"))
+                    .takeWhile(line -> !line.isBlank()).toList();
+            assertThat(table).as("the organisations of 2023-24").hasSize(1 + 4);
+            for (String heading : List.of("Type", "Upheld", "Compliance", "Satisfactory remedy")) {
+                int column = table.get(0).indexOf(heading);
+                for (String line : table.subList(1, table.size())) {
+                    assertThat(line.substring(column - 2, column)).as(heading + " in " + line).isEqualTo("  ");
+                    assertThat(line.charAt(column)).as(heading + " in " + line).isNotEqualTo(' ');
+                }
+            }
+        }
+
         /** A Map.of orders its keys anew in each run of the program: two runs, each in a Java VM of its own, print the same bytes. */
         @Test
         void jsonIsTheSameBytesOnEveryRunOfTheProgram() throws Exception {

@@ -142,6 +142,22 @@ class DistributionIT {
         }).toList();
     }
 
+    /** The text/plain part of a message, decoded. */
+    static String plainText(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = plainText(multipart.getBodyPart(i));
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+
     @Test
     void anApprovedLetterGoesToTheChiefExecutiveCopiedToLeaderScrutinyAndMonitoringOfficersOnceWithItsPdf() throws Exception {
         smtp.start();
@@ -173,6 +189,8 @@ class DistributionIT {
         assertThat(pdf.getFileName()).isEqualTo("E08000011-2023-24-annual-review-letter.pdf");
         assertThat(new String(pdf.getInputStream().readNBytes(5), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(text).contains("Dear Mr Sample", "text/plain", "text/html", "24 July 2024");
+        assertThat(plainText(message)).as("the plain text: words, no marks of Markdown (email.md makes the date bold)")
+                .contains("Dear Mr Sample", "on 24 July 2024, on the").doesNotContain("**", "<");
         assertThat(new JdbcTemplate(database.dataSource()).queryForList(
                 "select recipient from delivery where organisation_code = ? and outcome = 'sent' and sending = 1", String.class, KNOWSLEY))
                 .containsExactlyInAnyOrderElementsOf(KNOWSLEY_CONTACTS);

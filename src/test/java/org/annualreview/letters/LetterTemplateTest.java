@@ -48,6 +48,50 @@ class LetterTemplateTest {
     }
 
     @Test
+    void withArticlePutsAOrAnBeforeAFieldAsItsFirstWordSounds() {
+        LetterTemplate template = LetterTemplate.compile("t.md", SETTINGS + """
+                {% for course in training.courses %}
+                We delivered {{ course | lower | withArticle }} course.
+                {% endfor %}
+                """);
+
+        assertThat(template.render(SampleFields.liverpool(SampleFields.allOnTime(), List.of("Effective complaint handling",
+                "Children's social care complaint handling", "Unique remedies"))).strip()).isEqualTo("""
+                We delivered an effective complaint handling course.
+                We delivered a children's social care complaint handling course.
+                We delivered a unique remedies course.""");
+    }
+
+    @Test
+    void theCheckKnowsTheFirstLineNamingAFieldOnAnyBranchAndUnderAnyName() {
+        LetterTemplate template = LetterTemplate.compile("t.md", SETTINGS + """
+                Dear {{ chiefExecutive.shortName }}
+
+                {% if false %}
+                {{ scheme.moreOrFewer }}
+                {% endif %}
+                {% set s = scheme %}{% set banner = "none" %}
+                {{ s.workshopsLastYear }} {{ banner }}
+                {{ scheme.moreOrFewer }}
+                """);
+
+        assertThat(template.lineNaming("scheme.moreOrFewer")).hasValue(11);
+        assertThat(template.lineNaming("scheme.workshopsLastYear")).as("through a set").hasValue(14);
+        assertThat(template.lineNaming("chiefExecutive.shortName")).hasValue(8);
+        assertThat(template.lineNaming("scheme.workshopsChange")).isEmpty();
+        assertThat(template.lineNaming("letter.banner")).as("a set's name is not the field").isEmpty();
+    }
+
+    @Test
+    void aMisspeltFilterFailsWithItsLine() {
+        assertThatThrownBy(() -> LetterTemplate.compile("t.md", SETTINGS + "Dear {{ chiefExecutive.shortName }}\n\n"
+                + "{% if true %}{{ organisation.kind | withArtcle }}{% endif %}\n"))
+                .isInstanceOf(BadTemplate.class)
+                .hasMessage("t.md, line 10: the filter 'withArtcle' is not one a letter may use: the filters are join, length, lower, upper,"
+                        + " withArticle, words");
+    }
+
+    @Test
     void anUnknownFieldFailsWithItsLineEvenInABranchTheDataWouldSkip() {
         assertThatThrownBy(() -> LetterTemplate.compile("2019-20.md", SETTINGS + """
                 Dear {{ chiefExecutive.shortName }}

@@ -24,7 +24,7 @@ class TemplateLanguageTest {
         }
         assertThat(engine.getTokenParsers()).containsOnlyKeys("if", "for", "set");
         assertThat(engine.getTokenParsers().get("for")).isInstanceOf(RepeatLimit.ForTag.class);
-        for (String filter : List.of("lower", "upper", "words", "join", "length")) {
+        for (String filter : List.of("lower", "upper", "words", "join", "length", "withArticle")) {
             assertThat(engine.getFilter(filter)).as(filter).isNotNull();
         }
         for (String filter : List.of("first", "capitalize", "escape", "raw", "merge", "split", "base64decode", "date", "slice")) {

@@ -340,7 +340,7 @@ class AdministrationIT extends OnEachDatabase {
             String list = administrator.get("/workspace/audit?action=load-template").body();
 
             assertThat(list).contains("load-template", "letter template of 2023-24, version 2", ANALYST,
-                    "1 line added, 2 removed; first added, line 17: By email and by hand")
+                    "1 line added, 2 removed; first added, line 13: By email and by hand")
                     .doesNotContain("decoy@ombudsman.example", "add-account</td>");
             assertThat(list).as("the whole template is not on the list").doesNotContain("Complaint statistics");
             Matcher link = Pattern.compile("href=\"(/workspace/audit/\\d+)\"").matcher(list);
