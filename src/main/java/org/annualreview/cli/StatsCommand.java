@@ -50,17 +50,62 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--all-years", description = "With --recompute: recompute every year that has decisions, and print one line a year")
     boolean allYears;
 
+    @Option(names = "--choose-population-estimate", paramLabel = "MID-YEAR|rule",
+            description = "Make --year's figures per 100,000 residents divide by the mid-year population estimate given (such as 2022),"
+                    + " or by the rule's again (rule: the estimate for the middle of the year); with --reason. Audited.")
+    String chooseEstimate;
+
+    @Option(names = "--reason", paramLabel = "WHY", description = "Why the estimate was chosen (kept, and printed with the figures)")
+    String reason;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private final Statistics statistics;
     private final Organisations organisations;
     private final DemoLabel demoLabel;
+    private final org.annualreview.audit.AuditLog audit;
 
-    StatsCommand(Statistics statistics, Organisations organisations, DemoLabel demoLabel) {
+    StatsCommand(Statistics statistics, Organisations organisations, DemoLabel demoLabel, org.annualreview.audit.AuditLog audit) {
         this.statistics = statistics;
         this.organisations = organisations;
         this.demoLabel = demoLabel;
+        this.audit = audit;
+    }
+
+    /** Records the estimate chosen for the year (or the rule again), audited, and says what the figures now divide by. */
+    private int chooseEstimate(PrintWriter out) {
+        if (year == null || organisation != null || explain != null || recompute) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--choose-population-estimate goes with --year and --reason alone");
+        }
+        ReportingYear chosenYear;
+        java.util.OptionalInt midYear;
+        try {
+            chosenYear = ReportingYear.parse(year);
+            midYear = chooseEstimate.strip().equalsIgnoreCase("rule") ? java.util.OptionalInt.empty()
+                    : java.util.OptionalInt.of(Integer.parseInt(chooseEstimate.strip()));
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--choose-population-estimate takes a year (such as 2022) or rule, not "
+                    + chooseEstimate);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String before = statistics.chosenEstimate(chosenYear).map(c -> "mid-" + c.midYear() + ": " + c.reason()).orElse("the rule");
+        try {
+            audit.inTransaction(() -> {
+                statistics.chooseEstimate(chosenYear, midYear, "command line", reason);
+                audit.record(org.annualreview.audit.AuditLog.commandLine(), "choose-population-estimate", chosenYear.toString(),
+                        java.util.Optional.of(before), java.util.Optional.of(midYear.isPresent() ? "mid-" + midYear.getAsInt() + ": " + reason.strip()
+                                : "the rule: " + reason.strip()));
+                return null;
+            });
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        out.printf("%s: figures per 100,000 residents now divide by %s (before: %s).%n", chosenYear,
+                midYear.isPresent() ? "each council's mid-" + midYear.getAsInt() + " estimate (or its nearest recorded)"
+                        : "the estimate for the middle of the year (the rule)", before);
+        return ExitCodes.OK;
     }
 
     @Override
@@ -69,6 +114,9 @@ final class StatsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (allYears) {
             return recomputeAllYears(out);
+        }
+        if (chooseEstimate != null) {
+            return chooseEstimate(out);
         }
         AverageMethod method;
         ReportingYear reportingYear;
@@ -109,6 +157,13 @@ final class StatsCommand implements Callable<Integer> {
         }
         if (measure != null) {
             FiguresOutput.explanation(out, statistics.explain(reportingYear, one.code(), measure), synthetic);
+            if (measure == Measure.UPHELD_PER_100000) {
+                ReportingYear explained = reportingYear;
+                out.println(statistics.chosenEstimate(reportingYear).map(c -> String.format("The mid-%d estimate was chosen for %s by %s on %s: %s",
+                                c.midYear(), explained, c.chosenBy(), c.chosenAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate(), c.reason()))
+                        .orElse("The estimate is the rule's for " + explained + ": mid-" + explained.startYear()
+                                + ", else the latest earlier one, else the earliest later one (no other was chosen)."));
+            }
             return ExitCodes.OK;
         }
         switch (format) {

@@ -47,6 +47,9 @@ final class FiguresCalculator {
         }
         long started = System.nanoTime();
         Map<String, TreeMap<Integer, Long>> populations = populations();
+        Map<String, Integer> chosenEstimates = new HashMap<>();
+        jdbc.query("select reporting_year, mid_year from population_estimate_chosen",
+                rs -> { chosenEstimates.put(rs.getString(1), rs.getInt(2)); });
         List<Registered> register = jdbc.query("select code, name, kind, started_on, ended_on from organisation order by name, code",
                 (rs, n) -> new Registered(rs.getString("code"), rs.getString("name"), Term.byCode(OrganisationKind.class, rs.getString("kind")),
                         rs.getDate("started_on"), rs.getDate("ended_on")));
@@ -59,7 +62,8 @@ final class FiguresCalculator {
             List<OrganisationFigures> figures = new ArrayList<>();
             for (Registered o : register) {
                 if (o.existedIn(year) && o.kind().hasTypeAverage() || yearCounts.containsKey(o.code())) {
-                    figures.add(new OrganisationFigures(o.code(), o.name(), o.kind(), populationFor(populations.get(o.code()), year),
+                    figures.add(new OrganisationFigures(o.code(), o.name(), o.kind(),
+                            populationFor(populations.get(o.code()), chosenEstimates.getOrDefault(name, year.startYear())),
                             yearCounts.getOrDefault(o.code(), Map.of()),
                             outcomes.getOrDefault(name, Map.of()).getOrDefault(o.code(), Map.of()),
                             areas.getOrDefault(name, Map.of()).getOrDefault(o.code(), Map.of())));
@@ -137,10 +141,18 @@ final class FiguresCalculator {
      * earlier one; failing that the earliest later one.
      */
     static Optional<OrganisationFigures.Population> populationFor(TreeMap<Integer, Long> estimates, ReportingYear year) {
+        return populationFor(estimates, year.startYear());
+    }
+
+    /**
+     * The estimate of the mid-year given (the middle of the reporting year, or the one staff chose for it); failing that
+     * the latest earlier one; failing that the earliest later one.
+     */
+    static Optional<OrganisationFigures.Population> populationFor(TreeMap<Integer, Long> estimates, int midYear) {
         if (estimates == null || estimates.isEmpty()) {
             return Optional.empty();
         }
-        var chosen = Optional.ofNullable(estimates.floorEntry(year.startYear())).orElse(estimates.ceilingEntry(year.startYear()));
+        var chosen = Optional.ofNullable(estimates.floorEntry(midYear)).orElse(estimates.ceilingEntry(midYear));
         return Optional.of(new OrganisationFigures.Population(chosen.getKey(), chosen.getValue()));
     }
 }

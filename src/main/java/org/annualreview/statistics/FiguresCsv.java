@@ -8,8 +8,6 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 /** A year's figures as CSV: the same columns for `stats --format csv` and the site's download. */
 public final class FiguresCsv {
 
-    private static final String[] COLUMNS = columns();
-
     /**
      * The columns as published (add, never rename): the type averages' are named from the key statistics
      * ({@link KeyStatistic#averageColumn()}), in their order, after the method.
@@ -31,6 +29,9 @@ public final class FiguresCsv {
 
     private static final String[] AFTER_AVERAGES = {"compliance_unit", "recommendations_complied", "recommendations_complied_late",
             "recommendations_not_complied", "recommendations_compliance_pending"};
+
+    /** After the parts it is made of: a static field is set in the order written. */
+    private static final String[] COLUMNS = columns();
 
     private FiguresCsv() {
     }

@@ -117,6 +117,39 @@ public final class Statistics {
         return result;
     }
 
+    /** The mid-year population estimate staff chose for a year's per-100,000 figures, with who chose it, when and why. */
+    public record ChosenEstimate(ReportingYear year, int midYear, String chosenBy, java.time.Instant chosenAt, String reason) {
+    }
+
+    /** The estimate chosen for the year, if staff chose one; else its figures follow the rule (docs/statistics.md). */
+    public java.util.Optional<ChosenEstimate> chosenEstimate(ReportingYear year) {
+        return jdbc.query("select mid_year, chosen_by, chosen_at, reason from population_estimate_chosen where reporting_year = ?",
+                (rs, n) -> new ChosenEstimate(year, rs.getInt(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)),
+                year.toString()).stream().findFirst();
+    }
+
+    /**
+     * Makes the year's per-100,000 figures divide by the mid-year estimate given (empty: the rule again), and marks the
+     * figures for working out again, under the lock that any computation running holds. A published year's release is
+     * not touched: its working figures differ until a revision.
+     */
+    public void chooseEstimate(ReportingYear year, java.util.OptionalInt midYear, String chosenBy, String reason) {
+        if (midYear.isPresent() && (midYear.getAsInt() < 1971 || midYear.getAsInt() > year.startYear() + 1)) {
+            throw new IllegalArgumentException("no mid-" + midYear.getAsInt() + " estimate can stand for " + year
+                    + ": choose a mid-year from 1971 to " + (year.startYear() + 1));
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("give the reason for the estimate chosen (it is kept, and shown with the figures)");
+        }
+        onceAtATime(() -> {
+            jdbc.update("delete from population_estimate_chosen where reporting_year = ?", year.toString());
+            midYear.ifPresent(m -> jdbc.update("insert into population_estimate_chosen (reporting_year, mid_year, chosen_by, chosen_at, reason)"
+                    + " values (?, ?, ?, ?, ?)", year.toString(), m, chosenBy, java.sql.Timestamp.from(clock.instant()), reason.strip()));
+            snapshots.markAllStale();
+            return null;
+        });
+    }
+
     /** Every reporting year from the first decision to the last. */
     public List<ReportingYear> yearsWithDecisions() {
         List<ReportingYear> years = new ArrayList<>();

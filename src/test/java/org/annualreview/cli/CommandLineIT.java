@@ -125,6 +125,18 @@ class CommandLineIT {
             }
         }
 
+        @Test
+        void staffChooseWhichPopulationEstimateAYearDividesByAndTheExplanationSaysSo() {
+            Run chosen = run("stats", "--year", "2023-24", "--choose-population-estimate", "2022", "--reason", "fits the published figure");
+            assertThat(chosen.exitCode()).isZero();
+            assertThat(chosen.out()).contains("2023-24: figures per 100,000 residents now divide by each council's mid-2022 estimate");
+
+            Run explained = run("stats", "--year", "2023-24", "--organisation", "Knowsley", "--explain", "upheld-per-100000");
+            assertThat(explained.out()).contains("Divided by the mid-2022 population estimate, 154,517 residents",
+                    "The mid-2022 estimate was chosen for 2023-24 by command line on ", ": fits the published figure");
+            assertThat(run("stats", "--year", "2023-24", "--choose-population-estimate", "2022").exitCode()).as("no reason").isNotZero();
+        }
+
         /** A Map.of orders its keys anew in each run of the program: two runs, each in a Java VM of its own, print the same bytes. */
         @Test
         void jsonIsTheSameBytesOnEveryRunOfTheProgram() throws Exception {

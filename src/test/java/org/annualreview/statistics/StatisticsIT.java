@@ -138,6 +138,32 @@ class StatisticsIT {
         }
 
         @Test
+        void perHundredThousandDividesByTheEstimateStaffChoseForTheYearUntilTheyGoBackToTheRule() {
+            statistics.chooseEstimate(YEAR, java.util.OptionalInt.of(2024), "Ann Analyst", "the ombudsman's published figure fits mid-2024");
+
+            assertThat(knowsley().population()).contains(new OrganisationFigures.Population(2024, 999_999));
+            assertThat(statistics.figures(YEAR).of(LIVERPOOL).orElseThrow().population()).as("its latest before mid-2024")
+                    .contains(new OrganisationFigures.Population(2020, 496_770));
+            assertThat(statistics.chosenEstimate(YEAR)).hasValueSatisfying(c -> assertThat(c.midYear()).isEqualTo(2024));
+            assertThat(statistics.figures(YEAR.previous()).of(KNOWSLEY).orElseThrow().population()).as("another year keeps the rule")
+                    .contains(new OrganisationFigures.Population(2019, 100_000));
+
+            statistics.chooseEstimate(YEAR, java.util.OptionalInt.empty(), "Ann Analyst", "back to the middle of the year");
+            assertThat(knowsley().population()).contains(new OrganisationFigures.Population(2023, 155_134));
+            assertThat(statistics.chosenEstimate(YEAR)).isEmpty();
+        }
+
+        @Test
+        void anEstimateIsNotChosenWithoutAReasonOrFromAfterTheYear() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> statistics.chooseEstimate(YEAR, java.util.OptionalInt.of(2022), "Ann", " "))
+                    .hasMessageContaining("reason");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> statistics.chooseEstimate(YEAR, java.util.OptionalInt.of(2030), "Ann", "why"))
+                    .hasMessageContaining("no mid-2030 estimate can stand for 2023-24");
+            assertThat(statistics.chosenEstimate(YEAR)).isEmpty();
+            assertThat(knowsley().population()).contains(new OrganisationFigures.Population(2023, 155_134));
+        }
+
+        @Test
         void satisfactoryRemedyIsShareOfUpheldDecisions() {
             assertThat(knowsley().satisfactoryRemedy()).isEqualTo(new org.annualreview.shared.Rate(1, 4));
         }
