@@ -61,6 +61,15 @@ public enum RecordType {
             List.of(SqlCheck.UNKNOWN_ORGANISATION),
             Rules::contact),
 
+    /** The Complaint Handling Code's provisions a finding can name: a vocabulary kept as data, extended by import. */
+    CODE_PROVISIONS("code-provisions", "code_provision",
+            List.of(required("code", "code", new CellType.Text(60)),
+                    required("label", "label", new CellType.Text(300)),
+                    optional("description", "description", new CellType.Text(2000))),
+            List.of("code"),
+            List.of(),
+            Rules::provision),
+
     DECISIONS("decisions", "decision",
             List.of(required("case_reference", "case_reference", Cells.CASE_REFERENCE),
                     required("organisation_code", "organisation_code", Cells.ORGANISATION_CODE),
@@ -102,6 +111,15 @@ public enum RecordType {
             row -> { },
             List.of("organisation_code", "reporting_year")),
 
+    /** The Code's provisions the ombudsman found a council failed in a case: one row per provision. */
+    CODE_FAILURES("code-failures", "code_failure",
+            List.of(required("case_reference", "case_reference", Cells.CASE_REFERENCE),
+                    required("provision", "provision", new CellType.Text(60))),
+            List.of("case_reference", "provision"),
+            List.of(SqlCheck.UNKNOWN_DECISION, SqlCheck.UNKNOWN_PROVISION),
+            row -> { },
+            List.of("organisation_code", "reporting_year")),
+
     ENQUIRIES("enquiries", "enquiry",
             List.of(required("case_reference", "case_reference", Cells.CASE_REFERENCE),
                     required("number", "number", new CellType.WholeNumber(1, 999)),
@@ -133,7 +151,33 @@ public enum RecordType {
                     required("people_reached", "people_reached", new CellType.WholeNumber(0, 10_000_000))),
             List.of("reporting_year"),
             List.of(),
-            row -> { });
+            row -> { }),
+
+    /** A council's year under the Code: its self-assessment, annual complaints report and its governance body's response. */
+    CODE_SELF_ASSESSMENTS("code-self-assessments", "code_self_assessment",
+            List.of(required("organisation_code", "organisation_code", Cells.ORGANISATION_CODE),
+                    required("reporting_year", "reporting_year", new CellType.Year()),
+                    required("self_assessment_found", "self_assessment_found", Cells.YES_NO),
+                    optional("self_assessment_date", "self_assessment_on", Cells.DATE),
+                    optional("self_assessment_address", "self_assessment_address", new CellType.Text(500)),
+                    required("annual_report_found", "annual_report_found", Cells.YES_NO),
+                    optional("annual_report_date", "annual_report_on", Cells.DATE),
+                    optional("annual_report_address", "annual_report_address", new CellType.Text(500)),
+                    required("governance_response_found", "governance_response_found", Cells.YES_NO),
+                    optional("governance_response_date", "governance_response_on", Cells.DATE)),
+            List.of("organisation_code", "reporting_year"),
+            List.of(SqlCheck.UNKNOWN_ORGANISATION),
+            Rules::selfAssessment),
+
+    /** A Complaint Handling Code failure notice the ombudsman issued to a council. */
+    CODE_FAILURE_NOTICES("code-failure-notices", "code_failure_notice",
+            List.of(required("organisation_code", "organisation_code", Cells.ORGANISATION_CODE),
+                    required("issued_date", "issued_on", Cells.DATE),
+                    Column.derived("reporting_year", Cells.YEAR),
+                    required("reason", "reason", new CellType.Text(2000))),
+            List.of("organisation_code", "issued_on"),
+            List.of(SqlCheck.UNKNOWN_ORGANISATION),
+            row -> Rules.yearOf(row, "issued_on", "reporting_year"));
 
     private final String fileName;
     private final String table;
@@ -249,6 +293,38 @@ public enum RecordType {
         }
 
         private static final LocalDate FIRST_DAY = LocalDate.of(1974, 4, 1);
+
+        /** A provision's code is how files name it: lower case words joined by hyphens ("stage-1-late"). */
+        static void provision(Row row) {
+            Object code = row.get("code");
+            if (code != null && !((String) code).matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                row.reject("code", "'" + code + "' is not a provision code: lower case letters and digits joined by hyphens, such as stage-1-late");
+            }
+        }
+
+        /**
+         * A document found has its date; one not found has neither date nor address (they would say it was found): for the
+         * self-assessment, the annual report and the governance body's response alike.
+         */
+        static void selfAssessment(Row row) {
+            document(row, "self_assessment_found", "self_assessment_on", "self_assessment_address", "self-assessment");
+            document(row, "annual_report_found", "annual_report_on", "annual_report_address", "annual complaints report");
+            document(row, "governance_response_found", "governance_response_on", null, "governance body's response");
+        }
+
+        private static void document(Row row, String found, String date, String address, String what) {
+            Object isFound = row.get(found);
+            if (isFound == null) {
+                return;
+            }
+            boolean yes = Boolean.TRUE.equals(isFound);
+            if (yes && row.date(date) == null) {
+                row.reject(date, "the " + what + " was found: give the date it was published");
+            }
+            if (!yes && (row.get(date) != null || address != null && row.get(address) != null)) {
+                row.reject(found, "the " + what + " has a date or address but is recorded as not found: say yes, or leave them empty");
+            }
+        }
 
         static void notBefore(Row row, String later, String earlier, String reason) {
             LocalDate a = row.date(later);

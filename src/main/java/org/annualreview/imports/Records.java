@@ -269,6 +269,10 @@ public final class Records {
             case ENQUIRIES -> "enquiry";
             case TRAINING -> "training course";
             case TRAINING_TOTALS -> "year's training total";
+            case CODE_PROVISIONS -> "Complaint Handling Code provision";
+            case CODE_FAILURES -> "Complaint Handling Code failure";
+            case CODE_SELF_ASSESSMENTS -> "Complaint Handling Code self-assessment";
+            case CODE_FAILURE_NOTICES -> "Complaint Handling Code failure notice";
         };
     }
 
@@ -284,6 +288,10 @@ public final class Records {
             case ENQUIRIES -> "Enquiries";
             case TRAINING -> "Training courses delivered";
             case TRAINING_TOTALS -> "Training totals of the scheme";
+            case CODE_PROVISIONS -> "Complaint Handling Code provisions";
+            case CODE_FAILURES -> "Complaint Handling Code failures found";
+            case CODE_SELF_ASSESSMENTS -> "Complaint Handling Code self-assessments and reports";
+            case CODE_FAILURE_NOTICES -> "Complaint Handling Code failure notices";
         };
     }
 

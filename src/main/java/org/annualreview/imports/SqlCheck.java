@@ -34,6 +34,11 @@ record SqlCheck(String target, String query, String reason, String refersTo, boo
                     + " where not exists (select 1 from decision d where d.case_reference = s.case_reference) order by s.row_no",
             "unknown case reference '%s': import its decision first", "decisions", false);
 
+    static final SqlCheck UNKNOWN_PROVISION = new SqlCheck("provision",
+            "select s.row_no, s.provision from {staged} s"
+                    + " where not exists (select 1 from code_provision p where p.code = s.provision) order by s.row_no",
+            "unknown Complaint Handling Code provision '%s': add it to the provisions (code-provisions) first", "code-provisions", false);
+
     static final SqlCheck DECISIONS_AFTER_END = new SqlCheck("ended_on",
             "select s.row_no, cast(count(*) as varchar(10)) || ' decision(s), the latest on ' || cast(max(d.decided_on) as varchar(10))"
                     + " from {staged} s join decision d on d.organisation_code = s.code"

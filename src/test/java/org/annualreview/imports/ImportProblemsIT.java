@@ -374,8 +374,9 @@ class ImportProblemsIT {
         void aFileWhoseNameDoesNotTellItsRecordsIsRefused() throws Exception {
             Path file = write("notes.csv", "reporting_year,workshops,people_reached", "2024-25,130,1800");
             assertThat(problemsOf(file)).containsExactly("notes.csv: cannot tell which records the file holds: name it after them "
-                    + "(organisations, populations, contacts, decisions, recommendations, service-improvements, enquiries, training, "
-                    + "training-totals, such as decisions-2023-24.csv) or give --type");
+                    + "(organisations, populations, contacts, code-provisions, decisions, recommendations, service-improvements, "
+                    + "code-failures, enquiries, training, training-totals, code-self-assessments, code-failure-notices, "
+                    + "such as decisions-2023-24.csv) or give --type");
         }
 
         @Test
@@ -558,6 +559,67 @@ class ImportProblemsIT {
             assertThat(new JdbcTemplate(database.dataSource()).queryForList(
                     "select short_name, region, latitude from organisation where code = 'E08000011'")).singleElement()
                     .satisfies(row -> assertThat(row.values()).containsOnlyNulls());
+        }
+    }
+
+    @Nested
+    class ComplaintHandlingCode {
+
+        @Test
+        void theSamplesCodeRecordsAreImportedWithTheirDecisionsOrganisationAndYearCopied() {
+            JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+            assertThat(jdbc.queryForList("select case_reference || ' ' || provision || ' ' || organisation_code || ' ' || reporting_year"
+                    + " from code_failure order by 1", String.class)).containsExactly(
+                    "SAMPLE-23-0001 not-signposted E08000011 2023-24", "SAMPLE-23-0001 stage-1-late E08000011 2023-24",
+                    "SAMPLE-23-0002 acknowledgement-late E08000011 2023-24");
+            assertThat(jdbc.queryForObject("select count(*) from code_provision", Long.class)).as("the five shipped, imported again unchanged")
+                    .isEqualTo(5);
+            assertThat(jdbc.queryForObject("select reporting_year from code_failure_notice", String.class)).isEqualTo("2023-24");
+            assertThat(importFiles(samples()).sources()).as("imported again").allSatisfy(source ->
+                    assertThat(source.inserted() + source.updated()).as(source.toString()).isZero());
+        }
+
+        @Test
+        void aFailureOfAnUnknownProvisionOrCaseIsRefusedByRowAndColumn() throws Exception {
+            Path file = write("code-failures.csv", "case_reference,provision",
+                    "SAMPLE-23-0003,stage-1-late",
+                    "SAMPLE-23-0003,answered-rudely",
+                    "NO-SUCH-CASE,stage-2-late");
+            assertThat(problemsOf(file)).containsExactlyInAnyOrder(
+                    "code-failures.csv, row 3, column provision: unknown Complaint Handling Code provision 'answered-rudely': add it to the provisions (code-provisions) first",
+                    "code-failures.csv, row 4, column case_reference: unknown case reference 'NO-SUCH-CASE': import its decision first");
+        }
+
+        @Test
+        void aNewProvisionImportedInTheSameRunCanBeNamedAtOnce() throws Exception {
+            Path provisions = write("code-provisions.csv", "code,label", "remedy-not-offered,No remedy offered at stage 1");
+            Path failures = write("code-failures.csv", "case_reference,provision", "SAMPLE-23-0003,remedy-not-offered");
+            assertThat(imported(List.of(failures, provisions), Optional.empty()).inserted()).isEqualTo(2);
+        }
+
+        @Test
+        void aProvisionCodeIsWordsJoinedByHyphens() throws Exception {
+            Path file = write("code-provisions.csv", "code,label", "Stage 3 late,Stage 3 answered late");
+            assertThat(problemsOf(file)).containsExactly("code-provisions.csv, row 2, column code: 'Stage 3 late' is not a provision code: "
+                    + "lower case letters and digits joined by hyphens, such as stage-1-late");
+        }
+
+        @Test
+        void aSelfAssessmentFoundNeedsItsDateAndOneNotFoundHasNone() throws Exception {
+            String headings = "organisation_code,reporting_year,self_assessment_found,self_assessment_date,self_assessment_address,"
+                    + "annual_report_found,annual_report_date,annual_report_address,governance_response_found,governance_response_date";
+            Path file = write("code-self-assessments.csv", headings,
+                    "E08000011,2026-27,yes,,https://example.gov.uk/sa,no,,,no,",
+                    "E08000012,2026-27,no,,,no,,https://example.gov.uk/report,yes,",
+                    "E99999999,2026-27,no,,,no,,,no,");
+            assertThat(problemsOf(file)).containsExactly(
+                    "code-self-assessments.csv, row 2, column self_assessment_date: the self-assessment was found: give the date it was published",
+                    "code-self-assessments.csv, row 3, column annual_report_found: the annual complaints report has a date or address but is "
+                            + "recorded as not found: say yes, or leave them empty",
+                    "code-self-assessments.csv, row 3, column governance_response_date: the governance body's response was found: give the "
+                            + "date it was published",
+                    "code-self-assessments.csv, row 4, column organisation_code: unknown organisation 'E99999999': add it to the register "
+                            + "(organisations) first");
         }
     }
 }

@@ -64,10 +64,11 @@ class RecordTypeTest {
     @Test
     void recordTypesAreImportedInDependencyOrder() {
         assertThat(List.of(RecordType.values())).containsExactly(RecordType.ORGANISATIONS, RecordType.POPULATIONS,
-                RecordType.CONTACTS, RecordType.DECISIONS, RecordType.RECOMMENDATIONS, RecordType.SERVICE_IMPROVEMENTS,
-                RecordType.ENQUIRIES, RecordType.TRAINING, RecordType.TRAINING_TOTALS);
-        assertThat(RecordType.allNames()).isEqualTo("organisations, populations, contacts, decisions, recommendations, "
-                + "service-improvements, enquiries, training, training-totals");
+                RecordType.CONTACTS, RecordType.CODE_PROVISIONS, RecordType.DECISIONS, RecordType.RECOMMENDATIONS,
+                RecordType.SERVICE_IMPROVEMENTS, RecordType.CODE_FAILURES, RecordType.ENQUIRIES, RecordType.TRAINING,
+                RecordType.TRAINING_TOTALS, RecordType.CODE_SELF_ASSESSMENTS, RecordType.CODE_FAILURE_NOTICES);
+        assertThat(RecordType.allNames()).isEqualTo("organisations, populations, contacts, code-provisions, decisions, recommendations, "
+                + "service-improvements, code-failures, enquiries, training, training-totals, code-self-assessments, code-failure-notices");
     }
 
     @ParameterizedTest

@@ -37,8 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ValueSource(strings = {"h2", "postgresql"})
 class XlsxImportIT {
 
-    static final String SHEETS = "organisations, populations, contacts, decisions, recommendations, service-improvements, "
-            + "enquiries, training, training-totals";
+    static final String SHEETS = "organisations, populations, contacts, code-provisions, decisions, recommendations, "
+            + "service-improvements, code-failures, enquiries, training, training-totals, code-self-assessments, code-failure-notices";
 
     @Parameter
     String databaseKind;
@@ -104,7 +104,7 @@ class XlsxImportIT {
 
                 assertThat(TableContents.of(database.dataSource())).isEqualTo(TableContents.of(fromCsv.dataSource()));
                 assertThat(xlsx.rows()).isEqualTo(csv.rows());
-                assertThat(xlsx.inserted()).isEqualTo(csv.rows());
+                assertThat(xlsx.inserted()).as("all but the Code's five provisions, which come with the database").isEqualTo(csv.rows() - 5);
             }
         }
 
