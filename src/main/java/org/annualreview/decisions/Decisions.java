@@ -203,14 +203,18 @@ public final class Decisions {
     /**
      * Freezes into a release of {@code year} the records its figures count and its pages show: the year's decisions
      * with all their recommendations and service improvements, decisions of other years with a public report dated
-     * in it, and recommendations of other years' decisions falling due in it. The caller's transaction holds it.
+     * in it, and every recommendation of a case with one falling due in it (a case's compliance outcome is over all its
+     * recommendations). The caller's transaction holds it.
      */
     public void copyToRelease(ReportingYear year, long releaseId) {
         String y = year.toString();
         jdbc.update("insert into released_decision select cast(? as bigint), cast(? as varchar(7)), d.* from decision d"
                 + " where d.reporting_year = ? or d.public_report_year = ?", releaseId, y, y, y);
+        // every recommendation of a case with one falling due in the year (its compliance outcome is over all of them),
+        // and of the year's decisions
         jdbc.update("insert into released_recommendation select cast(? as bigint), cast(? as varchar(7)), r.* from recommendation r"
-                + " where r.due_year = ? or exists (select 1 from decision d where d.case_reference = r.case_reference and d.reporting_year = ?)",
+                + " where r.case_reference in (select due.case_reference from recommendation due where due.due_year = ?)"
+                + " or exists (select 1 from decision d where d.case_reference = r.case_reference and d.reporting_year = ?)",
                 releaseId, y, y, y);
         jdbc.update("insert into released_service_improvement select cast(? as bigint), cast(? as varchar(7)), i.* from service_improvement i"
                 + " where i.reporting_year = ?", releaseId, y, y);

@@ -198,6 +198,23 @@ class ReleasesIT {
         assertThat(afterTheMigration.differingFromRelease(YEAR)).as("the working figures count the case").contains("Knowsley Metropolitan Borough Council");
     }
 
+    @Test
+    void aReleaseListsTheCasesItsComplianceCountedOverAllTheirRecommendationsEvenThoseDueInAnEarlierYear() throws Exception {
+        new RecordFiles(java.nio.file.Files.createDirectories(directory.resolve("spanning")))
+                .decision(aDecision("K0").about(KNOWSLEY).upheld().decidedOn("2023-01-10"))
+                .recommendation("K0", 1, "2023-03-01", "not complied", "2023-03-20")      // due in 2022-23
+                .recommendation("K0", 2, "2023-05-01", "complied", "2023-04-30")          // the last: due in 2023-24
+                .importInto(imports);
+        exceptEveryCouncil();
+        Release release = releases.publish(YEAR, ADMINISTRATOR);
+
+        var knowsley = releases.figures(release).of(KNOWSLEY).orElseThrow();
+        assertThat(knowsley.compliance()).as("K0 not complied, over both").isEqualTo(new org.annualreview.shared.Rate(0, 1));
+        var explained = statistics.explainReleased(releases.figures(release), release.id(), KNOWSLEY, Measure.COMPLIANCE);
+        assertThat(explained.denominator()).containsExactly("K0");
+        assertThat(explained.numerator()).as("as the figure counted it").isEmpty();
+    }
+
     void exceptEveryCouncil() {
         letters.approve(YEAR, Optional.empty(), "Pat Approver");
         for (String code : releases.councilsOf(YEAR)) {
