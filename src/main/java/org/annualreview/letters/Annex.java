@@ -25,7 +25,8 @@ final class Annex {
     static List<Entry> entries(LetterFields f) {
         List<Entry> entries = new ArrayList<>();
         for (KeyStatistic statistic : KeyStatistic.values()) {
-            if (statistic == KeyStatistic.UPHELD_PER_100000 && !f.year().showsPerHundredThousand()) {
+            if (statistic == KeyStatistic.UPHELD_PER_100000 && !f.year().showsPerHundredThousand()
+                    || !statistic.appliesTo(org.annualreview.shared.ReportingYear.parse(f.year().name()))) {
                 continue;
             }
             LetterFields.Statistic figure = f.statistic(statistic);
@@ -46,6 +47,8 @@ final class Annex {
                     : (f.counts().complied() + f.counts().compliedLate()) + " complied (" + f.counts().compliedLate() + " late) of "
                             + s.outOf() + " due";
             case SATISFACTORY_REMEDY -> s.outOf() == 0 ? "No upheld complaints in the year." : s.count() + " of " + s.outOf() + " upheld";
+            case CODE_FAILURES -> s.outOf() == 0 ? "No detailed investigations completed in the year."
+                    : s.count() + " with a Code failure of " + s.outOf() + " detailed investigation" + (s.outOf() == 1 ? "" : "s");
         };
     }
 

@@ -16,6 +16,7 @@ public record LetterFields(
         Statistic upheldPerHundredThousand,
         Statistic compliance,
         Statistic satisfactoryRemedy,
+        Statistic codeFailures,
         Counts counts,
         Enquiries enquiries,
         Training training,
@@ -23,13 +24,14 @@ public record LetterFields(
         Signatory signatory,
         String note) {
 
-    /** One of the four key statistics, by its definition. */
+    /** One of the key statistics, by its definition. */
     public Statistic statistic(org.annualreview.statistics.KeyStatistic statistic) {
         return switch (statistic) {
             case UPHELD -> upheld;
             case UPHELD_PER_100000 -> upheldPerHundredThousand;
             case COMPLIANCE -> compliance;
             case SATISFACTORY_REMEDY -> satisfactoryRemedy;
+            case CODE_FAILURES -> codeFailures;
         };
     }
 

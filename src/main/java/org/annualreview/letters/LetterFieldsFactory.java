@@ -47,6 +47,7 @@ final class LetterFieldsFactory {
                 statistic(KeyStatistic.UPHELD_PER_100000, f, average),
                 statistic(KeyStatistic.COMPLIANCE, f, average),
                 statistic(KeyStatistic.SATISFACTORY_REMEDY, f, average),
+                statistic(KeyStatistic.CODE_FAILURES, f, average),
                 new LetterFields.Counts(f.complaintsAndEnquiries(), f.notForUs(), f.assessedAndClosed(), f.investigated(),
                         f.upheld().numerator(), f.outcomes().getOrDefault(Outcome.NOT_UPHELD, 0L), f.satisfactoryRemedy().numerator(),
                         f.compliedOnTime(), f.compliedLate(), f.notComplied(), f.compliancePending(), f.publicReports(),

@@ -1,6 +1,5 @@
 package org.annualreview.site;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.annualreview.statistics.AverageMethod;
@@ -32,14 +31,15 @@ public record CouncilRow(String code, String name, String kind, List<Figure> fig
 
     static CouncilRow of(OrganisationFigures f, YearFigures year) {
         TypeAverage average = year.averageFor(f.kind(), AverageMethod.POOLED).orElse(null);
-        return new CouncilRow(f.code(), f.name(), f.kind().label(), Arrays.stream(KeyStatistic.values()).map(s -> new Figure(s.code(),
+        return new CouncilRow(f.code(), f.name(), f.kind().label(), KeyStatistic.of(year.year()).stream().map(s -> new Figure(s.code(),
                 s.label(), s.shown(f), s.count(f), s.outOf(f), s.counts(f), average == null ? "" : s.shownAverage(average, "none"),
                 s.scale() == KeyStatistic.Scale.PERCENT && few(s.outOf(f)))).toList());
     }
 
     /** One of the figures, by its statistic. */
     public Figure figure(KeyStatistic statistic) {
-        return figures.get(statistic.ordinal());
+        return figures.stream().filter(f -> f.code().equals(statistic.code())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(statistic.code() + " is not published for this year"));
     }
 
     private static boolean few(long cases) {

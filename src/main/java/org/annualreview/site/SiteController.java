@@ -71,9 +71,13 @@ public final class SiteController {
         });
         model.put("councils", rows);
         model.put("measure", measure);
+        List<KeyStatistic> ofTheYear = shown.map(KeyStatistic::of).orElse(List.of());
+        if (shown.isPresent() && !ofTheYear.contains(statistic.get())) {
+            return notFound();   // such as the Complaint Handling Code's before 2026-27
+        }
         model.put("measureLabel", statistic.get().label());
-        model.put("measures", java.util.Arrays.stream(KeyStatistic.values()).map(s -> Map.of("value", s.code(), "label", s.label())).toList());
-        model.put("statistics", java.util.Arrays.stream(KeyStatistic.values()).map(s -> Map.of("code", s.code(), "label", s.label())).toList());
+        model.put("measures", ofTheYear.stream().map(s -> Map.of("value", s.code(), "label", s.label())).toList());
+        model.put("statistics", ofTheYear.stream().map(s -> Map.of("code", s.code(), "label", s.label())).toList());
         java.util.Set<String> districts = new java.util.HashSet<>();
         shown.flatMap(publication::release).ifPresent(r -> Pages.revised(model, List.of(r)));
         shown.ifPresent(y -> publication.figures(y).organisations().stream()

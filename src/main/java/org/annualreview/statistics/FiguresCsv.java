@@ -28,7 +28,7 @@ public final class FiguresCsv {
             "type_average_method"};
 
     private static final String[] AFTER_AVERAGES = {"compliance_unit", "recommendations_complied", "recommendations_complied_late",
-            "recommendations_not_complied", "recommendations_compliance_pending"};
+            "recommendations_not_complied", "recommendations_compliance_pending", "code_failure_cases", "code_failures_percent"};
 
     /** After the parts it is made of: a static field is set in the order written. */
     private static final String[] COLUMNS = columns();
@@ -73,10 +73,14 @@ public final class FiguresCsv {
                         n(f.extendedEnquiries()), n(f.lateAfterExtension()), n(f.incompleteEnquiries()), n(f.trainingCourses()), n(f.trainingAttendees()),
                         a == null ? "" : method.code()));
                 for (KeyStatistic statistic : KeyStatistic.values()) {
-                    row.add(a == null ? "" : statistic.average(a).map(v -> statistic.round(v).toPlainString()).orElse(""));
+                    row.add(a == null || !statistic.appliesTo(figures.year()) ? ""
+                            : statistic.average(a).map(v -> statistic.round(v).toPlainString()).orElse(""));
                 }
                 row.addAll(List.of(f.complianceUnit(), n(f.recommendationsComplied()), n(f.recommendationsCompliedLate()),
                         n(f.recommendationsNotComplied()), n(f.recommendationsPending())));
+                boolean code = KeyStatistic.CODE_FAILURES.appliesTo(figures.year());   // empty before 2026-27
+                row.add(code ? n(KeyStatistic.CODE_FAILURES.count(f)) : "");
+                row.add(code ? KeyStatistic.CODE_FAILURES.rounded(f).map(java.math.BigDecimal::toPlainString).orElse("") : "");
                 csv.writeRecord(row);
             }
         } catch (java.io.IOException e) {

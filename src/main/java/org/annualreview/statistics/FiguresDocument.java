@@ -34,12 +34,14 @@ public final class FiguresDocument {
         List<Object> list = new ArrayList<>();
         for (OrganisationFigures f : organisations) {
             Map<String, Object> o = organisation(f);
-            o.put("typeAverage", f.kind().hasTypeAverage() && averages.containsKey(f.kind()) ? average(averages.get(f.kind())) : null);
+            o.put("codeFailures", KeyStatistic.CODE_FAILURES.appliesTo(year.year()) ? rate(new Rate(KeyStatistic.CODE_FAILURES.count(f),
+                    KeyStatistic.CODE_FAILURES.outOf(f)), KeyStatistic.CODE_FAILURES.shown(f)) : null);
+            o.put("typeAverage", f.kind().hasTypeAverage() && averages.containsKey(f.kind()) ? average(averages.get(f.kind()), year) : null);
             list.add(o);
         }
         doc.put("organisations", list);
         List<Object> types = new ArrayList<>();
-        averages.values().forEach(a -> types.add(average(a)));
+        averages.values().forEach(a -> types.add(average(a, year)));
         doc.put("typeAverages", types);
         return doc;
     }
@@ -92,14 +94,15 @@ public final class FiguresDocument {
         return ordered("count", rate.numerator(), "of", rate.denominator(), "percent", rate.wholePercent().orElse(null), "shown", shown);
     }
 
-    static Map<String, Object> average(TypeAverage a) {
+    /** A type's averages; null for a key statistic not published for the year (the Complaint Handling Code's before 2026-27). */
+    static Map<String, Object> average(TypeAverage a, YearFigures year) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", a.kind().code());
         m.put("kindLabel", a.kind().plural());
         m.put("method", a.method().code());
         m.put("councils", a.councils());
         for (KeyStatistic statistic : KeyStatistic.values()) {   // "upheldPercent": 67, "upheldPer100000": 2.6, …
-            m.put(statistic.averageField(), statistic.average(a).map(v -> number(statistic, v)).orElse(null));
+            m.put(statistic.averageField(), statistic.appliesTo(year.year()) ? statistic.average(a).map(v -> number(statistic, v)).orElse(null) : null);
         }
         return m;
     }

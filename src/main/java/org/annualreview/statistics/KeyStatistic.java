@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.annualreview.shared.PerHundredThousand;
 import org.annualreview.shared.Rate;
+import org.annualreview.shared.ReportingYear;
 
 /**
  * The key statistics, defined once: each council's figure compared with the average for its type. Every place that
@@ -30,7 +31,11 @@ public enum KeyStatistic {
     SATISFACTORY_REMEDY("satisfactory-remedy", "Satisfactory remedy provided by the authority", Measure.SATISFACTORY_REMEDY,
             Scale.PERCENT, Shown.NO_UPHELD_COMPLAINTS, "%d of %d upheld",
             "Of the complaints we upheld, the share in which the organisation had already offered a suitable remedy "
-                    + "before the complaint came to us.");
+                    + "before the complaint came to us."),
+    CODE_FAILURES("code-failures", "Complaint Handling Code failures found", Measure.CODE_FAILURES, Scale.PERCENT,
+            Shown.NO_INVESTIGATIONS, "%d with a failure of %d detailed investigations",
+            "Of the detailed investigations we completed, the share in which we found the organisation had not followed our "
+                    + "Complaint Handling Code in dealing with the complaint.", ReportingYear.parse("2026-27"));
 
     /** How a statistic is scaled and rounded when shown: a whole percent, or one decimal per 100,000 residents. */
     public enum Scale {
@@ -55,8 +60,16 @@ public enum KeyStatistic {
     private final String whenUndefined;
     private final String countsFormat;
     private final String explanation;
+    private final ReportingYear firstYear;
 
     KeyStatistic(String code, String label, Measure measure, Scale scale, String whenUndefined, String countsFormat, String explanation) {
+        this(code, label, measure, scale, whenUndefined, countsFormat, explanation, null);
+    }
+
+    /** {@code firstYear}: the first reporting year the statistic is published for (null: every year). */
+    KeyStatistic(String code, String label, Measure measure, Scale scale, String whenUndefined, String countsFormat, String explanation,
+            ReportingYear firstYear) {
+        this.firstYear = firstYear;
         this.explanation = explanation;
         this.code = code;
         this.label = label;
@@ -177,6 +190,19 @@ public enum KeyStatistic {
                                 .divide(BigDecimal.valueOf(defined.size()), 10, RoundingMode.HALF_UP));
             }
         };
+    }
+
+    /**
+     * Whether the statistic is published for the year: the Complaint Handling Code's from 2026-27, when the ombudsman began
+     * to consider the Code in its casework; before it, no council's figure would mean anything (and 0% would mislead).
+     */
+    public boolean appliesTo(ReportingYear year) {
+        return firstYear == null || year.compareTo(firstYear) >= 0;
+    }
+
+    /** The key statistics published for the year, in their order. */
+    public static java.util.List<KeyStatistic> of(ReportingYear year) {
+        return Arrays.stream(values()).filter(s -> s.appliesTo(year)).toList();
     }
 
     public static Optional<KeyStatistic> byCode(String code) {

@@ -22,6 +22,8 @@ public enum Measure {
             List.of(Tally.COMPLIED, Tally.COMPLIED_LATE), List.of(Tally.COMPLIED, Tally.COMPLIED_LATE, Tally.NOT_COMPLIED)),
     SATISFACTORY_REMEDY("satisfactory-remedy", "Satisfactory remedy provided by the authority, of upheld decisions",
             List.of(Tally.SATISFACTORY_REMEDIES), List.of(Tally.UPHELD)),
+    CODE_FAILURES("code-failures", "Complaint Handling Code failures found, of detailed investigations",
+            List.of(Tally.CODE_FAILURE_CASES), List.of(Tally.INVESTIGATED)),
     LATE_ENQUIRIES("late-enquiries", "Enquiries answered late, of enquiries sent in the year",
             List.of(Tally.ENQUIRIES_LATE), List.of(Tally.ENQUIRIES)),
     COMPLAINTS_AND_ENQUIRIES("complaints-and-enquiries", "Complaints and enquiries dealt with (decided)", List.of(Tally.DECISIONS), List.of()),

@@ -23,6 +23,8 @@ enum Tally {
     CASES_COMPLIED_LATE(Counted.COMPLIANCE_CASES, "c.compliance_outcome = 'complied-late'"),
     CASES_NOT_COMPLIED(Counted.COMPLIANCE_CASES, "c.compliance_outcome = 'not-complied'"),
     CASES_COMPLIANCE_PENDING(Counted.COMPLIANCE_CASES, "c.compliance_outcome = 'pending'"),
+    /** Detailed investigations in which the ombudsman found the council failed a provision of the Complaint Handling Code. */
+    CODE_FAILURE_CASES(Counted.CODE_FAILURE_CASES, "1 = 1"),
     ENQUIRIES(Counted.ENQUIRIES, "1 = 1"),
     /** Answered after the deadline (the extended one, if extended), or not answered with the deadline within the year. */
     ENQUIRIES_LATE(Counted.ENQUIRIES, "(e.answered_on > coalesce(e.extended_to, e.due_on)"
@@ -86,6 +88,9 @@ enum Tally {
          * falls due with the last of its recommendations (its latest due year, as the years' names sort by date).
          */
         COMPLIANCE_CASES(cases("recommendation r"), "c.due_year", "c.organisation_code", "c.case_reference"),
+        /** Detailed investigations with at least one Complaint Handling Code failure found: one row per case, under the alias x. */
+        CODE_FAILURE_CASES(codeFailureCases("code_failure f join decision d on d.case_reference = f.case_reference where"),
+                "x.reporting_year", "x.organisation_code", "x.case_reference"),
         ENQUIRIES("enquiry e", "e.sent_year", "e.organisation_code", "e.case_reference || ' #' || cast(e.number as varchar(10))"),
         TRAINING("training_course t", "t.reporting_year", "t.organisation_code",
                 "t.course || ' on ' || cast(t.delivered_on as varchar(10)) || ' (' || cast(t.attendees as varchar(10)) || ' attendees)'");
@@ -112,6 +117,12 @@ enum Tally {
                     + " from " + recommendations + " group by r.case_reference, r.organisation_code) c";
         }
 
+        /** {@code failuresAndDecisions}: code failures f joined to their decisions d, ending in "where" for more conditions. */
+        private static String codeFailureCases(String failuresAndDecisions) {
+            return "(select f.case_reference, f.organisation_code, f.reporting_year from " + failuresAndDecisions
+                    + " d.detailed_investigation = true group by f.case_reference, f.organisation_code, f.reporting_year) x";
+        }
+
         /** The same records as a release froze them ({@code released_decision} for {@code decision}), under the same alias. */
         String released(long releaseId) {
             if (this == ENQUIRIES || this == TRAINING) {
@@ -119,6 +130,10 @@ enum Tally {
             }
             if (this == COMPLIANCE_CASES) {
                 return cases("released_recommendation r where r.release_id = " + releaseId);
+            }
+            if (this == CODE_FAILURE_CASES) {
+                return codeFailureCases("released_code_failure f join released_decision d on d.release_id = f.release_id"
+                        + " and d.case_reference = f.case_reference where f.release_id = " + releaseId + " and");
             }
             String[] tableAndAlias = from.split(" ");
             return "(select * from released_" + tableAndAlias[0] + " where release_id = " + releaseId + ") " + tableAndAlias[1];

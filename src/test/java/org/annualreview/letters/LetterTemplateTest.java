@@ -219,7 +219,7 @@ class LetterTemplateTest {
                     """);
             LetterFields fields = SampleFields.liverpool(SampleFields.allOnTime(), List.of());
             LetterFields forty = new LetterFields(fields.organisation(), fields.chiefExecutive(), fields.letter(), fields.year(),
-                    fields.upheld(), fields.upheldPerHundredThousand(), fields.compliance(), fields.satisfactoryRemedy(), fields.counts(),
+                    fields.upheld(), fields.upheldPerHundredThousand(), fields.compliance(), fields.satisfactoryRemedy(), fields.codeFailures(), fields.counts(),
                     fields.enquiries(), fields.training(), fields.scheme(), new LetterFields.Signatory("Michael King",
                             template.settings().signatoryTitles(), ""), "");
 
@@ -238,7 +238,7 @@ class LetterTemplateTest {
                     + "{% endfor %}"));
             LetterFields fields = SampleFields.liverpool(SampleFields.allOnTime(), List.of());
             LetterFields forty = new LetterFields(fields.organisation(), fields.chiefExecutive(), fields.letter(), fields.year(),
-                    fields.upheld(), fields.upheldPerHundredThousand(), fields.compliance(), fields.satisfactoryRemedy(), fields.counts(),
+                    fields.upheld(), fields.upheldPerHundredThousand(), fields.compliance(), fields.satisfactoryRemedy(), fields.codeFailures(), fields.counts(),
                     fields.enquiries(), fields.training(), fields.scheme(), new LetterFields.Signatory("Michael King",
                             java.util.Collections.nCopies(40, "A title"), ""), "");
 
@@ -253,7 +253,7 @@ class LetterTemplateTest {
             LetterTemplate template = LetterTemplate.compile("t.md", withLine10("{% for title in signatory.titles %}{{ title }}{% endfor %}"));
             LetterFields fields = SampleFields.liverpool(SampleFields.allOnTime(), List.of());
             LetterFields longTitles = new LetterFields(fields.organisation(), fields.chiefExecutive(), fields.letter(), fields.year(),
-                    fields.upheld(), fields.upheldPerHundredThousand(), fields.compliance(), fields.satisfactoryRemedy(), fields.counts(),
+                    fields.upheld(), fields.upheldPerHundredThousand(), fields.compliance(), fields.satisfactoryRemedy(), fields.codeFailures(), fields.counts(),
                     fields.enquiries(), fields.training(), fields.scheme(), new LetterFields.Signatory("Michael King",
                             java.util.Collections.nCopies(40, "x".repeat(3_000)), ""), "");
 

@@ -18,6 +18,7 @@ final class SampleFields {
                 statistic(false, "no population estimate", 0, 0, ""),
                 statistic(true, "100%", 9, 9, "100%"),
                 statistic(true, "8%", 1, 13, "10%"),
+                statistic(true, "15%", 3, 20, "12%"),
                 new LetterFields.Counts(210, 100, 90, 20, 13, 7, 1, 8, 1, 0, 0, 0, 3, 498_042),
                 enquiries,
                 new LetterFields.Training(courses, courses.isEmpty() ? 0 : 12),

@@ -31,7 +31,7 @@ class FiguresDocumentTest {
                     "organisations", "typeAverages")),
             Map.entry("organisations[]", List.of("code", "name", "kind", "kindLabel", "population", "complaintsAndEnquiries", "outcomes",
                     "serviceAreas", "upheld", "compliance", "satisfactoryRemedy", "publicReports", "serviceImprovements", "lateEnquiries",
-                    "training", "typeAverage")),
+                    "training", "codeFailures", "typeAverage")),
             Map.entry("organisations[].population", List.of("residents", "midYear")),
             Map.entry("organisations[].complaintsAndEnquiries", List.of("total", "notForUs", "assessedAndClosed", "investigated")),
             Map.entry("organisations[].outcomes", Arrays.stream(Outcome.values()).map(Outcome::code).toList()),
@@ -44,9 +44,9 @@ class FiguresDocumentTest {
             Map.entry("organisations[].lateEnquiries", with(RATE, "extended", "lateAfterExtension", "incomplete")),
             Map.entry("organisations[].training", List.of("courses", "attendees")),
             Map.entry("organisations[].typeAverage", List.of("kind", "kindLabel", "method", "councils", "upheldPercent", "upheldPer100000",
-                    "compliancePercent", "satisfactoryRemedyPercent")),
+                    "compliancePercent", "satisfactoryRemedyPercent", "codeFailuresPercent")),
             Map.entry("typeAverages[]", List.of("kind", "kindLabel", "method", "councils", "upheldPercent", "upheldPer100000",
-                    "compliancePercent", "satisfactoryRemedyPercent")));
+                    "compliancePercent", "satisfactoryRemedyPercent", "codeFailuresPercent")));
 
     static List<String> with(List<String> first, String... then) {
         List<String> all = new ArrayList<>(first);

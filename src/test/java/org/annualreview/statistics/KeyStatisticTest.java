@@ -19,9 +19,10 @@ class KeyStatisticTest {
     @Test
     void theTypeAveragesKeepTheirPublishedJsonFieldsAndCsvColumns() {
         assertThat(Arrays.stream(KeyStatistic.values()).map(KeyStatistic::averageField))
-                .containsExactly("upheldPercent", "upheldPer100000", "compliancePercent", "satisfactoryRemedyPercent");
+                .containsExactly("upheldPercent", "upheldPer100000", "compliancePercent", "satisfactoryRemedyPercent", "codeFailuresPercent");
         assertThat(Arrays.stream(KeyStatistic.values()).map(KeyStatistic::averageColumn))
-                .containsExactly("type_upheld_percent", "type_upheld_per_100000", "type_compliance_percent", "type_satisfactory_remedy_percent");
+                .containsExactly("type_upheld_percent", "type_upheld_per_100000", "type_compliance_percent", "type_satisfactory_remedy_percent",
+                        "type_code_failures_percent");
     }
 
     @Test

@@ -164,6 +164,27 @@ class StatisticsIT {
         }
 
         @Test
+        void codeFailuresAreTheShareOfDetailedInvestigationsWithAFailureFoundEachCaseOnce() {
+            new RecordFiles(directory.resolve("code").toFile().mkdirs() ? directory.resolve("code") : directory)
+                    .row("code-failures", RecordFiles.cells("case_reference", "K1", "provision", "stage-1-late"))
+                    .row("code-failures", RecordFiles.cells("case_reference", "K1", "provision", "not-signposted"))
+                    .row("code-failures", RecordFiles.cells("case_reference", "K4", "provision", "acknowledgement-late"))
+                    .row("code-failures", RecordFiles.cells("case_reference", "K5", "provision", "stage-2-not-offered"))   // not investigated
+                    .importInto(imports);
+
+            OrganisationFigures k = knowsley();
+            assertThat(KeyStatistic.CODE_FAILURES.count(k)).as("K1 (two provisions, once) and K4").isEqualTo(2);
+            assertThat(KeyStatistic.CODE_FAILURES.outOf(k)).as("the detailed investigations").isEqualTo(5);
+            assertThat(KeyStatistic.CODE_FAILURES.shown(k)).isEqualTo("40%");
+            Explanation e = statistics.explain(YEAR, KNOWSLEY, Measure.CODE_FAILURES);
+            assertThat(e.numerator()).containsExactly("K1", "K4");
+            assertThat(e.denominator()).containsExactly("K1", "K2", "K3", "K4", "K8");
+            assertThat(KeyStatistic.CODE_FAILURES.appliesTo(YEAR)).as("published from 2026-27 only").isFalse();
+            assertThat(KeyStatistic.of(YEAR)).doesNotContain(KeyStatistic.CODE_FAILURES);
+            assertThat(KeyStatistic.of(ReportingYear.parse("2026-27"))).contains(KeyStatistic.CODE_FAILURES);
+        }
+
+        @Test
         void satisfactoryRemedyIsShareOfUpheldDecisions() {
             assertThat(knowsley().satisfactoryRemedy()).isEqualTo(new org.annualreview.shared.Rate(1, 4));
         }
