@@ -20,6 +20,7 @@ public record LetterFields(
         Counts counts,
         Enquiries enquiries,
         Training training,
+        Code code,
         Scheme scheme,
         Signatory signatory,
         String note) {
@@ -80,6 +81,17 @@ public record LetterFields(
 
     /** Courses delivered to this organisation's staff in the year, by name, and how many attended. */
     public record Training(List<String> courses, long attendees) {
+    }
+
+    /**
+     * The organisation's year under the Complaint Handling Code (considered in the ombudsman's casework from 2026-27:
+     * {@code considered}). {@code failureCases} of the {@code investigated} detailed investigations had a failure found;
+     * {@code provisions} names each provision failed in the year's cases with how many ("Stage 1 answer later than 10
+     * working days (3 cases)"); {@code selfAssessmentRecorded} says whether the ombudsman recorded its search at all, and
+     * the three {@code …Found} what it found; {@code failureNotices}: notices issued in the year.
+     */
+    public record Code(boolean considered, long failureCases, long investigated, List<String> provisions, boolean selfAssessmentRecorded,
+            boolean selfAssessmentFound, boolean annualReportFound, boolean governanceResponseFound, long failureNotices) {
     }
 
     /**

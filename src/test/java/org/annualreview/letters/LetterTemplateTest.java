@@ -220,7 +220,7 @@ class LetterTemplateTest {
             LetterFields fields = SampleFields.liverpool(SampleFields.allOnTime(), List.of());
             LetterFields forty = new LetterFields(fields.organisation(), fields.chiefExecutive(), fields.letter(), fields.year(),
                     fields.upheld(), fields.upheldPerHundredThousand(), fields.compliance(), fields.satisfactoryRemedy(), fields.codeFailures(), fields.counts(),
-                    fields.enquiries(), fields.training(), fields.scheme(), new LetterFields.Signatory("Michael King",
+                    fields.enquiries(), fields.training(), fields.code(), fields.scheme(), new LetterFields.Signatory("Michael King",
                             template.settings().signatoryTitles(), ""), "");
 
             long started = System.nanoTime();
@@ -239,7 +239,7 @@ class LetterTemplateTest {
             LetterFields fields = SampleFields.liverpool(SampleFields.allOnTime(), List.of());
             LetterFields forty = new LetterFields(fields.organisation(), fields.chiefExecutive(), fields.letter(), fields.year(),
                     fields.upheld(), fields.upheldPerHundredThousand(), fields.compliance(), fields.satisfactoryRemedy(), fields.codeFailures(), fields.counts(),
-                    fields.enquiries(), fields.training(), fields.scheme(), new LetterFields.Signatory("Michael King",
+                    fields.enquiries(), fields.training(), fields.code(), fields.scheme(), new LetterFields.Signatory("Michael King",
                             java.util.Collections.nCopies(40, "A title"), ""), "");
 
             assertThat(template.render(fields)).as("two titles: a few thousand steps").contains("Dear Mr Reeves");
@@ -254,7 +254,7 @@ class LetterTemplateTest {
             LetterFields fields = SampleFields.liverpool(SampleFields.allOnTime(), List.of());
             LetterFields longTitles = new LetterFields(fields.organisation(), fields.chiefExecutive(), fields.letter(), fields.year(),
                     fields.upheld(), fields.upheldPerHundredThousand(), fields.compliance(), fields.satisfactoryRemedy(), fields.codeFailures(), fields.counts(),
-                    fields.enquiries(), fields.training(), fields.scheme(), new LetterFields.Signatory("Michael King",
+                    fields.enquiries(), fields.training(), fields.code(), fields.scheme(), new LetterFields.Signatory("Michael King",
                             java.util.Collections.nCopies(40, "x".repeat(3_000)), ""), "");
 
             assertThatThrownBy(() -> template.render(longTitles))

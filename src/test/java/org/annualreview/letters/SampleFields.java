@@ -22,6 +22,7 @@ final class SampleFields {
                 new LetterFields.Counts(210, 100, 90, 20, 13, 7, 1, 8, 1, 0, 0, 0, 3, 498_042),
                 enquiries,
                 new LetterFields.Training(courses, courses.isEmpty() ? 0 : 12),
+                new LetterFields.Code(false, 0, 20, List.of(), false, false, false, false, 0),
                 new LetterFields.Scheme(118, 1_432, "1,400", 71, 47, 47, 47, "more"),
                 new LetterFields.Signatory("Michael King", List.of("Local Government and Social Care Ombudsman",
                         "Chair, Commission for Local Administration in England"), ""),
