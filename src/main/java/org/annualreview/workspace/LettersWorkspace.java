@@ -148,9 +148,6 @@ public final class LettersWorkspace {
 
     /** The organisation's code, if the signed-in account may see it: staff any, a council user only its own. */
     private Optional<String> allowed(Principal principal, String code) {
-        Account account = accounts.find(principal.getName()).orElseThrow();
-        String wanted = code.toUpperCase(Locale.UK);
-        return account.role() != Role.COUNCIL || account.organisationCode().filter(wanted::equalsIgnoreCase).isPresent()
-                ? Optional.of(wanted) : Optional.empty();
+        return SignedIn.organisation(accounts, principal, code);
     }
 }
