@@ -110,13 +110,16 @@ class CaseListsIT extends OnEachDatabase {
             assertThat(ofTheCase).containsExactly("1 Complied", "2 Complied late");
             assertThat(recommendations.getColumnWidth(5)).as("the recommendation's words, up to 80 characters wide").isBetween(40 * 256, 82 * 256);
         }
+        assertThat(council.get("/workspace/letters").body()).as("linked from the council's letters").contains(workbookOf(KNOWSLEY, "2023-24"));
     }
 
     @Test
     void aCouncilUserDownloadsEachOfItsOwnListsAsCsv() throws Exception {
         Visitor council = workspace.signedIn(COUNCIL);
+        String figures = council.get("/workspace/organisations/" + KNOWSLEY + "/figures/2023-24").body();
 
         for (String list : HEADINGS.keySet()) {
+            assertThat(figures).as("linked from the figures page").contains(csvOf(KNOWSLEY, "2023-24", list));
             HttpResponse<String> answer = council.get(csvOf(KNOWSLEY, "2023-24", list));
             assertThat(answer.statusCode()).as(list).isEqualTo(200);
             assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
@@ -158,9 +161,12 @@ class CaseListsIT extends OnEachDatabase {
     }
 
     @Test
-    void staffDownloadAnyCouncilsLists() throws Exception {
+    void staffDownloadAnyCouncilsListsFromItsFiguresPageAndTheLetters() throws Exception {
         for (String who : List.of(ANALYST, ADMINISTRATOR)) {
             Visitor staff = workspace.signedIn(who);
+            assertThat(staff.get("/workspace/letters?year=2023-24").body()).as(who + ": linked from the letters").contains(workbookOf(LIVERPOOL, "2023-24"));
+            String figures = staff.get("/workspace/organisations/" + LIVERPOOL + "/figures/2023-24").body();
+            assertThat(figures).contains(workbookOf(LIVERPOOL, "2023-24"), csvOf(LIVERPOOL, "2023-24", "decisions"));
 
             HttpResponse<byte[]> workbook = staff.getBytes(workbookOf(LIVERPOOL, "2023-24"));
             assertThat(workbook.statusCode()).as(who).isEqualTo(200);
