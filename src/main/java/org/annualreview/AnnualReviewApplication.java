@@ -104,6 +104,11 @@ public class AnnualReviewApplication {
     }
 
     @Bean
+    org.annualreview.statistics.CaseLists caseLists(DataSource dataSource) {
+        return new org.annualreview.statistics.CaseLists(dataSource);
+    }
+
+    @Bean
     org.annualreview.decisions.Decisions decisions(DataSource dataSource) {
         return new org.annualreview.decisions.Decisions(dataSource);
     }

@@ -1,8 +1,9 @@
 package org.annualreview.statistics;
 
 /**
- * One count in a reporting year's figures, defined once: the aggregate that computes it and the
- * explanation that lists what it counted are both built from this condition, so they cannot disagree.
+ * One count in a reporting year's figures, defined once: the aggregate that computes it, the
+ * explanation that lists what it counted and a council's lists of its cases ({@link CaseLists}) are all built from
+ * this condition, so they cannot disagree.
  */
 enum Tally {
     DECISIONS(Counted.DECISIONS, "1 = 1"),
@@ -107,9 +108,13 @@ enum Tally {
             this.item = item;
         }
 
-        /** One row per case with recommendations in {@code recommendations} (a table and the alias r), under the alias c. */
+        /**
+         * One row per case with recommendations in {@code recommendations} (a table and the alias r), under the alias c:
+         * besides its outcome, the due date of its last recommendation and how many it has, for the lists of cases.
+         */
         private static String cases(String recommendations) {
             return "(select r.case_reference, r.organisation_code, max(r.due_year) as due_year,"
+                    + " max(r.due_on) as last_due_on, count(*) as recommendations,"
                     + " case when sum(case when r.compliance_outcome = 'pending' then 1 else 0 end) > 0 then 'pending'"
                     + " when sum(case when r.compliance_outcome = 'not-complied' then 1 else 0 end) > 0 then 'not-complied'"
                     + " when sum(case when r.compliance_outcome = 'complied-late' then 1 else 0 end) > 0 then 'complied-late'"
@@ -121,6 +126,15 @@ enum Tally {
         private static String codeFailureCases(String failuresAndDecisions) {
             return "(select f.case_reference, f.organisation_code, f.reporting_year from " + failuresAndDecisions
                     + " d.detailed_investigation = true group by f.case_reference, f.organisation_code, f.reporting_year) x";
+        }
+
+        /**
+         * {@link #COMPLIANCE_CASES} of one organisation only, its code the one parameter: a case's outcome is over its own
+         * recommendations, all of one organisation, so narrowing them before they are grouped gives the same cases, and
+         * groups a few hundred recommendations rather than every one recorded (a council's lists of cases, read on request).
+         */
+        static String casesOfOneOrganisation() {
+            return cases("recommendation r where r.organisation_code = ?");
         }
 
         /** The same records as a release froze them ({@code released_decision} for {@code decision}), under the same alias. */

@@ -139,6 +139,10 @@ public final class LettersWorkspace {
                 "shown", s.shown(f), "counts", s.counts(f), "average", average.map(a -> s.shownAverage(a, "none")).orElse(""),
                 "fewCases", s.scale() == org.annualreview.statistics.KeyStatistic.Scale.PERCENT && s.outOf(f) > 0
                         && s.outOf(f) < org.annualreview.site.CouncilRow.FEW)).toList());
+        model.put("code", f.code());
+        model.put("year", year);
+        model.put("decisions", f.complaintsAndEnquiries());
+        model.put("complianceCases", f.compliedOnTime() + f.compliedLate() + f.notComplied() + f.compliancePending());
         return pages.page("figures", model);
     }
 
@@ -148,9 +152,6 @@ public final class LettersWorkspace {
 
     /** The organisation's code, if the signed-in account may see it: staff any, a council user only its own. */
     private Optional<String> allowed(Principal principal, String code) {
-        Account account = accounts.find(principal.getName()).orElseThrow();
-        String wanted = code.toUpperCase(Locale.UK);
-        return account.role() != Role.COUNCIL || account.organisationCode().filter(wanted::equalsIgnoreCase).isPresent()
-                ? Optional.of(wanted) : Optional.empty();
+        return SignedIn.organisation(accounts, principal, code);
     }
 }

@@ -335,6 +335,9 @@ class SiteBrowserIT {
 
             analyst.get(site + "/workspace/letters?year=2025-26");
             assertThat(seriousProblems(analyst)).as("letters").isEmpty();
+            analyst.get(site + "/workspace/organisations/E08000011/figures/2025-26");
+            assertThat(analyst.findElement(By.tagName("main")).getText()).contains("Case lists", "Download all four lists as a spreadsheet (XLSX)");
+            assertThat(seriousProblems(analyst)).as("a council's key statistics and case lists").isEmpty();
             analyst.get(site + "/workspace/organisations/E08000011/letters/2025-26.html");
             assertThat(analyst.findElement(By.tagName("body")).getText()).contains("Knowsley");
 

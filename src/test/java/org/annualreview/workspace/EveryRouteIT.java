@@ -59,10 +59,15 @@ class EveryRouteIT {
             return Audience.ADMINISTRATORS;
         }
         if (path.equals("/workspace") || path.equals("/workspace/letters") || path.startsWith("/workspace/organisations/")) {
-            return Audience.EVERY_ACCOUNT;   // a council user only its own organisation's: tried with another council's code
+            // a council user only its own organisation's (letters, figures, case lists): tried with another council's code
+            return Audience.EVERY_ACCOUNT;
         }
         return Audience.STAFF;
     }
+
+    /** A council's case lists (never public): its own for a council user, any council's for staff. */
+    static final List<Route> CASE_LISTS = List.of(new Route(RequestMethod.GET, "/workspace/organisations/{code}/case-lists/{year}.xlsx"),
+            new Route(RequestMethod.GET, "/workspace/organisations/{code}/case-lists/{year}/{list:received|decisions|compliance|recommendations}.csv"));
 
     static List<Route> routes() {
         List<Route> routes = new ArrayList<>();
@@ -99,7 +104,8 @@ class EveryRouteIT {
         List<Route> routes = routes();
 
         assertThat(routes).as("found by reflection").hasSizeGreaterThan(40)
-                .contains(new Route(RequestMethod.POST, "/workspace/records/{type}/{mode:new|edit}"), new Route(RequestMethod.GET, "/councils/{code}"));
+                .contains(new Route(RequestMethod.POST, "/workspace/records/{type}/{mode:new|edit}"), new Route(RequestMethod.GET, "/councils/{code}"))
+                .contains(CASE_LISTS.toArray(Route[]::new));
         assertThat(routes.stream().filter(r -> !r.path().startsWith("/workspace") && !r.path().equals("/login") && r.method() != RequestMethod.GET))
                 .containsExactly(new Route(RequestMethod.POST, "/monitoring-officers/register"));
     }
@@ -150,6 +156,31 @@ class EveryRouteIT {
             }
         }
         assertThat(tried).as("staff routes tried").isGreaterThan(25);
+    }
+
+    /**
+     * What every account may reach, an organisation's letters, figures and case lists: staff any council's (tried with
+     * another council's code than the council user's), a council user its own.
+     */
+    @Test
+    void staffReachEveryOrganisationsPagesAndFilesOfAnyCouncilAndACouncilUserItsOwn() throws Exception {
+        int tried = 0;
+        for (String who : List.of(ANALYST, ADMINISTRATOR, COUNCIL)) {
+            Visitor visitor = workspace.signedIn(who);
+            for (Route route : workspaceRoutes()) {
+                for (String path : route.samples()) {
+                    if (route.method() == RequestMethod.GET && path.startsWith("/workspace/organisations/")) {
+                        String mine = who.equals(COUNCIL) ? path.replace(ServedWorkspace.LIVERPOOL, ServedWorkspace.KNOWSLEY) : path;
+                        assertThat(visitor.getBytes(mine).statusCode()).as(who + " GET " + mine).isEqualTo(200);
+                        tried++;
+                    }
+                }
+            }
+        }
+        assertThat(tried).as("the organisations' routes, case lists among them, for three roles").isGreaterThanOrEqualTo(3 * 5);
+        for (Route route : CASE_LISTS) {
+            assertThat(audienceOf(route, route.samples().get(0))).as(route.path()).isEqualTo(Audience.EVERY_ACCOUNT);
+        }
     }
 
     @Test
