@@ -9,7 +9,7 @@ import org.annualreview.shared.ReportingYear;
 
 /**
  * The templates we ship (templates/ in the project, also inside the jar), one per style of letter, in our own
- * words: 2019-20 (used up to 2020-21), 2021-22 (to 2022-23), 2023-24 (to 2024-25) and 2025-26 (from then on).
+ * words: 2019-20 (used up to 2020-21), 2021-22 (to 2022-23), 2023-24 (to 2024-25), 2025-26 (that year) and 2026-27 (from then on, with the Complaint Handling Code).
  */
 public final class ShippedTemplates {
 
@@ -19,7 +19,8 @@ public final class ShippedTemplates {
     /** The file name of the style a year's letters take. */
     public static String styleFor(ReportingYear year) {
         int start = year.startYear();
-        return start <= 2020 ? "2019-20.md" : start <= 2022 ? "2021-22.md" : start <= 2024 ? "2023-24.md" : "2025-26.md";
+        return start <= 2020 ? "2019-20.md" : start <= 2022 ? "2021-22.md" : start <= 2024 ? "2023-24.md" : start <= 2025 ? "2025-26.md"
+                : "2026-27.md";
     }
 
     public static String source(String fileName) {

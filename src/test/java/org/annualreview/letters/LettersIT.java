@@ -155,8 +155,50 @@ class LettersIT {
     }
 
     @Test
+    void the2026To27LettersSayWhatWeFoundUnderTheComplaintHandlingCodeFromEachCouncilsRecords() throws IOException {
+        ReportingYear code = ReportingYear.parse("2026-27");
+        new RecordFiles(java.nio.file.Files.createDirectories(directory.resolve("code")))
+                .decision(aDecision("CK1").about(KNOWSLEY).upheld().decidedOn("2026-05-01"))
+                .decision(aDecision("CK2").about(KNOWSLEY).upheld().decidedOn("2026-06-01"))
+                .decision(aDecision("CK3").about(KNOWSLEY).notUpheld().decidedOn("2026-07-01"))
+                .decision(aDecision("CL1").about(LIVERPOOL).notUpheld().decidedOn("2026-05-01"))
+                .decision(aDecision("CS1").about(SEFTON).outcome("Advice given").decidedOn("2026-05-01"))
+                .row("code-failures", RecordFiles.cells("case_reference", "CK1", "provision", "stage-1-late"))
+                .row("code-failures", RecordFiles.cells("case_reference", "CK1", "provision", "not-signposted"))
+                .row("code-failures", RecordFiles.cells("case_reference", "CK2", "provision", "stage-1-late"))
+                .row("code-self-assessments", RecordFiles.cells("organisation_code", KNOWSLEY, "reporting_year", "2026-27",
+                        "self_assessment_found", "yes", "self_assessment_date", "2026-06-30", "annual_report_found", "yes",
+                        "annual_report_date", "2026-07-15", "governance_response_found", "no"))
+                .row("code-self-assessments", RecordFiles.cells("organisation_code", LIVERPOOL, "reporting_year", "2026-27",
+                        "self_assessment_found", "no", "annual_report_found", "no", "governance_response_found", "no"))
+                .row("code-failure-notices", RecordFiles.cells("organisation_code", KNOWSLEY, "issued_date", "2026-11-02",
+                        "reason", "No stage 2 in three cases"))
+                .row("training-totals", RecordFiles.cells("reporting_year", "2026-27", "workshops", "130", "people_reached", "1900"))
+                .importInto(imports);
+        letters.loadTemplate(code, Path.of("templates/2026-27.md"));
+        letters.write(code, Optional.empty(), EnumSet.of(Letters.Format.txt), Optional.empty(), Letters.Progress.NONE);
+
+        assertThat(letters.latest(KNOWSLEY, code).orElseThrow().text()).contains(
+                "In two of the 3 complaints we investigated, we found your organisation had not followed our Complaint Handling Code (67%",
+                "- Stage 1 answer later than 10 working days (20 if extended) (2 cases)",
+                "- Not told of the right to come to the Ombudsman (1 case)",
+                "We found your organisation's self-assessment against the Code and its annual complaints",
+                "but not the response of its governing body to that report",
+                "We issued one Complaint Handling Code failure notice to your organisation this year.")
+                .containsPattern("Complaint Handling Code failures found: 67%");
+        assertThat(letters.latest(LIVERPOOL, code).orElseThrow().text()).contains(
+                "In the one complaint we investigated, we did not find that your organisation had failed to follow",
+                "We could not find your organisation's self-assessment against the Code.")
+                .doesNotContain("failure notice");
+        assertThat(letters.latest(SEFTON, code).orElseThrow().text()).contains(
+                "We completed no detailed investigations about your organisation this year, so we have no findings")
+                .doesNotContain("self-assessment");
+        assertThat(letters.latest(KNOWSLEY, YEAR)).as("2019-20: no letter written here").isEmpty();
+    }
+
+    @Test
     void everyShippedTemplateWritesEveryCouncilsLetter() {
-        for (String file : List.of("2019-20.md", "2021-22.md", "2023-24.md", "2025-26.md")) {
+        for (String file : List.of("2019-20.md", "2021-22.md", "2023-24.md", "2025-26.md", "2026-27.md")) {
             letters.loadTemplate(YEAR, Path.of("templates", file));
             List<Letters.Written> written = letters.write(YEAR, Optional.empty(), EnumSet.of(Letters.Format.txt), Optional.empty(),
                     Letters.Progress.NONE);
