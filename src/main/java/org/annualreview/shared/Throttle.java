@@ -31,7 +31,8 @@ public final class Throttle {
 
     /** Takes a hit of the key's allowance, if it has one left: true if taken, false if the limit is reached. */
     public boolean take(String key, int limit) {
-        for (int attempt = 0; attempt < 3; attempt++) {
+        boolean rowWasThere = false;
+        for (int attempt = 0; attempt < 4; attempt++) {
             Instant now = clock.instant();
             Timestamp windowStart = Timestamp.from(now.minus(window));
             int counted = jdbc.update("""
@@ -43,7 +44,12 @@ public final class Throttle {
             }
             Integer exists = jdbc.queryForObject("select count(*) from throttle where throttle_key = ?", Integer.class, key);
             if (exists != null && exists > 0) {
-                return false;
+                if (rowWasThere) {
+                    return false;   // the key's row was there for this update, which found no hit left
+                }
+                // the row may have been made by another thread after this update looked for it (its first hit): ask again
+                rowWasThere = true;
+                continue;
             }
             if (limit < 1) {
                 return false;
