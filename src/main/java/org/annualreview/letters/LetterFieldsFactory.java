@@ -114,7 +114,7 @@ final class LetterFieldsFactory {
     private static LetterFields.Statistic statistic(KeyStatistic statistic, OrganisationFigures f, Optional<TypeAverage> average) {
         Optional<BigDecimal> typeAverage = average.flatMap(statistic::average);
         return new LetterFields.Statistic(statistic.exact(f).isPresent(), statistic.shown(f), statistic.count(f), statistic.outOf(f),
-                typeAverage.map(v -> statistic.round(v).toPlainString() + statistic.scale().unit()).orElse(NO_AVERAGE), typeAverage.isPresent(),
+                average.map(a -> statistic.shownAverage(a, NO_AVERAGE)).orElse(NO_AVERAGE), typeAverage.isPresent(),
                 comparison(statistic.rounded(f), typeAverage.map(statistic::round)));
     }
 

@@ -33,7 +33,12 @@ public record CouncilRow(String code, String name, String kind, List<Figure> fig
         TypeAverage average = year.averageFor(f.kind(), AverageMethod.POOLED).orElse(null);
         return new CouncilRow(f.code(), f.name(), f.kind().label(), KeyStatistic.of(year.year()).stream().map(s -> new Figure(s.code(),
                 s.label(), s.shown(f), s.count(f), s.outOf(f), s.counts(f), average == null ? "" : s.shownAverage(average, "none"),
-                s.scale() == KeyStatistic.Scale.PERCENT && few(s.outOf(f)))).toList());
+                fewCases(s, f))).toList());
+    }
+
+    /** Whether a figure rests on few cases: a rate (not a figure per 100,000 residents) out of fewer than {@link #FEW}. */
+    public static boolean fewCases(KeyStatistic statistic, OrganisationFigures f) {
+        return statistic.scale() == KeyStatistic.Scale.PERCENT && few(statistic.outOf(f));
     }
 
     /** One of the figures, by its statistic. */

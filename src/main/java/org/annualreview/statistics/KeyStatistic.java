@@ -141,7 +141,7 @@ public enum KeyStatistic {
 
     /** "67%", "2.6", or the words when there is nothing to divide by. */
     public String shown(OrganisationFigures f) {
-        return exact(f).map(v -> round(v).toPlainString() + scale.unit()).orElse(whenUndefined);
+        return exact(f).map(this::written).orElse(whenUndefined);
     }
 
     /** The counts behind the figure, in words: "2 upheld of 3 detailed investigations". */
@@ -157,7 +157,12 @@ public enum KeyStatistic {
 
     /** The type's average as shown, or {@code whenNone} when nothing could be averaged. */
     public String shownAverage(TypeAverage average, String whenNone) {
-        return average(average).map(v -> round(v).toPlainString() + scale.unit()).orElse(whenNone);
+        return average(average).map(this::written).orElse(whenNone);
+    }
+
+    /** An exact value as shown: "67%", "2.6". */
+    private String written(BigDecimal exact) {
+        return round(exact).toPlainString() + scale.unit();
     }
 
     /** Rounded as shown: a whole percent, or one decimal. */

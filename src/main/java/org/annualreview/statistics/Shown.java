@@ -1,7 +1,5 @@
 package org.annualreview.statistics;
 
-import java.util.Optional;
-
 import org.annualreview.shared.PerHundredThousand;
 import org.annualreview.shared.Rate;
 
@@ -43,14 +41,5 @@ public final class Shown {
     /** "83% (10 of 12)", or the words alone. */
     public static String withCounts(Rate rate, String whenUndefined) {
         return rate.wholePercent().map(p -> p + "% (" + rate.numerator() + " of " + rate.denominator() + ")").orElse(whenUndefined);
-    }
-
-    /** An average percentage, or the words saying why a type has none (such as "no investigations"). */
-    public static String averagePercent(Optional<java.math.BigDecimal> value, String whenUndefined) {
-        return TypeAverage.shownPercent(value, whenUndefined);
-    }
-
-    public static String averagePerHundredThousand(Optional<java.math.BigDecimal> value) {
-        return TypeAverage.shownPerHundredThousand(value, NO_POPULATION);
     }
 }

@@ -1,7 +1,6 @@
 package org.annualreview.statistics;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +45,5 @@ public record TypeAverage(OrganisationKind kind, AverageMethod method, int counc
 
     public Optional<BigDecimal> satisfactoryRemedy() {
         return value(KeyStatistic.SATISFACTORY_REMEDY);
-    }
-
-    /** Whole percent, half up, or the words for a type with nothing to average. */
-    public static String shownPercent(Optional<BigDecimal> value, String whenUndefined) {
-        return value.map(v -> v.setScale(0, RoundingMode.HALF_UP).toPlainString() + "%").orElse(whenUndefined);
-    }
-
-    public static String shownPerHundredThousand(Optional<BigDecimal> value, String whenUndefined) {
-        return value.map(v -> v.setScale(1, RoundingMode.HALF_UP).toPlainString()).orElse(whenUndefined);
     }
 }

@@ -137,8 +137,7 @@ public final class LettersWorkspace {
         model.put("averages", average.isPresent());
         model.put("rows", java.util.Arrays.stream(org.annualreview.statistics.KeyStatistic.values()).map(s -> Map.of("label", s.label(),
                 "shown", s.shown(f), "counts", s.counts(f), "average", average.map(a -> s.shownAverage(a, "none")).orElse(""),
-                "fewCases", s.scale() == org.annualreview.statistics.KeyStatistic.Scale.PERCENT && s.outOf(f) > 0
-                        && s.outOf(f) < org.annualreview.site.CouncilRow.FEW)).toList());
+                "fewCases", org.annualreview.site.CouncilRow.fewCases(s, f))).toList());
         model.put("code", f.code());
         model.put("year", year);
         model.put("decisions", f.complaintsAndEnquiries());

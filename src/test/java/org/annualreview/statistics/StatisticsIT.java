@@ -164,8 +164,8 @@ class StatisticsIT {
         }
 
         @Test
-        void codeFailuresAreTheShareOfDetailedInvestigationsWithAFailureFoundEachCaseOnce() {
-            new RecordFiles(directory.resolve("code").toFile().mkdirs() ? directory.resolve("code") : directory)
+        void codeFailuresAreTheShareOfDetailedInvestigationsWithAFailureFoundEachCaseOnce() throws Exception {
+            new RecordFiles(java.nio.file.Files.createDirectories(directory.resolve("code")))
                     .row("code-failures", RecordFiles.cells("case_reference", "K1", "provision", "stage-1-late"))
                     .row("code-failures", RecordFiles.cells("case_reference", "K1", "provision", "not-signposted"))
                     .row("code-failures", RecordFiles.cells("case_reference", "K4", "provision", "acknowledgement-late"))
@@ -297,20 +297,20 @@ class StatisticsIT {
         void pooledAveragesCountEveryCaseOfTheTypeTogether() {
             TypeAverage mets = statistics.figures(YEAR).averageFor(OrganisationKind.METROPOLITAN_BOROUGH, AverageMethod.POOLED).orElseThrow();
             assertThat(mets.councils()).isEqualTo(2);
-            assertThat(Shown.averagePercent(mets.upheld(), "")).isEqualTo("63%");          // 5 of 8 = 62.5
-            assertThat(Shown.averagePerHundredThousand(mets.upheldPerHundredThousand())).isEqualTo("0.8"); // 5 per 651,904
-            assertThat(Shown.averagePercent(mets.compliance(), "")).isEqualTo("50%");      // 1 of 2 cases
-            assertThat(Shown.averagePercent(mets.satisfactoryRemedy(), "")).isEqualTo("20%"); // 1 of 5
+            assertThat(KeyStatistic.UPHELD.shownAverage(mets, "")).isEqualTo("63%");          // 5 of 8 = 62.5
+            assertThat(KeyStatistic.UPHELD_PER_100000.shownAverage(mets, Shown.NO_POPULATION)).isEqualTo("0.8"); // 5 per 651,904
+            assertThat(KeyStatistic.COMPLIANCE.shownAverage(mets, "")).isEqualTo("50%");      // 1 of 2 cases
+            assertThat(KeyStatistic.SATISFACTORY_REMEDY.shownAverage(mets, "")).isEqualTo("20%"); // 1 of 5
         }
 
         @Test
         void meanAveragesWeighEveryCouncilTheSameAndLeaveOutThoseWithNoRate() {
             TypeAverage mets = statistics.figures(YEAR).averageFor(OrganisationKind.METROPOLITAN_BOROUGH, AverageMethod.MEAN_OF_COUNCILS)
                     .orElseThrow();
-            assertThat(Shown.averagePercent(mets.upheld(), "")).isEqualTo("57%");          // (80 + 33.3) / 2
-            assertThat(Shown.averagePerHundredThousand(mets.upheldPerHundredThousand())).isEqualTo("1.4"); // (2.58 + 0.20) / 2
-            assertThat(Shown.averagePercent(mets.compliance(), "")).isEqualTo("50%");      // Liverpool has none due: left out
-            assertThat(Shown.averagePercent(mets.satisfactoryRemedy(), "")).isEqualTo("13%"); // (25 + 0) / 2 = 12.5
+            assertThat(KeyStatistic.UPHELD.shownAverage(mets, "")).isEqualTo("57%");          // (80 + 33.3) / 2
+            assertThat(KeyStatistic.UPHELD_PER_100000.shownAverage(mets, Shown.NO_POPULATION)).isEqualTo("1.4"); // (2.58 + 0.20) / 2
+            assertThat(KeyStatistic.COMPLIANCE.shownAverage(mets, "")).isEqualTo("50%");      // Liverpool has none due: left out
+            assertThat(KeyStatistic.SATISFACTORY_REMEDY.shownAverage(mets, "")).isEqualTo("13%"); // (25 + 0) / 2 = 12.5
         }
 
         @Test

@@ -26,9 +26,9 @@ class TypeAverageAndPopulationTest {
     void pooledAndMeanDifferWhenCouncilsDifferInSize() {
         // A large council upholds 10 of 100, a small one 1 of 1: pooled 11 of 101 = 11%, mean (10 + 100) / 2 = 55%.
         List<OrganisationFigures> councils = List.of(council("BIG", 100, 10, 0, 500_000), council("SMALL", 1, 1, 0, 50_000));
-        assertThat(Shown.averagePercent(TypeAverage.of(OrganisationKind.DISTRICT_COUNCIL, AverageMethod.POOLED, councils).upheld(), ""))
+        assertThat(KeyStatistic.UPHELD.shownAverage(TypeAverage.of(OrganisationKind.DISTRICT_COUNCIL, AverageMethod.POOLED, councils), ""))
                 .isEqualTo("11%");
-        assertThat(Shown.averagePercent(TypeAverage.of(OrganisationKind.DISTRICT_COUNCIL, AverageMethod.MEAN_OF_COUNCILS, councils).upheld(), ""))
+        assertThat(KeyStatistic.UPHELD.shownAverage(TypeAverage.of(OrganisationKind.DISTRICT_COUNCIL, AverageMethod.MEAN_OF_COUNCILS, councils), ""))
                 .isEqualTo("55%");
     }
 
@@ -39,7 +39,7 @@ class TypeAverageAndPopulationTest {
             TypeAverage average = TypeAverage.of(OrganisationKind.DISTRICT_COUNCIL, method, councils);
             assertThat(average.upheld()).as(method.code()).isEmpty();
             assertThat(average.satisfactoryRemedy()).as(method.code()).isEmpty();
-            assertThat(Shown.averagePercent(average.upheld(), Shown.NO_INVESTIGATIONS)).isEqualTo("no investigations");
+            assertThat(KeyStatistic.UPHELD.shownAverage(average, Shown.NO_INVESTIGATIONS)).isEqualTo("no investigations");
         }
     }
 
@@ -48,7 +48,7 @@ class TypeAverageAndPopulationTest {
         // 3 upheld among 300,000 residents, plus a council with 5 upheld and no population estimate.
         List<OrganisationFigures> councils = List.of(council("A", 4, 3, 0, 300_000), council("B", 5, 5, 0, 0));
         TypeAverage pooled = TypeAverage.of(OrganisationKind.DISTRICT_COUNCIL, AverageMethod.POOLED, councils);
-        assertThat(Shown.averagePerHundredThousand(pooled.upheldPerHundredThousand())).isEqualTo("1.0");
+        assertThat(KeyStatistic.UPHELD_PER_100000.shownAverage(pooled, Shown.NO_POPULATION)).isEqualTo("1.0");
     }
 
     @ParameterizedTest(name = "for {0} with estimates {1} the mid-{2} one is used")
