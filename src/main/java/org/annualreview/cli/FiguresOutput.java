@@ -56,6 +56,12 @@ final class FiguresOutput {
     }
 
     static void organisationTable(PrintWriter out, YearFigures figures, OrganisationFigures f, AverageMethod method, boolean synthetic) {
+        organisationTable(out, figures, f, method, synthetic, java.util.Optional.empty());
+    }
+
+    /** The same, followed by the organisation's Complaint Handling Code records when given and the Code is reported for the year. */
+    static void organisationTable(PrintWriter out, YearFigures figures, OrganisationFigures f, AverageMethod method, boolean synthetic,
+            java.util.Optional<org.annualreview.statistics.CodeFindings> code) {
         heading(out, figures, method, synthetic);
         out.println(f.name() + " (" + f.code() + "), " + f.kind().label());
         f.population().ifPresent(p -> out.printf("Population: %,d (mid-%d estimate)%n", p.residents(), p.midYear()));
@@ -95,6 +101,37 @@ final class FiguresOutput {
                 f.lateAfterExtension(), f.incompleteEnquiries());
         out.printf("Training delivered: %,d course%s, %,d attendees%n", f.trainingCourses(), f.trainingCourses() == 1 ? "" : "s",
                 f.trainingAttendees());
+        if (KeyStatistic.CODE_FAILURES.appliesTo(figures.year())) {
+            code.ifPresent(c -> codeFindings(out, figures, f, c));
+        }
+    }
+
+    /** The Code's provisions failed (cases, share of investigations, the type's share), the documents found, the notices. */
+    private static void codeFindings(PrintWriter out, YearFigures figures, OrganisationFigures f, org.annualreview.statistics.CodeFindings code) {
+        org.annualreview.statistics.CodeFindings.Council council = code.of(f.code());
+        out.println();
+        out.printf("Complaint Handling Code: failures found in %s%n", withCounts(KeyStatistic.CODE_FAILURES, f));
+        if (!council.failures().isEmpty()) {
+            TextTable provisions = TextTable.of(LEFT, RIGHT, LEFT, LEFT).row("Provision failed", "Cases", "Of investigations",
+                    f.kind().hasTypeAverage() ? "Average of " + f.kind().plural() : "");
+            for (org.annualreview.statistics.CodeFindings.Failure failure : council.failures()) {
+                provisions.row(failure.provision().label() + " (" + failure.provision().code() + ")", count(failure.cases()),
+                        new org.annualreview.shared.Rate(failure.cases(), f.investigated()).describeOr(Shown.NO_INVESTIGATIONS),
+                        f.kind().hasTypeAverage() ? code.typeShare(failure.provision().code(), f.kind(), figures).describeOr("none") : "");
+            }
+            provisions.print(out, "  ");
+        }
+        council.selfAssessment().ifPresentOrElse(a -> {
+            out.println("  Self-assessment: " + found(a.selfAssessment()));
+            out.println("  Annual complaints report: " + found(a.annualReport()));
+            out.println("  Governance body's response: " + found(a.governanceResponse()));
+        }, () -> out.println("  Self-assessment and annual report: no search recorded"));
+        out.printf("  Failure notices: %d%n", council.notices().size());
+        council.notices().forEach(n -> out.println("    " + n.issuedOn() + ": " + n.reason()));
+    }
+
+    private static String found(org.annualreview.statistics.CodeFindings.Document d) {
+        return (d.found() ? "found" : "not found") + d.on().map(on -> ", " + on).orElse("") + d.address().map(a -> ", " + a).orElse("");
     }
 
     private static void heading(PrintWriter out, YearFigures figures, AverageMethod method, boolean synthetic) {
@@ -148,9 +185,10 @@ final class FiguresOutput {
     }
 
 
-    static void json(PrintWriter out, YearFigures figures, List<OrganisationFigures> shown, AverageMethod method, boolean synthetic) {
+    static void json(PrintWriter out, YearFigures figures, List<OrganisationFigures> shown, AverageMethod method, boolean synthetic,
+            java.util.Optional<org.annualreview.statistics.CodeFindings> code) {
         JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        out.println(mapper.writeValueAsString(FiguresDocument.of(figures, shown, method, synthetic)));
+        out.println(mapper.writeValueAsString(FiguresDocument.of(figures, shown, method, synthetic, code)));
     }
 
     static void explanation(PrintWriter out, Explanation e, boolean synthetic) {

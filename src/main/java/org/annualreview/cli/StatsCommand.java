@@ -41,8 +41,12 @@ final class StatsCommand implements Callable<Integer> {
 
     @Option(names = "--explain", paramLabel = "MEASURE",
             description = "List the records counted in one figure of --organisation: upheld, compliance, satisfactory-remedy, "
-                    + "upheld-per-100000, late-enquiries, …")
+                    + "upheld-per-100000, late-enquiries, code-failures, "
+                    + "code-failures:PROVISION (one provision of the Complaint Handling Code, such as code-failures:stage-1-late), …")
     String explain;
+
+    /** From --explain code-failures:PROVISION. */
+    private String provision;
 
     @Option(names = "--recompute", description = "Recompute the snapshot from the records first")
     boolean recompute;
@@ -156,7 +160,20 @@ final class StatsCommand implements Callable<Integer> {
             }
         }
         if (measure != null) {
-            FiguresOutput.explanation(out, statistics.explain(reportingYear, one.code(), measure), synthetic);
+            org.annualreview.statistics.Explanation explanation = statistics.explain(reportingYear, one.code(), measure);
+            if (provision != null) {   // one provision of the Code: the investigations that failed it, of all investigations
+                java.util.Optional<org.annualreview.statistics.CodeFindings.Provision> failed = statistics.codeFindings(reportingYear)
+                        .provision(provision);
+                if (failed.isEmpty()) {
+                    err.println("Unknown Complaint Handling Code provision '" + provision + "': the provisions are "
+                            + statistics.codeFindings(reportingYear).provisions().stream().map(p -> p.code()).toList());
+                    return ExitCodes.REFUSED;
+                }
+                out.println("Provision: " + failed.get().label() + " (" + provision + ")");
+                explanation = new org.annualreview.statistics.Explanation(explanation.year(), explanation.figures(), explanation.measure(),
+                        statistics.casesFailing(reportingYear, one.code(), provision), explanation.denominator(), java.util.Optional.empty());
+            }
+            FiguresOutput.explanation(out, explanation, synthetic);
             if (measure == Measure.UPHELD_PER_100000) {
                 ReportingYear explained = reportingYear;
                 out.println(statistics.chosenEstimate(reportingYear).map(c -> String.format("The mid-%d estimate was chosen for %s by %s on %s: %s",
@@ -167,11 +184,12 @@ final class StatsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         switch (format) {
-            case json -> FiguresOutput.json(out, figures, shown, method, synthetic);
+            case json -> FiguresOutput.json(out, figures, shown, method, synthetic, java.util.Optional.of(statistics.codeFindings(reportingYear)));
             case csv -> FiguresOutput.csv(out, figures, shown, method);
             case table -> {
                 if (one != null) {
-                    FiguresOutput.organisationTable(out, figures, shown.get(0), method, synthetic);
+                    FiguresOutput.organisationTable(out, figures, shown.get(0), method, synthetic,
+                            java.util.Optional.of(statistics.codeFindings(reportingYear)));
                 } else {
                     FiguresOutput.yearTable(out, figures, method, synthetic);
                 }
@@ -197,7 +215,16 @@ final class StatsCommand implements Callable<Integer> {
 
     /** The measure --explain names; it needs --organisation. */
     private Measure measureToExplain(Organisation one) {
-        var measure = Measure.byCode(explain);
+        String code = explain;
+        if (explain.contains(":")) {   // code-failures:PROVISION
+            code = explain.substring(0, explain.indexOf(':'));
+            provision = explain.substring(explain.indexOf(':') + 1).strip();
+            if (Measure.byCode(code).filter(m -> m == Measure.CODE_FAILURES).isEmpty() || provision.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "Only code-failures is explained by provision (code-failures:stage-1-late), not '" + explain + "'");
+            }
+        }
+        var measure = Measure.byCode(code);
         if (measure.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Unknown measure '" + explain + "': use one of " + Measure.codes());

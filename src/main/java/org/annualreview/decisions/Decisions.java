@@ -218,7 +218,5 @@ public final class Decisions {
                 releaseId, y, y, y);
         jdbc.update("insert into released_service_improvement select cast(? as bigint), cast(? as varchar(7)), i.* from service_improvement i"
                 + " where i.reporting_year = ?", releaseId, y, y);
-        jdbc.update("insert into released_code_failure select cast(? as bigint), cast(? as varchar(7)), f.* from code_failure f"
-                + " where f.reporting_year = ?", releaseId, y, y);
     }
 }

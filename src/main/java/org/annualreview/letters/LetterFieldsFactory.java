@@ -11,6 +11,7 @@ import org.annualreview.organisations.Contact;
 import org.annualreview.organisations.Organisation;
 import org.annualreview.shared.Rate;
 import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.CodeFindings;
 import org.annualreview.statistics.KeyStatistic;
 import org.annualreview.statistics.OrganisationFigures;
 import org.annualreview.statistics.Shown;
@@ -25,21 +26,12 @@ final class LetterFieldsFactory {
     private LetterFieldsFactory() {
     }
 
-    /**
-     * An organisation's Complaint Handling Code records of the year: the provisions failed with their cases ("… (2 cases)"),
-     * the self-assessment, annual report and governance response found (in that order; empty when no search was recorded),
-     * and the failure notices issued.
-     */
-    record CodeRecords(List<String> provisions, Optional<boolean[]> selfAssessment, long failureNotices) {
-        static final CodeRecords NONE = new CodeRecords(List.of(), Optional.empty(), 0);
-    }
-
     /** The year's training totals of the scheme (zero when none were recorded), and last year's workshops if recorded. */
     record SchemeTotals(long workshops, long peopleReached, java.util.OptionalLong workshopsLastYear) {
     }
 
     static LetterFields of(Organisation organisation, Optional<Contact> chiefExecutive, ReportingYear year, OrganisationFigures f,
-            Optional<TypeAverage> average, List<String> courses, CodeRecords code, SchemeTotals scheme, TemplateSettings settings,
+            Optional<TypeAverage> average, List<String> courses, CodeFindings.Council code, SchemeTotals scheme, TemplateSettings settings,
             String publicationDay, String note, Optional<String> signatureImage) {
         Rate late = f.lateEnquiries();
         int lateShare = late.wholePercent().orElse(0);
@@ -66,9 +58,11 @@ final class LetterFieldsFactory {
                         f.lateAfterExtension(), f.incompleteEnquiries()),
                 new LetterFields.Training(List.copyOf(courses), f.trainingAttendees()),
                 new LetterFields.Code(KeyStatistic.CODE_FAILURES.appliesTo(year), KeyStatistic.CODE_FAILURES.count(f),
-                        KeyStatistic.CODE_FAILURES.outOf(f), List.copyOf(code.provisions()), code.selfAssessment().isPresent(),
-                        code.selfAssessment().map(a -> a[0]).orElse(false), code.selfAssessment().map(a -> a[1]).orElse(false),
-                        code.selfAssessment().map(a -> a[2]).orElse(false), code.failureNotices()),
+                        KeyStatistic.CODE_FAILURES.outOf(f), code.failures().stream().map(c -> c.provision().label() + " (" + c.cases()
+                                + (c.cases() == 1 ? " case)" : " cases)")).toList(), code.selfAssessment().isPresent(),
+                        code.selfAssessment().map(a -> a.selfAssessment().found()).orElse(false),
+                        code.selfAssessment().map(a -> a.annualReport().found()).orElse(false),
+                        code.selfAssessment().map(a -> a.governanceResponse().found()).orElse(false), code.notices().size()),
                 scheme(scheme),
                 new LetterFields.Signatory(settings.signatory(), settings.signatoryTitles(),
                         signatureImage.map(uri -> "![Signature of " + settings.signatory() + "](" + uri + ")").orElse("")),

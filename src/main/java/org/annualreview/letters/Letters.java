@@ -648,7 +648,7 @@ public final class Letters {
 
     /** What every letter of a year reads besides its figures: contacts, courses, notes and the scheme's totals. */
     private record YearData(Map<String, List<Contact>> contacts, Map<String, List<String>> courses, Map<String, String> notes,
-            LetterFieldsFactory.SchemeTotals scheme, Map<String, LetterFieldsFactory.CodeRecords> code) {
+            LetterFieldsFactory.SchemeTotals scheme, org.annualreview.statistics.CodeFindings code) {
 
         static YearData read(JdbcTemplate jdbc, Organisations organisations, ReportingYear year) {
             Map<String, List<Contact>> contacts = organisations.allContacts();
@@ -665,42 +665,12 @@ public final class Letters {
                     rs -> {
                         notes.put(rs.getString(1), rs.getString(2));
                     }, year.toString());
-            return new YearData(contacts, courses, notes, schemeTotals(jdbc, year), codeRecords(jdbc, year));
+            return new YearData(contacts, courses, notes, schemeTotals(jdbc, year),
+                    new org.annualreview.statistics.CodeRecords(jdbc.getDataSource()).of(year));
         }
 
-        /** Each organisation's Complaint Handling Code records of the year (none before the Code was considered: no rows). */
-        static Map<String, LetterFieldsFactory.CodeRecords> codeRecords(JdbcTemplate jdbc, ReportingYear year) {
-            Map<String, List<String>> provisions = new HashMap<>();
-            jdbc.query("select f.organisation_code, p.label, count(*) from code_failure f join code_provision p on p.code = f.provision"
-                    + " where f.reporting_year = ? group by f.organisation_code, p.label order by f.organisation_code, count(*) desc, p.label",
-                    rs -> {
-                        long cases = rs.getLong(3);
-                        provisions.computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
-                                .add(rs.getString(2) + " (" + cases + (cases == 1 ? " case)" : " cases)"));
-                    }, year.toString());
-            Map<String, boolean[]> assessments = new HashMap<>();
-            jdbc.query("select organisation_code, self_assessment_found, annual_report_found, governance_response_found"
-                    + " from code_self_assessment where reporting_year = ?", rs -> {
-                        assessments.put(rs.getString(1), new boolean[] {rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)});
-                    }, year.toString());
-            Map<String, Long> notices = new HashMap<>();
-            jdbc.query("select organisation_code, count(*) from code_failure_notice where reporting_year = ? group by organisation_code",
-                    rs -> {
-                        notices.put(rs.getString(1), rs.getLong(2));
-                    }, year.toString());
-            Map<String, LetterFieldsFactory.CodeRecords> records = new HashMap<>();
-            java.util.Set<String> codes = new java.util.HashSet<>(provisions.keySet());
-            codes.addAll(assessments.keySet());
-            codes.addAll(notices.keySet());
-            for (String code : codes) {
-                records.put(code, new LetterFieldsFactory.CodeRecords(provisions.getOrDefault(code, List.of()),
-                        Optional.ofNullable(assessments.get(code)), notices.getOrDefault(code, 0L)));
-            }
-            return records;
-        }
-
-        LetterFieldsFactory.CodeRecords code(String organisation) {
-            return code.getOrDefault(organisation, LetterFieldsFactory.CodeRecords.NONE);
+        org.annualreview.statistics.CodeFindings.Council code(String organisation) {
+            return code.of(organisation);
         }
 
         /** The scheme's training totals of the year (zero when not recorded) and last year's workshops, if recorded. */

@@ -18,6 +18,8 @@ import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisation;
 import org.annualreview.organisations.Organisations;
 import org.annualreview.shared.ReportingYear;
+import org.annualreview.statistics.CodeFindings;
+import org.annualreview.statistics.CodeRecords;
 import org.annualreview.statistics.OrganisationFigures;
 import org.annualreview.statistics.Statistics;
 import org.annualreview.statistics.YearFigures;
@@ -48,8 +50,11 @@ public final class Releases {
     private final Decisions decisions;
     private final Organisations organisations;
     private final Clock clock;
+    private final CodeRecords code;
     /** A release's figures never change: read once per node. */
     private final Cache<Long, YearFigures> figures = Caffeine.newBuilder().maximumSize(64).build();
+    /** Nor do its Code records. */
+    private final Cache<Long, CodeFindings> codeFindings = Caffeine.newBuilder().maximumSize(64).build();
 
     public Releases(DataSource dataSource, Statistics statistics, Letters letters, Decisions decisions, Organisations organisations,
             Clock clock) {
@@ -60,6 +65,7 @@ public final class Releases {
         this.decisions = decisions;
         this.organisations = organisations;
         this.clock = clock;
+        this.code = new CodeRecords(dataSource);
     }
 
     /** Publishing or revising refused, with the reason staff read. */
@@ -96,6 +102,16 @@ public final class Releases {
     /** The figures the release froze. */
     public YearFigures figures(Release release) {
         return figures.get(release.id(), id -> statistics.released(id, release.year(), release.figuresComputedAt()));
+    }
+
+    /** The Complaint Handling Code records the release froze. */
+    public CodeFindings codeFindings(Release release) {
+        return codeFindings.get(release.id(), id -> code.released(id, release.year()));
+    }
+
+    /** The detailed investigations of a council in which the release found the provision failed, by case reference. */
+    public List<String> casesFailing(Release release, String organisationCode, String provision) {
+        return code.releasedCasesFailing(release.id(), release.year(), organisationCode, provision);
     }
 
     /** The letter version the release published for an organisation, if it published one. */
@@ -262,6 +278,7 @@ public final class Releases {
             Release release = number(year, number).orElseThrow();
             statistics.copyToRelease(fresh, release.id());
             decisions.copyToRelease(year, release.id());
+            code.copyToRelease(year, release.id());
             jdbc.update("""
                     insert into release_letter (release_id, organisation_code, version)
                     select cast(? as bigint), a.organisation_code, max(a.version) from letter_approval a

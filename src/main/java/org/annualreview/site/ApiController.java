@@ -47,10 +47,8 @@ public final class ApiController {
 
     @GetMapping("/api/years/{year}")
     public ResponseEntity<String> year(@PathVariable("year") String year) {
-        return publication.published(year).map(y -> {
-            YearFigures figures = publication.figures(y);
-            return json(FiguresDocument.of(figures, figures.organisations(), AverageMethod.POOLED, synthetic.getAsBoolean()));
-        }).orElseGet(() -> ResponseEntity.notFound().build());
+        return publication.published(year).flatMap(publication::release).map(r -> document(r, null))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     /** Every release of a published year, first first: when, what kind, why (a revision's reason), and where its figures are. */
@@ -68,10 +66,7 @@ public final class ApiController {
     @GetMapping("/api/years/{year}/releases/{number}")
     public ResponseEntity<String> release(@PathVariable("year") String year, @PathVariable("number") String number) {
         return publication.published(year).flatMap(y -> number.matches("\\d{1,4}") ? publication.release(y, Integer.parseInt(number))
-                : java.util.Optional.empty()).map(r -> {
-                    YearFigures figures = publication.figures(r);
-                    return json(FiguresDocument.of(figures, figures.organisations(), AverageMethod.POOLED, synthetic.getAsBoolean()));
-                }).orElseGet(() -> ResponseEntity.notFound().build());
+                : java.util.Optional.empty()).map(r -> document(r, null)).orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     /** A release as the API lists it; the order of its fields is fixed. */
@@ -88,11 +83,16 @@ public final class ApiController {
 
     @GetMapping("/api/years/{year}/councils/{code}")
     public ResponseEntity<String> council(@PathVariable("year") String year, @PathVariable("code") String code) {
-        return publication.published(year).flatMap(y -> {
-            YearFigures figures = publication.figures(y);
-            return figures.of(code.toUpperCase(java.util.Locale.ROOT))
-                    .map(f -> json(FiguresDocument.of(figures, List.of(f), AverageMethod.POOLED, synthetic.getAsBoolean())));
-        }).orElseGet(() -> ResponseEntity.notFound().build());
+        return publication.published(year).flatMap(publication::release)
+                .flatMap(r -> publication.figures(r).of(code.toUpperCase(java.util.Locale.ROOT)).map(f -> document(r, f)))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** A release's figures as JSON, of every organisation or of one, with the Complaint Handling Code records it froze. */
+    private ResponseEntity<String> document(org.annualreview.publication.Release release, org.annualreview.statistics.OrganisationFigures one) {
+        YearFigures figures = publication.figures(release);
+        return json(FiguresDocument.of(figures, one == null ? figures.organisations() : List.of(one), AverageMethod.POOLED,
+                synthetic.getAsBoolean(), java.util.Optional.of(publication.codeFindings(release))));
     }
 
     /** The API's description, OpenAPI 3.1. */

@@ -47,6 +47,11 @@ public record CouncilRow(String code, String name, String kind, List<Figure> fig
                 .orElseThrow(() -> new IllegalArgumentException(statistic.code() + " is not published for this year"));
     }
 
+    /** Whether a rate out of so many cases rests on few. */
+    public static boolean fewCases(long outOf) {
+        return few(outOf);
+    }
+
     private static boolean few(long cases) {
         return cases > 0 && cases < FEW;
     }

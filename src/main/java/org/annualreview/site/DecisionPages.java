@@ -137,7 +137,7 @@ public final class DecisionPages {
      */
     @GetMapping("/councils/{code}/counted/{year}/{measure}")
     public ResponseEntity<String> counted(@PathVariable("code") String code, @PathVariable("year") String year,
-            @PathVariable("measure") String measure) {
+            @PathVariable("measure") String measure, @RequestParam(name = "provision", required = false) String provision) {
         Optional<Organisation> organisation = organisations.byCode(code);
         Optional<org.annualreview.publication.Release> release = ReportingYear.find(year).flatMap(publication::release);
         Optional<Measure> figure = Measure.byCode(measure).filter(TRACEABLE::contains);
@@ -147,7 +147,19 @@ public final class DecisionPages {
         }
         Explanation explanation = statistics.explainReleased(publication.figures(release.get()), release.get().id(), organisation.get().code(),
                 figure.get());
-        Map<String, Object> model = Pages.base(explanation.measure().description() + ": " + organisation.get().name() + ", " + release.get().year());
+        String described = explanation.measure().description();
+        if (provision != null) {   // one provision of the Code: the investigations that failed it, of all investigations
+            Optional<org.annualreview.statistics.CodeFindings.Provision> failed = figure.get() == Measure.CODE_FAILURES
+                    ? publication.codeFindings(release.get()).provision(provision) : Optional.empty();
+            if (failed.isEmpty()) {
+                return pages.notFound();
+            }
+            described = "Complaint Handling Code: " + failed.get().label() + ", of detailed investigations";
+            explanation = new Explanation(explanation.year(), explanation.figures(), explanation.measure(),
+                    publication.releases().casesFailing(release.get(), organisation.get().code(), provision), explanation.denominator(),
+                    Optional.empty());
+        }
+        Map<String, Object> model = Pages.base(described + ": " + organisation.get().name() + ", " + release.get().year());
         Pages.revised(model, List.of(release.get()));
         model.put("code", organisation.get().code());
         model.put("name", organisation.get().name());

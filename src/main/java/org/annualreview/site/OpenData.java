@@ -85,6 +85,20 @@ public final class OpenData {
         return OpenDataCsv.response(csv, "statistics-" + organisation.get().code() + ".csv");
     }
 
+    /** A published year's Complaint Handling Code records of every organisation (from 2026-27), as its release froze them. */
+    @GetMapping("/data/complaint-handling-code-{year}.csv")
+    public ResponseEntity<byte[]> complaintHandlingCode(@PathVariable("year") String year) {
+        Optional<org.annualreview.publication.Release> release = publication.published(year)
+                .filter(org.annualreview.statistics.KeyStatistic.CODE_FAILURES::appliesTo).flatMap(publication::release);
+        if (release.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        StringWriter csv = new StringWriter();
+        csv.write('\uFEFF');
+        org.annualreview.statistics.CodeFindingsCsv.write(csv, publication.figures(release.get()), publication.codeFindings(release.get()));
+        return OpenDataCsv.response(csv, "complaint-handling-code-" + release.get().year() + ".csv");
+    }
+
     /** Every decision of a published year, about every body. */
     @GetMapping("/data/decisions-{year}.csv")
     public ResponseEntity<byte[]> decisions(@PathVariable("year") String year) {
@@ -143,6 +157,9 @@ public final class OpenData {
             url.accept("/data/decisions-" + year + ".csv");
             url.accept("/data/service-improvements-" + year + ".csv");
             url.accept("/releases/" + year);
+            if (org.annualreview.statistics.KeyStatistic.CODE_FAILURES.appliesTo(year)) {
+                url.accept("/data/complaint-handling-code-" + year + ".csv");
+            }
         }
         if (!years.isEmpty()) {
             java.util.Set<String> codes = years.stream().flatMap(y -> publication.figures(y).organisations().stream())

@@ -76,6 +76,11 @@ public final class Publication {
         return release(year).map(releases::figures).orElseThrow(() -> new IllegalArgumentException(year + " is not published"));
     }
 
+    /** The Complaint Handling Code records a release froze. */
+    public org.annualreview.statistics.CodeFindings codeFindings(Release release) {
+        return releases.codeFindings(release);
+    }
+
     /** The decisions of every published year, as their releases froze them. */
     public Decisions decisions() {
         return releases.decisions(publishedReleases());

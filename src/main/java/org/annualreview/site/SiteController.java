@@ -75,6 +75,7 @@ public final class SiteController {
         if (shown.isPresent() && !ofTheYear.contains(statistic.get())) {
             return notFound();   // such as the Complaint Handling Code's before 2026-27
         }
+        model.put("codeReported", shown.map(KeyStatistic.CODE_FAILURES::appliesTo).orElse(false));
         model.put("measureLabel", statistic.get().label());
         model.put("measures", ofTheYear.stream().map(s -> Map.of("value", s.code(), "label", s.label())).toList());
         model.put("statistics", ofTheYear.stream().map(s -> Map.of("code", s.code(), "label", s.label())).toList());
@@ -127,6 +128,7 @@ public final class SiteController {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("year", year.toString());
                 entry.put("figures", CouncilRow.of(f, figures));
+                entry.put("code", CodeSection.appliesTo(figures) ? CodeSection.of(publication.codeFindings(release), f, figures) : Map.of());
                 Map<Integer, Integer> letterVersions = publication.releases().letterVersions(year, o.code());
                 entry.put("letter", letterVersions.containsKey(release.number()));
                 List<Integer> corrections = org.annualreview.publication.Releases.corrections(letterVersions);
@@ -202,7 +204,30 @@ public final class SiteController {
                 "name", p.name(), "chosen", p.chosen(), "shown", TypeAverageWords.percent(p.upheld(), p.investigated()),
                 "counts", p.upheld() + " of " + p.investigated(), "band", FunnelPlot.band(p, average),
                 "rate", p.investigated() == 0 ? "" : String.valueOf((double) p.upheld() / p.investigated()), "investigated", p.investigated())).toList());
+        model.put("codeRows", CodeSection.appliesTo(figures) ? codeRows(figures, publication.codeFindings(publication.release(shown.get()).orElseThrow()),
+                o) : List.of());
         return page("compare", model);
+    }
+
+    /** Each council of the type under the Complaint Handling Code: failures found, self-assessment and report found, notices. */
+    private static List<Map<String, Object>> codeRows(YearFigures figures, org.annualreview.statistics.CodeFindings findings, Organisation chosen) {
+        return figures.organisations().stream().filter(f -> f.kind() == chosen.kind()).sorted(java.util.Comparator.comparing(
+                org.annualreview.statistics.OrganisationFigures::name)).map(f -> {
+                    org.annualreview.statistics.CodeFindings.Council council = findings.of(f.code());
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("code", f.code());
+                    row.put("name", f.name());
+                    row.put("chosen", f.code().equals(chosen.code()));
+                    row.put("shown", KeyStatistic.CODE_FAILURES.shown(f));
+                    row.put("fewCases", CouncilRow.fewCases(KeyStatistic.CODE_FAILURES, f));
+                    row.put("counts", KeyStatistic.CODE_FAILURES.count(f) + " of " + KeyStatistic.CODE_FAILURES.outOf(f));
+                    row.put("rate", KeyStatistic.CODE_FAILURES.outOf(f) == 0 ? ""
+                            : String.valueOf((double) KeyStatistic.CODE_FAILURES.count(f) / KeyStatistic.CODE_FAILURES.outOf(f)));
+                    row.put("selfAssessment", council.selfAssessment().map(a -> a.selfAssessment().found() ? "Found" : "Not found").orElse("Not recorded"));
+                    row.put("annualReport", council.selfAssessment().map(a -> a.annualReport().found() ? "Found" : "Not found").orElse("Not recorded"));
+                    row.put("notices", council.notices().size());
+                    return row;
+                }).toList();
     }
 
     /** Follow one council: an entry when a year's figures and letter are published, and for each public report. */

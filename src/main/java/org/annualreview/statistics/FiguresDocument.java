@@ -23,6 +23,15 @@ public final class FiguresDocument {
     }
 
     public static Map<String, Object> of(YearFigures year, List<OrganisationFigures> organisations, AverageMethod method, boolean synthetic) {
+        return of(year, organisations, method, synthetic, java.util.Optional.empty());
+    }
+
+    /**
+     * The same, with each organisation's Complaint Handling Code records under {@code complaintHandlingCode} when they are
+     * given and the Code is reported for the year (null otherwise).
+     */
+    public static Map<String, Object> of(YearFigures year, List<OrganisationFigures> organisations, AverageMethod method, boolean synthetic,
+            java.util.Optional<CodeFindings> code) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("reportingYear", year.year().toString());
         doc.put("firstDay", year.year().firstDay().toString());
@@ -36,6 +45,8 @@ public final class FiguresDocument {
             Map<String, Object> o = organisation(f);
             o.put("codeFailures", KeyStatistic.CODE_FAILURES.appliesTo(year.year()) ? rate(new Rate(KeyStatistic.CODE_FAILURES.count(f),
                     KeyStatistic.CODE_FAILURES.outOf(f)), KeyStatistic.CODE_FAILURES.shown(f)) : null);
+            o.put("complaintHandlingCode", KeyStatistic.CODE_FAILURES.appliesTo(year.year())
+                    ? code.map(c -> code(c, f, year)).orElse(null) : null);
             o.put("typeAverage", f.kind().hasTypeAverage() && averages.containsKey(f.kind()) ? average(averages.get(f.kind()), year) : null);
             list.add(o);
         }
@@ -88,6 +99,34 @@ public final class FiguresDocument {
         o.put("lateEnquiries", enquiries);
         o.put("training", ordered("courses", f.trainingCourses(), "attendees", f.trainingAttendees()));
         return o;
+    }
+
+    /**
+     * An organisation's Code records: every provision of the year's vocabulary with the detailed investigations that failed
+     * it (and, for a council, the pooled share of its type's), what was found of its self-assessment, annual report and
+     * governance response (null when no search was recorded), and its failure notices.
+     */
+    static Map<String, Object> code(CodeFindings findings, OrganisationFigures f, YearFigures year) {
+        CodeFindings.Council council = findings.of(f.code());
+        List<Object> provisions = new ArrayList<>();
+        for (CodeFindings.Provision p : findings.provisions()) {
+            Rate share = new Rate(council.cases(p.code()), f.investigated());
+            Map<String, Object> provision = ordered("code", p.code(), "label", p.label(), "cases", share.numerator(),
+                    "percent", share.wholePercent().orElse(null));
+            provision.put("typePercent", f.kind().hasTypeAverage()
+                    ? findings.typeShare(p.code(), f.kind(), year).wholePercent().orElse(null) : null);
+            provisions.add(provision);
+        }
+        Map<String, Object> code = new LinkedHashMap<>();
+        code.put("provisions", provisions);
+        code.put("selfAssessment", council.selfAssessment().map(a -> (Object) ordered("selfAssessment", document(a.selfAssessment()),
+                "annualReport", document(a.annualReport()), "governanceResponse", document(a.governanceResponse()))).orElse(null));
+        code.put("failureNotices", council.notices().stream().map(n -> ordered("issued", n.issuedOn().toString(), "reason", n.reason())).toList());
+        return code;
+    }
+
+    private static Map<String, Object> document(CodeFindings.Document d) {
+        return ordered("found", d.found(), "date", d.on().map(Object::toString).orElse(null), "address", d.address().orElse(null));
     }
 
     private static Map<String, Object> rate(Rate rate, String shown) {

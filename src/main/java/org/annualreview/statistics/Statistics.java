@@ -28,6 +28,7 @@ public final class Statistics {
     private final FiguresCalculator calculator;
     private final SnapshotStore snapshots;
     private final Clock clock;
+    private final CodeRecords code;
 
     public Statistics(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -35,6 +36,17 @@ public final class Statistics {
         this.calculator = new FiguresCalculator(jdbc);
         this.snapshots = new SnapshotStore(jdbc);
         this.clock = clock;
+        this.code = new CodeRecords(dataSource);
+    }
+
+    /** The year's Complaint Handling Code records, from the working records. */
+    public CodeFindings codeFindings(ReportingYear year) {
+        return code.of(year);
+    }
+
+    /** The detailed investigations of a council's year in which the provision was found failed (working records). */
+    public List<String> casesFailing(ReportingYear year, String organisationCode, String provision) {
+        return code.casesFailing(year, organisationCode, provision);
     }
 
     /**

@@ -201,6 +201,19 @@ class CommandLineIT {
         }
 
         @Test
+        void explainByProvisionListsTheInvestigationsThatFailedIt() {
+            Run explained = run("stats", "--year", "2023-24", "--organisation", "Knowsley", "--explain", "code-failures:stage-1-late");
+            assertThat(explained.exitCode()).isZero();
+            assertThat(explained.out()).contains("Provision: Stage 1 answer later than 10 working days (20 if extended) (stage-1-late)",
+                    "Numerator: 1", "SAMPLE-23-0001", "Denominator: 3", "Result: 33%");
+            Run unknown = run("stats", "--year", "2023-24", "--organisation", "Knowsley", "--explain", "code-failures:no-such-provision");
+            assertThat(unknown.exitCode()).isEqualTo(1);
+            assertThat(unknown.err()).contains("Unknown Complaint Handling Code provision 'no-such-provision'", "stage-1-late");
+            assertThat(run("stats", "--year", "2023-24", "--organisation", "Knowsley", "--explain", "upheld:stage-1-late").exitCode())
+                    .isEqualTo(2);
+        }
+
+        @Test
         void csvHasOneRowPerOrganisation() {
             Run csv = run("stats", "--year", "2023-24", "--format", "csv");
             assertThat(csv.exitCode()).isZero();

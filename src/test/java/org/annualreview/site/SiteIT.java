@@ -176,7 +176,11 @@ class SiteIT {
                 .doesNotContain("<title>Lancashire: ");
         assertThat(fetch(site, "/?year=2023-24&view=upper").getContentAsString()).contains("<title>Knowsley: 50%</title>", "<title>Lancashire: no figure</title>");
         assertThat(fetch(site, "/councils/" + KNOWSLEY).getContentAsString())
-                .contains("<h2 class=\"govuk-heading-l\">2023-24</h2>", "1 upheld of 2 detailed investigations", "letters/2023-24.pdf");
+                .contains("<h2 class=\"govuk-heading-l\">2023-24</h2>", "1 upheld of 2 detailed investigations", "letters/2023-24.pdf")
+                .as("the Complaint Handling Code is reported from 2026-27").doesNotContain("Complaint Handling Code");
+        assertThat(fetch(site, "/councils/" + KNOWSLEY + "/compare").getContentAsString()).doesNotContain("Complaint Handling Code");
+        assertThat(fetch(site, "/").getContentAsString()).doesNotContain("complaint-handling-code-");
+        assertThat(fetch(site, "/data/complaint-handling-code-2023-24.csv").getStatus()).isEqualTo(404);
         MockHttpServletResponse pdf = fetch(site, "/councils/" + KNOWSLEY + "/letters/2023-24.pdf");
         assertThat(pdf.getStatus()).isEqualTo(200);
         assertThat(pdf.getContentType()).isEqualTo("application/pdf");

@@ -185,6 +185,26 @@ class StatisticsIT {
         }
 
         @Test
+        void eachProvisionCountsTheDetailedInvestigationsThatFailedItAndListsThem() throws Exception {
+            new RecordFiles(java.nio.file.Files.createDirectories(directory.resolve("code")))
+                    .row("code-failures", RecordFiles.cells("case_reference", "K1", "provision", "stage-1-late"))
+                    .row("code-failures", RecordFiles.cells("case_reference", "K1", "provision", "not-signposted"))
+                    .row("code-failures", RecordFiles.cells("case_reference", "K4", "provision", "stage-1-late"))
+                    .row("code-failures", RecordFiles.cells("case_reference", "K5", "provision", "stage-1-late"))   // not investigated
+                    .importInto(imports);
+
+            CodeFindings findings = statistics.codeFindings(YEAR);
+            CodeFindings.Council k = findings.of(KNOWSLEY);
+            assertThat(k.failures()).extracting(f -> f.provision().code() + " " + f.cases())
+                    .as("most cases first; K5 was not investigated").containsExactly("stage-1-late 2", "not-signposted 1");
+            assertThat(k.cases("acknowledgement-late")).isZero();
+            assertThat(statistics.casesFailing(YEAR, KNOWSLEY, "stage-1-late")).containsExactly("K1", "K4");
+            assertThat(findings.provisions()).extracting(CodeFindings.Provision::code).as("the vocabulary, by label")
+                    .containsExactly("acknowledgement-late", "stage-2-not-offered", "not-signposted", "stage-1-late", "stage-2-late");
+            assertThat(findings.of("E99999999")).isEqualTo(CodeFindings.Council.NONE);
+        }
+
+        @Test
         void satisfactoryRemedyIsShareOfUpheldDecisions() {
             assertThat(knowsley().satisfactoryRemedy()).isEqualTo(new org.annualreview.shared.Rate(1, 4));
         }
