@@ -146,7 +146,7 @@ public final class Statistics {
      * not touched: its working figures differ until a revision.
      */
     public void chooseEstimate(ReportingYear year, java.util.OptionalInt midYear, String chosenBy, String reason) {
-        if (midYear.isPresent() && (midYear.getAsInt() < 1971 || midYear.getAsInt() > year.startYear() + 1)) {
+        if (midYear.isPresent() && !mayStandFor(year, midYear.getAsInt())) {
             throw new IllegalArgumentException("no mid-" + midYear.getAsInt() + " estimate can stand for " + year
                     + ": choose a mid-year from 1971 to " + (year.startYear() + 1));
         }
@@ -160,6 +160,27 @@ public final class Statistics {
             snapshots.markAllStale();
             return null;
         });
+    }
+
+    /**
+     * The mid-years of the population estimates recorded for the councils of the year (those that existed in it) that
+     * {@link #chooseEstimate} accepts for it, earliest first: the estimates staff can choose from.
+     */
+    public List<Integer> estimatesToChooseFrom(ReportingYear year) {
+        java.util.SortedSet<Integer> midYears = new java.util.TreeSet<>();
+        jdbc.query("select distinct p.mid_year, o.kind from population p join organisation o on o.code = p.organisation_code"
+                + " where (o.started_on is null or o.started_on <= ?) and (o.ended_on is null or o.ended_on >= ?)", rs -> {
+                    if (org.annualreview.shared.Term.byCode(org.annualreview.organisations.OrganisationKind.class, rs.getString(2)).hasTypeAverage()
+                            && mayStandFor(year, rs.getInt(1))) {
+                        midYears.add(rs.getInt(1));
+                    }
+                }, java.sql.Date.valueOf(year.lastDay()), java.sql.Date.valueOf(year.firstDay()));
+        return List.copyOf(midYears);
+    }
+
+    /** Whether an estimate of the mid-year can stand for the middle of the year: one from 1971 to the year after its start. */
+    private static boolean mayStandFor(ReportingYear year, int midYear) {
+        return midYear >= 1971 && midYear <= year.startYear() + 1;
     }
 
     /** Every reporting year from the first decision to the last. */

@@ -17,32 +17,58 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The page of a year's letters, as the year's own address shows it and as a form posted there answers with its
- * problem: how many letters are written and approved, the form to write them, and what sending would do now.
+ * problem: how many letters are written and approved, the form to write them, what sending would do now, and which
+ * population estimate the year's figures per 100,000 residents divide by, with the form to choose another.
  */
 @org.springframework.stereotype.Component
 final class YearPage {
 
     /** What the page says above its forms: what was just done, or the problem with what was asked. */
-    record Outcome(String done, int written, int newVersions, String problem, String problemLink, String organisation) {
+    record Outcome(String done, int written, int newVersions, String problem, String problemLink, String organisation, EstimateAnswer estimate) {
 
         static Outcome of(String done, int written, int newVersions) {
-            return new Outcome(done, written, newVersions, "", "", "");
+            return new Outcome(done, written, newVersions, "", "", "", EstimateAnswer.NONE);
         }
 
         /** A problem with the form to write the letters; the link is where the error summary sends staff to put it right. */
         static Outcome problem(String problem, String link, String organisation) {
-            return new Outcome("", 0, 0, problem, link, organisation);
+            return new Outcome("", 0, 0, problem, link, organisation, EstimateAnswer.NONE);
+        }
+
+        /** The form choosing the population estimate refused: what was posted, shown back, and each problem with it. */
+        static Outcome estimateRefused(EstimateAnswer answer) {
+            return new Outcome("", 0, 0, "", "", "", answer);
         }
     }
+
+    /**
+     * What was posted to the form choosing the year's population estimate ("rule" or a mid-year, and the reason), and
+     * the problems found with it, each with the id of the field it links to; NONE: nothing posted.
+     */
+    record EstimateAnswer(String estimate, String reason, List<Map<String, String>> errors) {
+        static final EstimateAnswer NONE = new EstimateAnswer("", "", List.of());
+        /** The ids of the form's fields: the first radio, and the reason. */
+        static final String ESTIMATE = "estimate";
+        static final String REASON = "estimate-reason";
+
+        String problemOf(String field) {
+            return errors.stream().filter(e -> e.get("field").equals(field)).map(e -> e.get("message")).findFirst().orElse("");
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
     private final Letters letters;
     private final Distribution distribution;
     private final Jobs jobs;
     private final org.annualreview.publication.Releases releases;
+    private final org.annualreview.statistics.Statistics statistics;
     private final WorkspacePages pages = new WorkspacePages();
 
-    YearPage(Letters letters, Distribution distribution, Jobs jobs, org.annualreview.publication.Releases releases) {
+    YearPage(Letters letters, Distribution distribution, Jobs jobs, org.annualreview.publication.Releases releases,
+            org.annualreview.statistics.Statistics statistics) {
         this.releases = releases;
+        this.statistics = statistics;
         this.letters = letters;
         this.distribution = distribution;
         this.jobs = jobs;
@@ -69,7 +95,31 @@ final class YearPage {
         model.put("release", release.map(r -> "Published on " + r.madeOn() + " by " + r.madeBy()
                 + (r.number() > 1 ? "; release " + r.number() + ": " + r.revisedLabel() : "")).orElse(""));
         model.put("differing", release.isPresent() ? releases.differingFromRelease(year).size() : 0);
+        model.put("releaseNumber", release.map(org.annualreview.publication.Release::number).orElse(0));
+        estimate(model, year, outcome.estimate());
         return pages.status(status).page("year", model);
+    }
+
+    /**
+     * Which estimate the year's figures per 100,000 residents divide by (the rule's, or the one chosen, by whom, when and
+     * why), and the form to choose another: the estimates recorded for the year's councils, checked as chosen now or as
+     * just posted.
+     */
+    private void estimate(Map<String, Object> model, ReportingYear year, EstimateAnswer answer) {
+        Optional<org.annualreview.statistics.Statistics.ChosenEstimate> chosen = statistics.chosenEstimate(year);
+        model.put("ruleMidYear", year.startYear());
+        model.put("estimateChosen", chosen.isPresent());
+        model.put("estimateMidYear", chosen.map(c -> String.valueOf(c.midYear())).orElse(""));
+        model.put("estimateBy", chosen.map(org.annualreview.statistics.Statistics.ChosenEstimate::chosenBy).orElse(""));
+        model.put("estimateOn", chosen.map(c -> DAY.format(c.chosenAt().atZone(java.time.ZoneId.of("Europe/London")))).orElse(""));
+        model.put("estimateWhy", chosen.map(org.annualreview.statistics.Statistics.ChosenEstimate::reason).orElse(""));
+        String checked = answer == EstimateAnswer.NONE ? chosen.map(c -> String.valueOf(c.midYear())).orElse("rule") : answer.estimate();
+        model.put("estimateChecked", checked);
+        model.put("estimates", statistics.estimatesToChooseFrom(year).stream().map(String::valueOf).toList());
+        model.put("estimateReason", answer.reason());
+        model.put("estimateErrors", answer.errors());
+        model.put("estimateProblem", answer.problemOf(EstimateAnswer.ESTIMATE));
+        model.put("reasonProblem", answer.problemOf(EstimateAnswer.REASON));
     }
 
     private static List<Map<String, Object>> failures(List<Distribution.Failure> failures) {
