@@ -94,13 +94,12 @@ final class StatsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        String before = statistics.chosenEstimate(chosenYear).map(c -> "mid-" + c.midYear() + ": " + c.reason()).orElse("the rule");
+        String before = statistics.estimateInWords(chosenYear);
         try {
             audit.inTransaction(() -> {
                 statistics.chooseEstimate(chosenYear, midYear, "command line", reason);
                 audit.record(org.annualreview.audit.AuditLog.commandLine(), "choose-population-estimate", chosenYear.toString(),
-                        java.util.Optional.of(before), java.util.Optional.of(midYear.isPresent() ? "mid-" + midYear.getAsInt() + ": " + reason.strip()
-                                : "the rule: " + reason.strip()));
+                        java.util.Optional.of(before), java.util.Optional.of(Statistics.choiceInWords(midYear, reason)));
                 return null;
             });
         } catch (IllegalArgumentException e) {

@@ -18,9 +18,10 @@ import org.annualreview.statistics.YearFigures;
 /**
  * A council's year under the Complaint Handling Code as the site shows it (from 2026-27, as its release froze it): the
  * provisions failed with their cases, their share of the council's detailed investigations and of its type's, what the
- * ombudsman found of the self-assessment, annual report and governance response, and the failure notices.
+ * ombudsman found of the self-assessment, annual report and governance response, and the failure notices. The workspace
+ * shows the same from the working records.
  */
-final class CodeSection {
+public final class CodeSection {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -28,11 +29,12 @@ final class CodeSection {
     }
 
     /** Whether the year's pages have a Code section: the Code is reported from 2026-27. */
-    static boolean appliesTo(YearFigures figures) {
+    public static boolean appliesTo(YearFigures figures) {
         return KeyStatistic.CODE_FAILURES.appliesTo(figures.year());
     }
 
-    static Map<String, Object> of(CodeFindings findings, OrganisationFigures f, YearFigures figures) {
+    /** The section's model: the provisions failed, whether a search was recorded, the documents found and the notices. */
+    public static Map<String, Object> of(CodeFindings findings, OrganisationFigures f, YearFigures figures) {
         CodeFindings.Council council = findings.of(f.code());
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("investigated", f.investigated());

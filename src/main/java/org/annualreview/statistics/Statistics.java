@@ -133,6 +133,16 @@ public final class Statistics {
     public record ChosenEstimate(ReportingYear year, int midYear, String chosenBy, java.time.Instant chosenAt, String reason) {
     }
 
+    /** The year's estimate as the audit log records it: "mid-2022: the reason", or "the rule". */
+    public String estimateInWords(ReportingYear year) {
+        return chosenEstimate(year).map(c -> "mid-" + c.midYear() + ": " + c.reason()).orElse("the rule");
+    }
+
+    /** A choice as the audit log records it: "mid-2022: the reason", or "the rule: the reason". */
+    public static String choiceInWords(java.util.OptionalInt midYear, String reason) {
+        return (midYear.isPresent() ? "mid-" + midYear.getAsInt() : "the rule") + ": " + reason.strip();
+    }
+
     /** The estimate chosen for the year, if staff chose one; else its figures follow the rule (docs/statistics.md). */
     public java.util.Optional<ChosenEstimate> chosenEstimate(ReportingYear year) {
         return jdbc.query("select mid_year, chosen_by, chosen_at, reason from population_estimate_chosen where reporting_year = ?",

@@ -142,6 +142,9 @@ public final class LettersWorkspace {
         model.put("year", year);
         model.put("decisions", f.complaintsAndEnquiries());
         model.put("complianceCases", f.compliedOnTime() + f.compliedLate() + f.notComplied() + f.compliancePending());
+        org.annualreview.statistics.YearFigures figures = statistics.figures(ReportingYear.parse(year));
+        model.put("codeSection", org.annualreview.site.CodeSection.appliesTo(figures)
+                ? org.annualreview.site.CodeSection.of(statistics.codeFindings(figures.year()), f, figures) : Map.of());
         return pages.page("figures", model);
     }
 

@@ -79,10 +79,10 @@ public final class PopulationEstimateChoice {
         OptionalInt midYearChosen = midYear;
         String why = reason.strip();
         audit.inTransaction(() -> {
-            String before = statistics.chosenEstimate(chosen).map(c -> "mid-" + c.midYear() + ": " + c.reason()).orElse("the rule");
+            String before = statistics.estimateInWords(chosen);
             statistics.chooseEstimate(chosen, midYearChosen, principal.getName(), why);
             audit.record(principal.getName(), "choose-population-estimate", chosen.toString(), Optional.of(before),
-                    Optional.of(midYearChosen.isPresent() ? "mid-" + midYearChosen.getAsInt() + ": " + why : "the rule: " + why));
+                    Optional.of(Statistics.choiceInWords(midYearChosen, why)));
             return null;
         });
         return WorkspacePages.seeOther("/workspace/years/" + chosen + "?done=estimate#population-estimate");
