@@ -31,7 +31,7 @@ class FiguresDocumentTest {
                     "organisations", "typeAverages")),
             Map.entry("organisations[]", List.of("code", "name", "kind", "kindLabel", "population", "complaintsAndEnquiries", "outcomes",
                     "serviceAreas", "upheld", "compliance", "satisfactoryRemedy", "publicReports", "serviceImprovements", "lateEnquiries",
-                    "training", "codeFailures", "typeAverage")),
+                    "training", "codeFailures", "complaintHandlingCode", "typeAverage")),
             Map.entry("organisations[].population", List.of("residents", "midYear")),
             Map.entry("organisations[].complaintsAndEnquiries", List.of("total", "notForUs", "assessedAndClosed", "investigated")),
             Map.entry("organisations[].outcomes", Arrays.stream(Outcome.values()).map(Outcome::code).toList()),
@@ -47,6 +47,39 @@ class FiguresDocumentTest {
                     "compliancePercent", "satisfactoryRemedyPercent", "codeFailuresPercent")),
             Map.entry("typeAverages[]", List.of("kind", "kindLabel", "method", "councils", "upheldPercent", "upheldPer100000",
                     "compliancePercent", "satisfactoryRemedyPercent", "codeFailuresPercent")));
+
+    /** The Complaint Handling Code's objects, seen in a year of the Code only. */
+    static final Map<String, List<String>> CODE_KEYS = Map.of(
+            "organisations[].codeFailures", List.of("count", "of", "percent", "shown"),
+            "organisations[].complaintHandlingCode", List.of("provisions", "selfAssessment", "failureNotices"),
+            "organisations[].complaintHandlingCode.provisions[]", List.of("code", "label", "cases", "percent", "typePercent"),
+            "organisations[].complaintHandlingCode.selfAssessment", List.of("selfAssessment", "annualReport", "governanceResponse"),
+            "organisations[].complaintHandlingCode.selfAssessment.selfAssessment", List.of("found", "date", "address"),
+            "organisations[].complaintHandlingCode.selfAssessment.annualReport", List.of("found", "date", "address"),
+            "organisations[].complaintHandlingCode.selfAssessment.governanceResponse", List.of("found", "date", "address"),
+            "organisations[].complaintHandlingCode.failureNotices[]", List.of("issued", "reason"));
+
+    @Test
+    void aYearOfTheCodeCarriesEachOrganisationsCodeRecordsInTheDocumentedOrder() {
+        YearFigures year = new YearFigures(ReportingYear.parse("2026-27"), Instant.parse("2027-07-01T09:00:00Z"), aYear().organisations());
+        CodeFindings.Provision late = new CodeFindings.Provision("stage-1-late", "Stage 1 late", null);
+        CodeFindings.Document found = new CodeFindings.Document(true, Optional.of(java.time.LocalDate.of(2026, 6, 30)),
+                Optional.of("https://example.gov.uk/sa"));
+        CodeFindings.Document missing = new CodeFindings.Document(false, Optional.empty(), Optional.empty());
+        CodeFindings findings = new CodeFindings(year.year(), List.of(late), Map.of("E08000011", new CodeFindings.Council(
+                List.of(new CodeFindings.Failure(late, 1)), Optional.of(new CodeFindings.SelfAssessment(found, missing, missing)),
+                List.of(new CodeFindings.Notice(java.time.LocalDate.of(2026, 9, 1), "why")))));
+        String json = JsonMapper.builder().build().writeValueAsString(FiguresDocument.of(year, year.organisations(), AverageMethod.POOLED,
+                false, Optional.of(findings)));
+
+        List<String> checked = new ArrayList<>();
+        keysInOrder(JsonMapper.builder().build().readTree(json), "", checked);
+
+        assertThat(checked).containsAll(CODE_KEYS.keySet());
+        assertThat(json).contains("{\"code\":\"stage-1-late\",\"label\":\"Stage 1 late\",\"cases\":1,\"percent\":33,\"typePercent\":33}",
+                "\"failureNotices\":[{\"issued\":\"2026-09-01\",\"reason\":\"why\"}]",
+                "{\"code\":\"stage-1-late\",\"label\":\"Stage 1 late\",\"cases\":0,\"percent\":null,\"typePercent\":null}");
+    }
 
     static List<String> with(List<String> first, String... then) {
         List<String> all = new ArrayList<>(first);
@@ -78,7 +111,8 @@ class FiguresDocumentTest {
             node.forEach(item -> keysInOrder(item, path + "[]", checked));
         } else if (node.isObject()) {
             List<String> keys = new ArrayList<>(node.propertyNames());
-            assertThat(keys).as("the keys of %s", path.isEmpty() ? "the document" : path).containsExactlyElementsOf(KEYS.get(path));
+            assertThat(keys).as("the keys of %s", path.isEmpty() ? "the document" : path)
+                    .containsExactlyElementsOf(KEYS.containsKey(path) ? KEYS.get(path) : CODE_KEYS.get(path));
             checked.add(path);
             for (String key : keys) {
                 keysInOrder(node.get(key), path.isEmpty() ? key : path + "." + key, checked);
