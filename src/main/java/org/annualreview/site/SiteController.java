@@ -96,10 +96,10 @@ public final class SiteController {
     /** Councils whose name holds the words searched for, or whose code it is. */
     @GetMapping("/councils")
     public ResponseEntity<String> search(@RequestParam(name = "q", defaultValue = "") String q) {
-        String wanted = q.strip().toLowerCase(Locale.UK);
+        String wanted = q.strip();
         List<Organisation> found = wanted.isEmpty() ? List.of() : organisations.all().stream()
                 .filter(o -> o.kind().hasTypeAverage())
-                .filter(o -> o.name().toLowerCase(Locale.UK).contains(wanted) || o.code().equalsIgnoreCase(wanted)).toList();
+                .filter(o -> org.annualreview.organisations.NameSearch.matches(o.name(), wanted) || o.code().equalsIgnoreCase(wanted)).toList();
         Map<String, Object> model = base("Find a council");
         model.put("q", q);
         model.put("found", found.stream().map(o -> Map.of("code", o.code(), "name", o.name(), "kind", o.kind().label())).toList());

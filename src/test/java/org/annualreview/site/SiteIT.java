@@ -415,6 +415,8 @@ class SiteIT {
         assertThat(fetch(site, "/councils?q=KNOWS").getContentAsString()).contains("1 council found", "/councils/E08000011")
                 .doesNotContain("Liverpool");
         assertThat(fetch(site, "/councils?q=e08000012").getContentAsString()).contains("Liverpool City Council");
+        assertThat(fetch(site, "/councils?q=knowsley-metropolitan.").getContentAsString()).as("punctuation typed in is a space")
+                .contains("1 council found", "/councils/E08000011");
         assertThat(fetch(site, "/councils?q=<script>").getContentAsString()).contains("&lt;script&gt;").doesNotContain("<script>");
     }
 
