@@ -94,13 +94,38 @@ public final class Decisions {
 
     /** One body's decisions of the given years, latest first, at most {@code limit}. */
     public List<Decision> of(String organisationCode, Filter filter, int limit) {
+        return page(Optional.of(organisationCode), filter, 0, limit).decisions();
+    }
+
+    /** A page of decisions found, and how many were found in all. */
+    public record Page(List<Decision> decisions, long found) {
+    }
+
+    /**
+     * The decisions of the given years about one body, or about every body, narrowed by the filter: {@code size} of them
+     * from the {@code from}-th (0 first), latest first, with how many were found in all.
+     */
+    public Page page(Optional<String> organisationCode, Filter filter, long from, int size) {
         if (filter.years().isEmpty()) {
-            return List.of();
+            return new Page(List.of(), 0);
         }
-        List<Object> arguments = new ArrayList<>(List.of(organisationCode));
-        StringBuilder sql = new StringBuilder("select d.* from " + source.decisions() + " d.organisation_code = ? and d.reporting_year in (");
+        List<Object> arguments = new ArrayList<>();
+        String where = where(organisationCode, filter, arguments);
+        long found = jdbc.queryForObject("select count(*) from " + source.decisions() + where, Long.class, arguments.toArray());
+        String sql = "select d.* from " + source.decisions() + where + " order by d.decided_on desc, d.case_reference"
+                + " offset " + Math.max(0, from) + " rows fetch next " + Math.max(1, size) + " rows only";
+        return new Page(jdbc.query(sql, ROW, arguments.toArray()), found);
+    }
+
+    /** The conditions after "where" (the source's), their arguments added to {@code arguments}. */
+    private String where(Optional<String> organisationCode, Filter filter, List<Object> arguments) {
+        StringBuilder sql = new StringBuilder(" d.reporting_year in (");
         sql.append(String.join(", ", filter.years().stream().map(y -> "?").toList())).append(")");
         filter.years().forEach(y -> arguments.add(y.toString()));
+        organisationCode.ifPresent(code -> {
+            sql.append(" and d.organisation_code = ?");
+            arguments.add(code);
+        });
         filter.area().ifPresent(a -> {
             sql.append(" and d.service_area = ?");
             arguments.add(a.code());
@@ -120,8 +145,7 @@ public final class Decisions {
                 arguments.add(pattern);
             }
         }
-        sql.append(" order by d.decided_on desc, d.case_reference fetch first ").append(Math.max(1, limit)).append(" rows only");
-        return jdbc.query(sql.toString(), ROW, arguments.toArray());
+        return sql.toString();
     }
 
     /** Every decision of a year about any body, by body and case, for the open data. */

@@ -20,7 +20,7 @@ import org.annualreview.statistics.TypeAverage;
 /** Puts together the fields of one organisation's letter from the register, its figures and the year's settings. */
 final class LetterFieldsFactory {
 
-    private static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter LETTER_DATE = org.annualreview.shared.Dates.IN_WORDS;
     private static final String NO_AVERAGE = "no average";
 
     private LetterFieldsFactory() {

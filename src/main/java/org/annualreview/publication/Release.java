@@ -15,7 +15,7 @@ import org.annualreview.shared.ReportingYear;
 public record Release(long id, ReportingYear year, int number, Kind kind, Instant madeAt, String madeBy, Optional<String> reason,
         Instant figuresComputedAt) {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = org.annualreview.shared.Dates.IN_WORDS;
 
     public enum Kind {
         publication, revision

@@ -23,7 +23,7 @@ import org.annualreview.statistics.YearFigures;
  */
 public final class CodeSection {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY = org.annualreview.shared.Dates.IN_WORDS;
 
     private CodeSection() {
     }

@@ -31,8 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public final class DecisionPages {
 
-    /** The most a decisions page lists; the CSV has them all. */
-    static final int PAGE_LIMIT = 500;
+    /** The decisions a page lists; the pages after it list the others, and the CSV has them all. */
+    static final int PAGE_SIZE = 50;
 
     /** The figures whose counted records are public decisions and recommendations (enquiries and training are not). */
     static final Set<Measure> TRACEABLE = traceable();
@@ -61,18 +61,41 @@ public final class DecisionPages {
     @GetMapping("/councils/{code}/decisions")
     public ResponseEntity<String> decisionsOf(@PathVariable("code") String code, @RequestParam(name = "year", defaultValue = "") String year,
             @RequestParam(name = "area", defaultValue = "") String area, @RequestParam(name = "outcome", defaultValue = "") String outcome,
-            @RequestParam(name = "q", defaultValue = "") String words) {
+            @RequestParam(name = "q", defaultValue = "") String words, @RequestParam(name = "page", required = false) String page) {
         Optional<Organisation> organisation = organisations.byCode(code);
         if (organisation.isEmpty()) {
             return pages.notFound();
         }
+        return decisions(organisation, year, area, outcome, words, page);
+    }
+
+    /** Every published decision about any council or body, found by words and narrowed as a council's are. */
+    @GetMapping("/decisions")
+    public ResponseEntity<String> allDecisions(@RequestParam(name = "year", defaultValue = "") String year,
+            @RequestParam(name = "area", defaultValue = "") String area, @RequestParam(name = "outcome", defaultValue = "") String outcome,
+            @RequestParam(name = "q", defaultValue = "") String words, @RequestParam(name = "page", required = false) String page) {
+        return decisions(Optional.empty(), year, area, outcome, words, page);
+    }
+
+    /** A page of the decisions found, about one body or every body, with the pages of the others. */
+    private ResponseEntity<String> decisions(Optional<Organisation> organisation, String year, String area, String outcome, String words,
+            String page) {
         List<ReportingYear> published = publication.publishedYears();
         Decisions.Filter filter = filter(published, year, area, outcome, words);
-        List<Decision> found = publication.decisions().of(organisation.get().code(), filter, PAGE_LIMIT);
-        Map<String, Object> model = Pages.base("Decisions about " + organisation.get().name());
+        Optional<String> code = organisation.map(Organisation::code);
+        String address = code.map(c -> "/councils/" + c + "/decisions").orElse("/decisions");
+        int asked = Pagination.pageAsked(page);
+        Decisions decisions = publication.decisions();
+        Decisions.Page found = decisions.page(code, filter, (long) (asked - 1) * PAGE_SIZE, PAGE_SIZE);
+        Pagination pagination = Pagination.of(asked, found.found(), PAGE_SIZE, address + query(year, filter));
+        if (pagination.page() != asked) {   // beyond the last page: the last
+            found = decisions.page(code, filter, pagination.from(), PAGE_SIZE);
+        }
+        Map<String, Object> model = Pages.base(organisation.map(o -> "Decisions about " + o.name()).orElse("Decisions about councils"));
         Pages.revised(model, publication.publishedReleases().stream().filter(r -> filter.years().contains(r.year())).toList());
-        model.put("code", organisation.get().code());
-        model.put("name", organisation.get().name());
+        model.put("code", code.orElse(""));
+        model.put("name", organisation.map(Organisation::name).orElse(""));
+        model.put("action", address);
         model.put("years", published.stream().map(ReportingYear::toString).toList());
         model.put("year", year);
         model.put("areas", Arrays.stream(ServiceArea.values()).map(a -> Map.of("value", a.code(), "label", a.label())).toList());
@@ -80,10 +103,16 @@ public final class DecisionPages {
         model.put("outcomes", Arrays.stream(Outcome.values()).map(o -> Map.of("value", o.code(), "label", o.label())).toList());
         model.put("outcome", filter.outcome().map(Outcome::code).orElse(""));
         model.put("q", filter.words());
-        model.put("decisions", found.stream().map(d -> Map.of("reference", d.caseReference(), "decided", d.decidedOn().toString(),
-                "area", d.serviceArea().label(), "outcome", d.outcome().label())).toList());
-        model.put("capped", found.size() == PAGE_LIMIT);
-        model.put("csv", "/councils/" + organisation.get().code() + "/decisions.csv" + query(year, filter));
+        Map<String, String> names = new java.util.HashMap<>();
+        if (organisation.isEmpty()) {
+            organisations.all().forEach(o -> names.put(o.code(), o.name()));
+        }
+        model.put("decisions", found.decisions().stream().map(d -> Map.of("reference", d.caseReference(), "decided", org.annualreview.shared.Dates.inWords(d.decidedOn()),
+                "area", d.serviceArea().label(), "outcome", d.outcome().label(), "council", names.getOrDefault(d.organisationCode(), ""),
+                "councilCode", d.organisationCode())).toList());
+        model.put("found", found.found());
+        model.put("pagination", pagination.model());
+        model.put("csv", code.map(c -> "/councils/" + c + "/decisions.csv" + query(year, filter)).orElse(""));
         return pages.page("decisions", model);
     }
 

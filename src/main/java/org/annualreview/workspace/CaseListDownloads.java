@@ -75,6 +75,6 @@ public final class CaseListDownloads {
     }
 
     private static ResponseEntity<byte[]> notFound() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("Not found".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);   // the workspace's page not found
     }
 }

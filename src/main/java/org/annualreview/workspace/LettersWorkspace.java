@@ -76,7 +76,7 @@ public final class LettersWorkspace {
         return pages.page("letters", model);
     }
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final java.time.format.DateTimeFormatter DAY = org.annualreview.shared.Dates.IN_WORDS;
     private static final java.time.ZoneId UK = java.time.ZoneId.of("Europe/London");
 
     /**
@@ -118,7 +118,7 @@ public final class LettersWorkspace {
         return letter(principal, code, year).map(l -> ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", Letters.WEB_PAGE_POLICY)
                 .body(l.html()))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("Not found"));
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** One organisation's key statistics of a year, as its letter will give them, before publication too. */
@@ -128,14 +128,14 @@ public final class LettersWorkspace {
         Optional<OrganisationFigures> found = allowed(principal, code)
                 .flatMap(c -> ReportingYear.find(year).flatMap(y -> statistics.yearsWithDecisions().contains(y) ? statistics.figures(y).of(c) : Optional.empty()));
         if (found.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN).body("Not found");
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);   // the workspace's page not found
         }
         OrganisationFigures f = found.get();
         Map<String, Object> model = WorkspacePages.base(f.name() + ": key statistics " + year, request);
         Optional<org.annualreview.statistics.TypeAverage> average = statistics.figures(ReportingYear.parse(year))
                 .averageFor(f.kind(), org.annualreview.statistics.AverageMethod.POOLED);
         model.put("averages", average.isPresent());
-        model.put("rows", java.util.Arrays.stream(org.annualreview.statistics.KeyStatistic.values()).map(s -> Map.of("label", s.label(),
+        model.put("rows", org.annualreview.statistics.KeyStatistic.of(ReportingYear.parse(year)).stream().map(s -> Map.of("label", s.label(),
                 "shown", s.shown(f), "counts", s.counts(f), "average", average.map(a -> s.shownAverage(a, "none")).orElse(""),
                 "fewCases", org.annualreview.site.CouncilRow.fewCases(s, f))).toList());
         model.put("code", f.code());

@@ -38,7 +38,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestController
 public final class PublicationPages {
 
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    static final DateTimeFormatter SHOWN = org.annualreview.shared.Dates.IN_WORDS;
     private static final DateTimeFormatter WITH_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final Letters letters;

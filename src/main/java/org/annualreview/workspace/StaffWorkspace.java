@@ -260,7 +260,7 @@ public final class StaffWorkspace {
             audit.record(principal.getName(), approve ? "approve-registration" : "refuse-registration", r.email() + " for " + r.organisationCode(),
                     Optional.of("confirmed request"), Optional.of(approve ? "monitoring officer contact" : "refused"));
             return r;
-        })).map(r -> WorkspacePages.seeOther("/workspace/registrations")).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body("Not found"));
+        })).map(r -> WorkspacePages.seeOther("/workspace/registrations")).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
 }

@@ -56,7 +56,7 @@ final class YearPage {
         }
     }
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+    private static final java.time.format.DateTimeFormatter DAY = org.annualreview.shared.Dates.IN_WORDS;
 
     private final Letters letters;
     private final Distribution distribution;

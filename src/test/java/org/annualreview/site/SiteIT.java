@@ -152,6 +152,37 @@ class SiteIT {
                 .doesNotContain("2023-24", "E08000011");
     }
 
+    @Test
+    void theDecisionsAboutEveryCouncilAreSearchedTogetherAPageAtATime() throws Exception {
+        MockMvc site = siteAt(DAY);
+
+        assertThat(fetch(site, "/decisions").getContentAsString()).contains("3 decisions.", "/decisions/K1", "/decisions/K2", "/decisions/L1",
+                ">Liverpool City Council</a>", "1 May 2023").doesNotContain("govuk-pagination");
+        assertThat(fetch(site, "/decisions?q=transport").getContentAsString()).contains("1 decision.", "/decisions/K2")
+                .doesNotContain("/decisions/K1\"", "/decisions/L1");
+        assertThat(fetch(site, "/decisions?outcome=upheld").getContentAsString()).contains("2 decisions.", "/decisions/K1", "/decisions/L1")
+                .doesNotContain("/decisions/K2\"");
+
+        RecordFiles more = new RecordFiles(java.nio.file.Files.createDirectories(directory.resolve("more")));
+        for (int i = 1; i <= 60; i++) {
+            more.decision(aDecision(String.format("M%02d", i)).about("E08000012").notUpheld().decidedOn(java.time.LocalDate.of(2023, 9, 1)
+                    .plusDays(i).toString()));
+        }
+        more.importInto(new Imports(database.dataSource(), event -> statistics.markAllStale()));
+        assertThat(fetch(site, "/decisions").getContentAsString()).as("not public before a revision").contains("3 decisions.");
+        releases.revise(YEAR, "more decisions", new Letters.Actor("Ann Admin", true));
+
+        String first = fetch(site, "/decisions").getContentAsString();
+        assertThat(first).contains("63 decisions.", "govuk-pagination", "/decisions/M60", "href=\"/decisions?page=2\"", "Showing 1 to 50 of 63")
+                .doesNotContain("/decisions/K1\"");
+        String second = fetch(site, "/decisions?page=2").getContentAsString();
+        assertThat(second).contains("Showing 51 to 63 of 63", "/decisions/K1", "/decisions/M01", "href=\"/decisions?page=1\"")
+                .doesNotContain("/decisions/M60");
+        assertThat(fetch(site, "/decisions?page=9").getContentAsString()).as("beyond the last: the last").contains("Showing 51 to 63 of 63");
+        assertThat(fetch(site, "/councils/E08000012/decisions?outcome=not-upheld&page=2").getContentAsString())
+                .contains("60 decisions.", "Showing 51 to 60 of 60", "href=\"/councils/E08000012/decisions?outcome=not-upheld&amp;page=1\"");
+    }
+
     MockHttpServletResponse searched(MockMvc site, String words) throws Exception {
         return site.perform(get("/councils/" + KNOWSLEY + "/decisions").param("q", words)).andReturn().getResponse();
     }

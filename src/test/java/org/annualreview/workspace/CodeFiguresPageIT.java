@@ -55,6 +55,6 @@ class CodeFiguresPageIT extends OnEachDatabase {
                 .contains("Stage 2 answer later than 20 working days");
         assertThat(workspace.signedIn(COUNCIL).get("/workspace/organisations/" + LIVERPOOL + "/figures/2026-27").statusCode()).isEqualTo(404);
         assertThat(workspace.signedIn(COUNCIL).get("/workspace/organisations/" + KNOWSLEY + "/figures/2023-24").body())
-                .as("the Code is considered from 2026-27").doesNotContain("Complaint Handling Code");
+                .as("the Code is considered from 2026-27").doesNotContain("Complaint Handling Code");   // nor its key statistic
     }
 }
