@@ -6,7 +6,10 @@ import java.util.Map;
 
 import org.annualreview.decisions.ServiceArea;
 
-/** The made-up wording of remedies, reports and courses; every phrase says it is synthetic. */
+/**
+ * The made-up wording of remedies, reports, courses and Complaint Handling Code findings and notices; each says it
+ * is synthetic.
+ */
 final class Phrases {
 
     static final List<String> RECOMMENDATIONS = List.of(
