@@ -17,6 +17,7 @@ import org.annualreview.shared.ReportingYear;
 import org.annualreview.letters.Letters;
 import org.annualreview.letters.ShippedTemplates;
 import org.annualreview.statistics.AverageMethod;
+import org.annualreview.statistics.KeyStatistic;
 import org.annualreview.statistics.Statistics;
 
 import picocli.CommandLine;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Loads the synthetic demo dataset (every English council, 2019-20 to 2025-26, invented decisions) "
-                + "through the normal import, computes every year's figures and prints the key statistics of the latest year.",
+        description = {"Loads the synthetic demo dataset (every English council, 2019-20 to 2026-27, invented decisions; from 2026-27 "
+                + "with Complaint Handling Code records) through the normal import, computes every year's figures and prints the key "
+                + "statistics of the latest year.",
                 "It refuses a database that holds real records. Running it again changes nothing."})
 final class DemoCommand implements Callable<Integer> {
 
@@ -127,7 +129,9 @@ final class DemoCommand implements Callable<Integer> {
         List<ReportingYear> years = statistics.yearsWithDecisions();
         years.forEach(statistics::figures);
         out.printf("Figures of %d reporting years ready in %.1f s.%n%n", years.size(), seconds(computing));
-        ReportingYear latest = statistics.latestYear().orElse(options.lastYear());
+        // the demo's latest year is synthetic from end to end, so it is lettered and published like the others even
+        // before it has ended (its publication date, from its template, may still be ahead: the site shows it from then)
+        ReportingYear latest = options.lastYear();
         long writing = System.nanoTime();
         int written = 0;
         ReportingYear from = letterYears == LetterYears.all ? options.firstYear() : letterYears == LetterYears.latest ? latest : latest.next();
@@ -164,6 +168,10 @@ final class DemoCommand implements Callable<Integer> {
         FiguresOutput.yearTable(out, statistics.figures(latest), AverageMethod.POOLED, true);
         out.printf("%nNext: ./annual-review stats --year %s --organisation Knowsley   (one council in full)%n", latest);
         out.printf("      ./annual-review stats --year %s --organisation Knowsley --explain upheld   (the cases behind a figure)%n", latest);
+        if (KeyStatistic.CODE_FAILURES.appliesTo(latest)) {
+            out.printf("      ./annual-review stats --year %s --organisation Knowsley --explain code-failures   (its Complaint Handling Code"
+                    + " failures)%n", latest);
+        }
         out.printf("      ./annual-review letters --year %s --organisation Knowsley --format pdf,html,txt   (one letter)%n", latest);
         demoAccounts(out);
         if (!noServe && environment.getProperty("local.server.port") != null) {

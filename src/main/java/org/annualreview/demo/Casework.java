@@ -15,7 +15,9 @@ import org.annualreview.shared.ReportingYear;
 
 /**
  * Writes decisions.csv, a year at a time, streaming each decision's recommendations, service
- * improvements and enquiries to their own files as it goes: nothing is held in memory but the register.
+ * improvements, enquiries and Complaint Handling Code failures to their own files as it goes: nothing is held in
+ * memory but the register. A decision's {@code complaint_handling_code_finding} says in words what its Code failures
+ * are, so it is empty before the ombudsman considered the Code.
  */
 final class Casework implements Closeable {
 
@@ -26,9 +28,6 @@ final class Casework implements Closeable {
     private static final LocalDate PAUSE_LAST = LocalDate.of(2020, 6, 29);
 
     private static final double PUBLIC_REPORT_PER_UPHELD = 1 / 300.0;
-    private static final double CODE_FINDING_PER_INVESTIGATION = 0.02;
-    /** The ombudsman considers the Complaint Handling Code in casework from 2025-26 in this demo. */
-    private static final int CODE_FINDINGS_FROM = 2025;
 
     private static final Weights<Outcome> NOT_INVESTIGATED = new Weights<Outcome>()
             .add(Outcome.CLOSED_AFTER_INITIAL_ENQUIRIES, 50)
@@ -41,24 +40,31 @@ final class Casework implements Closeable {
     private final CsvFile decisions;
     private final Remedies remedies;
     private final Enquiries enquiries;
+    private final CodeFailures codeFailures;
     private final Map<String, Traits> traits;
     private final Chance chance;
 
-    private Casework(CsvFile decisions, Remedies remedies, Enquiries enquiries, Map<String, Traits> traits, Chance chance) {
+    private Casework(CsvFile decisions, Remedies remedies, Enquiries enquiries, CodeFailures codeFailures, Map<String, Traits> traits,
+            Chance chance) {
         this.decisions = decisions;
         this.remedies = remedies;
         this.enquiries = enquiries;
+        this.codeFailures = codeFailures;
         this.traits = traits;
         this.chance = chance;
     }
 
-    /** Opens the four casework files; {@code asAt} is the day the data is drawn (nothing happens after it). */
-    static Casework open(Path directory, LocalDate asAt, Map<String, Traits> traits, Chance chance) throws IOException {
+    /**
+     * Opens the five casework files; {@code asAt} is the day the data is drawn (nothing happens after it). The
+     * Complaint Handling Code's failures are drawn from {@code codeChance}, so that they change no other draw.
+     */
+    static Casework open(Path directory, LocalDate asAt, Map<String, Traits> traits, Chance chance, Chance codeChance)
+            throws IOException {
         CsvFile decisions = CsvFile.create(directory, FILE, "case_reference", "organisation_code", "service_area",
                 "received_date", "decision_date", "outcome", "detailed_investigation", "satisfactory_remedy",
                 "public_report_date", "public_report_title", "complaint_handling_code_finding");
         return new Casework(decisions, Remedies.open(directory, asAt, chance.split()),
-                Enquiries.open(directory, traits, chance.split()), traits, chance);
+                Enquiries.open(directory, traits, chance.split()), CodeFailures.open(directory, traits, codeChance), traits, chance);
     }
 
     /** Writes {@code total} decisions dated in the year, shared among the organisations that existed in it. */
@@ -90,11 +96,11 @@ final class Casework implements Closeable {
         LocalDate decided = decisionDate(organisation, year);
         LocalDate received = receivedDate(decided, outcome.endsDetailedInvestigation());
         boolean reported = outcome == Outcome.UPHELD && chance.of(PUBLIC_REPORT_PER_UPHELD);
-        String codeFinding = outcome.endsDetailedInvestigation() && year.startYear() >= CODE_FINDINGS_FROM
-                && chance.of(CODE_FINDING_PER_INVESTIGATION) ? chance.pick(Phrases.COMPLAINT_HANDLING_CODE_FINDINGS) : null;
+        List<String> failed = codeFailures.draw(organisation, year, outcome);
         decisions.row(caseReference, organisation.code(), area.label(), CsvFile.date(received), CsvFile.date(decided),
                 outcome.label(), CsvFile.yesNo(outcome.endsDetailedInvestigation()), CsvFile.yesNo(remedied),
-                reported ? CsvFile.date(decided) : null, reported ? Phrases.reportTitle(area) : null, codeFinding);
+                reported ? CsvFile.date(decided) : null, reported ? Phrases.reportTitle(area) : null, Phrases.codeFinding(failed));
+        codeFailures.write(caseReference, failed);
         return new Decision(caseReference, organisation, area, received, decided, outcome, remedied);
     }
 
@@ -132,10 +138,14 @@ final class Casework implements Closeable {
         return enquiries;
     }
 
+    CodeFailures codeFailures() {
+        return codeFailures;
+    }
+
     @Override
     public void close() throws IOException {
-        try (decisions; remedies; enquiries) {
-            // closes all three, even if one fails
+        try (decisions; remedies; enquiries; codeFailures) {
+            // closes all four, even if one fails
         }
     }
 

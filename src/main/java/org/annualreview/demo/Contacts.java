@@ -46,7 +46,7 @@ final class Contacts {
     }
 
     private void writeFor(Organisation organisation) {
-        String domain = slug(organisation.shortName() == null ? organisation.name() : organisation.shortName()) + ".demo.invalid";
+        String domain = domain(organisation);
         Set<String> used = new HashSet<>();
         String chiefExecutive = organisation.isCouncil() && chance.of(0.15) ? "Chief Executive and Place Based Lead" : "Chief Executive";
         person(organisation, ContactRole.CHIEF_EXECUTIVE, officerTitle(), chiefExecutive, domain, used);
@@ -79,6 +79,11 @@ final class Contacts {
     private String officerTitle() {
         double draw = chance.uniform();
         return draw < 0.35 ? "Mr" : draw < 0.65 ? "Ms" : draw < 0.8 ? "Mrs" : "Dr";
+    }
+
+    /** The organisation's made-up internet domain, under the reserved {@code .invalid}: "knowsley.demo.invalid". */
+    static String domain(Organisation organisation) {
+        return slug(organisation.shortName() == null ? organisation.name() : organisation.shortName()) + ".demo.invalid";
     }
 
     /** "St. Helens" → "st-helens", "King's Lynn" → "kings-lynn". */

@@ -11,8 +11,9 @@ import org.annualreview.shared.ReportingYear;
 
 /**
  * Writes a synthetic demo dataset: every English council since 2019 with made-up contacts, and
- * complaints, enquiries, remedies and training at the ombudsman's published national volumes and rates,
- * as CSV files the importer reads (UTF-8, heading row, ISO dates). Everything follows from the seed:
+ * complaints, enquiries, remedies and training at the ombudsman's published national volumes and rates, and, from
+ * 2026-27, what the ombudsman found under its Complaint Handling Code (failures in cases, self-assessments, failure
+ * notices), as CSV files the importer reads (UTF-8, heading row, ISO dates). Everything follows from the seed:
  * the same options always give byte-identical files. Rows are streamed to disk, so a million decisions
  * need no more memory than a thousand.
  *
@@ -26,8 +27,8 @@ public final class DemoDataset {
 
     /** The files written, in the order they must be imported. */
     public static final List<String> FILE_NAMES = List.of(Register.ORGANISATIONS, Register.POPULATIONS, Contacts.FILE,
-            Casework.FILE, Remedies.RECOMMENDATIONS, Remedies.SERVICE_IMPROVEMENTS, Enquiries.FILE, Training.COURSES,
-            Training.TOTALS);
+            Casework.FILE, Remedies.RECOMMENDATIONS, Remedies.SERVICE_IMPROVEMENTS, CodeFailures.FILE, Enquiries.FILE,
+            Training.COURSES, Training.TOTALS, CodeRecords.SELF_ASSESSMENTS, CodeRecords.FAILURE_NOTICES);
 
     /**
      * What to generate: the seed, the reporting years (first to last, both included), and, when
@@ -47,9 +48,9 @@ public final class DemoDataset {
             }
         }
 
-        /** Seed 2024, 2019-20 to 2025-26, realistic volumes. */
+        /** Seed 2024, 2019-20 to 2026-27 (the first year of the Complaint Handling Code), realistic volumes. */
         public static Options defaults() {
-            return new Options(DEFAULT_SEED, new ReportingYear(2019), new ReportingYear(2025), 0);
+            return new Options(DEFAULT_SEED, new ReportingYear(2019), new ReportingYear(2026), 0);
         }
 
         public Options withSeed(long newSeed) {
@@ -76,11 +77,12 @@ public final class DemoDataset {
 
     /** How many data rows (not counting the heading) each file got. */
     public record Summary(long organisations, long populations, long contacts, long decisions, long recommendations,
-            long serviceImprovements, long enquiries, long training, long trainingTotals) {
+            long serviceImprovements, long enquiries, long training, long trainingTotals, long codeFailures,
+            long codeSelfAssessments, long codeFailureNotices) {
 
         public long totalRows() {
             return organisations + populations + contacts + decisions + recommendations + serviceImprovements + enquiries
-                    + training + trainingTotals;
+                    + training + trainingTotals + codeFailures + codeSelfAssessments + codeFailureNotices;
         }
     }
 
@@ -98,6 +100,9 @@ public final class DemoDataset {
         Chance traitChance = root.split();
         Chance caseworkChance = root.split();
         Chance trainingChance = root.split();
+        // split after the others, so that the Complaint Handling Code changed none of their draws
+        Chance codeFailureChance = root.split();
+        Chance codeRecordChance = root.split();
 
         long organisations = Register.writeOrganisations(directory, register);
         long populations = Register.writePopulations(directory, register, options.firstYear(), lastYear, populationChance);
@@ -109,7 +114,8 @@ public final class DemoDataset {
         long recommendations;
         long improvements;
         long enquiries;
-        try (Casework casework = Casework.open(directory, lastYear.lastDay(), traits, caseworkChance)) {
+        long codeFailures;
+        try (Casework casework = Casework.open(directory, lastYear.lastDay(), traits, caseworkChance, codeFailureChance)) {
             for (int i = 0; i < years.size(); i++) {
                 ReportingYear year = years.get(i);
                 casework.writeYear(year, perYear[i], register.stream().filter(o -> o.existsIn(year)).toList());
@@ -118,10 +124,12 @@ public final class DemoDataset {
             recommendations = casework.remedies().recommendations();
             improvements = casework.remedies().serviceImprovements();
             enquiries = casework.enquiries().rows();
+            codeFailures = casework.codeFailures().rows();
         }
         long training = Training.writeCourses(directory, register, years, trainingChance);
         long trainingTotals = Training.writeTotals(directory, years);
+        CodeRecords.Counts code = CodeRecords.write(directory, register, years, traits, codeRecordChance);
         return new Summary(organisations, populations, contacts, decisions, recommendations, improvements, enquiries,
-                training, trainingTotals);
+                training, trainingTotals, codeFailures, code.selfAssessments(), code.failureNotices());
     }
 }

@@ -6,7 +6,10 @@ import java.util.Map;
 
 import org.annualreview.decisions.ServiceArea;
 
-/** The made-up wording of remedies, reports and courses; every phrase says it is synthetic. */
+/**
+ * The made-up wording of remedies, reports, courses and Complaint Handling Code findings and notices; each says it
+ * is synthetic.
+ */
 final class Phrases {
 
     static final List<String> RECOMMENDATIONS = List.of(
@@ -26,10 +29,21 @@ final class Phrases {
             "Update the information given to the public on the website (demo)",
             "Report the findings to the relevant scrutiny committee (demo)");
 
-    static final List<String> COMPLAINT_HANDLING_CODE_FINDINGS = List.of(
-            "Synthetic finding: the stage 1 response came later than the Complaint Handling Code allows (demo)",
-            "Synthetic finding: the response did not say how to bring the complaint to the ombudsman, as the Complaint Handling Code expects (demo)",
-            "Synthetic finding: the complaint was not acknowledged within five working days (demo)");
+    /** What the ombudsman found, in a decision's words, for each provision of the Complaint Handling Code failed. */
+    private static final Map<String, String> CODE_FINDINGS = Map.of(
+            CodeFailures.ACKNOWLEDGEMENT_LATE, "the complaint was not acknowledged within five working days",
+            CodeFailures.STAGE_1_LATE, "the stage 1 response came later than the Code allows",
+            CodeFailures.STAGE_2_LATE, "the stage 2 response came later than the Code allows",
+            CodeFailures.STAGE_2_NOT_OFFERED, "the complainant was not offered stage 2 of the complaints procedure",
+            CodeFailures.NOT_SIGNPOSTED, "the final response did not say how to bring the complaint to the ombudsman");
+
+    /** Synthetic reasons for a Complaint Handling Code failure notice. */
+    static final String NOTICE_NO_SELF_ASSESSMENT = "Synthetic notice: the council did not publish its self-assessment against the"
+            + " Complaint Handling Code when asked (demo)";
+    static final List<String> NOTICE_REASONS = List.of(
+            "Synthetic notice: repeated stage 1 responses later than the Complaint Handling Code allows (demo)",
+            "Synthetic notice: complainants repeatedly not offered stage 2 of the complaints procedure (demo)",
+            "Synthetic notice: final responses repeatedly did not say how to come to the ombudsman (demo)");
 
     static final List<String> COURSES = List.of(
             "Effective complaint handling",
@@ -57,5 +71,14 @@ final class Phrases {
 
     static String reportTitle(ServiceArea area) {
         return REPORT_TITLES.get(area);
+    }
+
+    /** A decision's Complaint Handling Code finding for the provisions failed, or null for none. */
+    static String codeFinding(List<String> provisions) {
+        if (provisions.isEmpty()) {
+            return null;
+        }
+        return "Synthetic finding under the Complaint Handling Code: "
+                + String.join("; ", provisions.stream().map(CODE_FINDINGS::get).toList()) + " (demo)";
     }
 }

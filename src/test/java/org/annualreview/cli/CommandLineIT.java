@@ -244,12 +244,14 @@ class CommandLineIT {
             Run first = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters", letters.toString(),
                     "--letters-for", "latest", "--no-serve");
             assertThat(first.exitCode()).isZero();
-            assertThat(first.out()).startsWith("*** SYNTHETIC DEMO DATA").contains("Reporting year 2025-26")
+            assertThat(first.out()).startsWith("*** SYNTHETIC DEMO DATA").contains("Reporting year 2026-27")
+                    .contains("--year 2026-27 --organisation Knowsley --explain code-failures")
                     .contains("Averages of similar authorities (pooled)").contains("Annual Review letters")
                     .containsPattern("Administrator +administrator@demo.example +password \\S{16}")
                     .containsPattern("Council user \\(Knowsley\\) +knowsley@demo.example +password \\S{16}");
-            assertThat(letters.resolve("2025-26/E08000011-knowsley-metropolitan-borough-council.pdf")).isNotEmptyFile();
-            Path knowsley = letters.resolve("2025-26/E08000011-knowsley-metropolitan-borough-council.pdf");
+            assertThat(letters.resolve("2026-27/E08000011-knowsley-metropolitan-borough-council.pdf")).isNotEmptyFile();
+            assertThat(letters.resolve("2025-26")).as("--letters-for latest: the demo's latest year alone").doesNotExist();
+            Path knowsley = letters.resolve("2026-27/E08000011-knowsley-metropolitan-borough-council.pdf");
             java.nio.file.attribute.FileTime writtenFirst = Files.getLastModifiedTime(knowsley);
 
             Run second = run("demo", "--decisions", "3000", "--files", directory.resolve("demo").toString(), "--letters", letters.toString(),
@@ -261,6 +263,11 @@ class CommandLineIT {
                     .contains("passwords as printed when the demo first ran");
             assertThat(Files.getLastModifiedTime(knowsley)).as("the letter's file is not written again").isEqualTo(writtenFirst);
             assertThat(run("stats", "--format", "json").out()).contains("\"syntheticDemoData\" : true");
+            assertThat(run("letters", "--year", "2026-27", "--organisation", "Knowsley", "--format", "txt", "--out",
+                    directory.resolve("knowsley").toString()).exitCode()).isZero();
+            assertThat(Files.readString(directory.resolve("knowsley/2026-27/E08000011-knowsley-metropolitan-borough-council.txt")))
+                    .as("the 2026-27 letter, from the demo's Complaint Handling Code records").contains("Our Complaint Handling Code")
+                    .contains("self-assessment against the Code");
         }
 
         @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo dataset, at realistic volumes (about 117,000 decisions), passes every check of the importer and
+ * The demo dataset, at realistic volumes (about 135,000 decisions), passes every check of the importer and
  * lands in a freshly migrated database, in well under the time limit (an import that slows down as files
  * grow fails it). {@code -Ddemo.it.decisions=N} imports exactly N decisions instead.
  */
@@ -53,6 +53,10 @@ class DemoDatasetImportIT {
         assertThat(count(dataSource, "recommendation")).isEqualTo(summary.recommendations());
         assertThat(count(dataSource, "enquiry")).isEqualTo(summary.enquiries());
         assertThat(count(dataSource, "organisation")).isEqualTo(summary.organisations());
+        assertThat(count(dataSource, "code_failure")).isEqualTo(summary.codeFailures()).isPositive();
+        assertThat(count(dataSource, "code_self_assessment")).isEqualTo(summary.codeSelfAssessments()).isPositive();
+        assertThat(count(dataSource, "code_failure_notice")).isEqualTo(summary.codeFailureNotices()).isPositive();
+        assertThat(count(dataSource, "code_failure where reporting_year <> '2026-27'")).as("Code failures before 2026-27").isZero();
     }
 
     private static long count(JdbcDataSource dataSource, String table) throws SQLException {

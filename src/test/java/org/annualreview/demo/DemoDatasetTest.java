@@ -52,6 +52,9 @@ class DemoDatasetTest {
         }
         assertThat(Files.mismatch(shared.resolve("decisions.csv"), other.resolve("decisions.csv"))).isNotEqualTo(-1L);
         assertThat(Files.mismatch(shared.resolve("contacts.csv"), other.resolve("contacts.csv"))).isNotEqualTo(-1L);
+        for (String code : List.of("code-failures.csv", "code-self-assessments.csv", "code-failure-notices.csv")) {
+            assertThat(Files.mismatch(shared.resolve(code), other.resolve(code))).as(code).isNotEqualTo(-1L);
+        }
     }
 
     @Test
@@ -61,8 +64,19 @@ class DemoDatasetTest {
         assertThat(count(shared.resolve("decisions.csv"))).isEqualTo(summary.decisions());
         assertThat(count(shared.resolve("recommendations.csv"))).isEqualTo(summary.recommendations());
         assertThat(count(shared.resolve("enquiries.csv"))).isEqualTo(summary.enquiries());
-        assertThat(summary.trainingTotals()).as("2018-19, which the 2019-20 letters compare with, to 2025-26").isEqualTo(8);
-        assertThat(summary.training()).isBetween(7L * 118, 7L * 130);
+        assertThat(summary.trainingTotals()).as("2018-19, which the 2019-20 letters compare with, to 2026-27").isEqualTo(9);
+        assertThat(summary.training()).isBetween(8L * 118, 8L * 130);
+        assertThat(count(shared.resolve("code-failures.csv"))).isEqualTo(summary.codeFailures()).isPositive();
+        assertThat(count(shared.resolve("code-self-assessments.csv"))).isEqualTo(summary.codeSelfAssessments())
+                .as("every council of 2026-27").isEqualTo(317);
+        assertThat(count(shared.resolve("code-failure-notices.csv"))).isEqualTo(summary.codeFailureNotices()).isBetween(3L, 6L);
+    }
+
+    @Test
+    void filesAreImportedAfterTheRecordsTheyName() {
+        assertThat(DemoDataset.FILE_NAMES).containsSubsequence("organisations.csv", "decisions.csv", "code-failures.csv")
+                .containsSubsequence("organisations.csv", "code-self-assessments.csv")
+                .containsSubsequence("organisations.csv", "code-failure-notices.csv");
     }
 
     @Test
@@ -113,6 +127,7 @@ class DemoDatasetTest {
         assertThat(tallies.get(ReportingYear.parse("2019-20")).upheldPercent()).isBetween(51.0, 59.0);
         assertThat(tallies.get(ReportingYear.parse("2023-24")).upheldPercent()).isBetween(76.0, 84.0);
         assertThat(tallies.get(ReportingYear.parse("2024-25")).upheldPercent()).isBetween(79.0, 87.0);
+        assertThat(tallies.get(ReportingYear.parse("2026-27")).upheldPercent()).isBetween(79.0, 87.0);
         assertThat(tallies.get(ReportingYear.parse("2022-23")).upheldPercent())
                 .isGreaterThan(tallies.get(ReportingYear.parse("2020-21")).upheldPercent());
     }
@@ -148,7 +163,8 @@ class DemoDatasetTest {
                 assertThat(upheld).as(d.getField("case_reference")).isTrue();
             }
             if (!d.getField("complaint_handling_code_finding").isEmpty()) {
-                assertThat(date(d.getField("decision_date"))).isAfterOrEqualTo(LocalDate.of(2025, 4, 1));
+                assertThat(date(d.getField("decision_date"))).isAfterOrEqualTo(LocalDate.of(2026, 4, 1));
+                assertThat(d.getField("detailed_investigation")).isEqualTo("yes");
             }
             assertThat(d.getField("case_reference")).matches("DEMO-\\d{2}-\\d{6}");
         });
@@ -173,6 +189,123 @@ class DemoDatasetTest {
                 assertThat(date(e.getField("answered_date"))).isAfterOrEqualTo(sent);
             }
         });
+    }
+
+    @Test
+    void complaintHandlingCodeFailuresAreFoundInAboutAThirdOf2026To27sInvestigationsAndInNoEarlierCase() {
+        ReportingYear code = ReportingYear.parse("2026-27");
+        Map<String, NamedCsvRecord> investigated = new HashMap<>();
+        Map<String, String> findings = new HashMap<>();
+        forEach(shared.resolve("decisions.csv"), d -> {
+            if (d.getField("detailed_investigation").equals("yes") && ReportingYear.containing(date(d.getField("decision_date"))).equals(code)) {
+                investigated.put(d.getField("case_reference"), d);
+            }
+            if (!d.getField("complaint_handling_code_finding").isEmpty()) {
+                findings.put(d.getField("case_reference"), d.getField("complaint_handling_code_finding"));
+            }
+        });
+        Map<String, Set<String>> failed = new TreeMap<>();
+        Map<String, Integer> provisions = new HashMap<>();
+        forEach(shared.resolve("code-failures.csv"), f -> {
+            String caseReference = f.getField("case_reference");
+            assertThat(investigated).as("%s is an investigated 2026-27 decision of the demo", caseReference).containsKey(caseReference);
+            assertThat(f.getField("provision")).isIn("acknowledgement-late", "stage-1-late", "stage-2-late", "stage-2-not-offered",
+                    "not-signposted");
+            assertThat(failed.computeIfAbsent(caseReference, k -> new HashSet<>()).add(f.getField("provision")))
+                    .as("%s fails %s once", caseReference, f.getField("provision")).isTrue();
+            provisions.merge(f.getField("provision"), 1, Integer::sum);
+        });
+        assertThat(findings.keySet()).as("a decision says what it found under the Code exactly when it has failures")
+                .isEqualTo(failed.keySet());
+        assertThat(findings.values()).allSatisfy(finding -> assertThat(finding).startsWith("Synthetic finding").endsWith("(demo)"));
+
+        assertThat(100.0 * failed.size() / investigated.size()).as("share of 2026-27's investigations").isBetween(25.0, 35.0);
+        assertThat(investigated.values().stream().filter(d -> d.getField("outcome").equals("Not upheld"))
+                .anyMatch(d -> failed.containsKey(d.getField("case_reference")))).as("a case not upheld can fail the Code").isTrue();
+        assertThat(failed.values().stream().filter(p -> p.size() > 1).count()).as("cases failing several provisions").isPositive();
+        assertThat(provisions).hasSize(5);
+        assertThat(provisions.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()).isEqualTo("stage-1-late");
+
+        Map<String, long[]> byCouncil = new HashMap<>();
+        investigated.values().forEach(d -> {
+            long[] council = byCouncil.computeIfAbsent(d.getField("organisation_code"), k -> new long[2]);
+            council[0]++;
+            council[1] += failed.containsKey(d.getField("case_reference")) ? 1 : 0;
+        });
+        List<long[]> withTenOrMore = byCouncil.values().stream().filter(c -> c[0] >= 10).toList();
+        assertThat(withTenOrMore.stream().filter(c -> c[1] == 0).count()).as("councils of 10 or more investigations and no failure")
+                .isGreaterThanOrEqualTo(5);
+        assertThat(withTenOrMore.stream().filter(c -> 2 * c[1] > c[0]).count()).as("councils failing in over half").isGreaterThanOrEqualTo(5);
+        assertThat(byCouncil.get("E08000011")[1]).as("Knowsley, the demo's showcase council, has failures to explain").isPositive();
+    }
+
+    @Test
+    void everyCouncilOf2026To27HasItsSelfAssessmentRowMostFoundAndNoGovernanceResponseWithoutAReport() {
+        ReportingYear code = ReportingYear.parse("2026-27");
+        Map<String, String> domains = new HashMap<>();
+        forEach(shared.resolve("contacts.csv"), c -> domains.put(c.getField("organisation_code"),
+                c.getField("email").substring(c.getField("email").indexOf('@') + 1)));
+        Set<String> councils = new HashSet<>();
+        long[] found = new long[3];
+        forEach(shared.resolve("code-self-assessments.csv"), a -> {
+            String council = a.getField("organisation_code");
+            assertThat(a.getField("reporting_year")).isEqualTo("2026-27");
+            assertThat(councils.add(council)).as(council + " once").isTrue();
+            String site = "https://www." + domains.get(council) + "/complaints/";
+            assertThat(site).endsWith(".demo.invalid/complaints/");
+            String[][] documents = {{"self_assessment", "self-assessment"}, {"annual_report", "annual-report"}, {"governance_response", null}};
+            for (int i = 0; i < documents.length; i++) {
+                String document = documents[i][0];
+                boolean yes = a.getField(document + "_found").equals("yes");
+                found[i] += yes ? 1 : 0;
+                if (yes) {
+                    assertThat(ReportingYear.containing(date(a.getField(document + "_date")))).as(council + " " + document).isEqualTo(code);
+                } else {
+                    assertThat(a.getField(document + "_date")).as(council + " " + document).isEmpty();
+                }
+                if (documents[i][1] != null) {
+                    assertThat(a.getField(document + "_address")).as(council + " " + document).isEqualTo(yes ? site + documents[i][1] : "");
+                }
+            }
+            if (a.getField("governance_response_found").equals("yes")) {
+                assertThat(a.getField("annual_report_found")).as(council + ": a response to a report found").isEqualTo("yes");
+                assertThat(date(a.getField("governance_response_date"))).isAfter(date(a.getField("annual_report_date")));
+            }
+        });
+        assertThat(councils).hasSize(317).contains("E08000011").noneMatch(c -> c.startsWith("DEMO-"));
+        assertThat(found[0]).as("self-assessments found").isBetween(317L * 60 / 100, 317L * 95 / 100);
+        assertThat(found[1]).as("annual reports found").isBetween(317L * 50 / 100, 317L * 95 / 100);
+        assertThat(found[2]).as("governing bodies' responses found").isPositive().isLessThan(found[1]);
+    }
+
+    @Test
+    void aFewCouncilsAreIssuedAFailureNoticeIn2026To27() {
+        Set<String> councils = new HashSet<>();
+        forEach(shared.resolve("code-failure-notices.csv"), n -> {
+            assertThat(councils.add(n.getField("organisation_code"))).isTrue();
+            assertThat(n.getField("organisation_code")).matches("E\\d{8}");
+            assertThat(ReportingYear.containing(date(n.getField("issued_date")))).isEqualTo(ReportingYear.parse("2026-27"));
+            assertThat(n.getField("reason")).startsWith("Synthetic notice").endsWith("(demo)");
+        });
+        assertThat(councils).hasSizeBetween(3, 6);
+    }
+
+    @Test
+    void yearsBeforeTheCodeHaveNoCodeRowsAndTheCodeChangesNoEarlierDecision(@TempDir Path before) throws IOException {
+        DemoDataset.Summary earlier = new DemoDataset().write(before, DemoDataset.Options.defaults()
+                .withYears(ReportingYear.parse("2019-20"), ReportingYear.parse("2025-26")));
+
+        assertThat(earlier.codeFailures()).isZero();
+        assertThat(earlier.codeSelfAssessments()).isZero();
+        assertThat(earlier.codeFailureNotices()).isZero();
+        assertThat(Files.readString(before.resolve("code-failures.csv"))).isEqualTo("case_reference,provision\n");
+        assertThat(Files.readAllLines(before.resolve("code-self-assessments.csv"))).hasSize(1);
+        assertThat(Files.readAllLines(before.resolve("code-failure-notices.csv"))).hasSize(1);
+        forEach(before.resolve("decisions.csv"), d -> assertThat(d.getField("complaint_handling_code_finding")).isEmpty());
+        for (String name : List.of("decisions.csv", "enquiries.csv", "organisations.csv", "contacts.csv")) {
+            String without = Files.readString(before.resolve(name));
+            assertThat(Files.readString(shared.resolve(name))).as("%s up to 2025-26, with 2026-27 after it", name).startsWith(without);
+        }
     }
 
     @Test
@@ -258,7 +391,7 @@ class DemoDatasetTest {
             }
         });
         // recommendations due after the last year are pending; they belong to no year of the dataset
-        byYear.keySet().removeIf(y -> y.startYear() < 2019 || y.startYear() > 2025);
+        byYear.keySet().removeIf(y -> y.startYear() < 2019 || y.startYear() > 2026);
         return byYear;
     }
 

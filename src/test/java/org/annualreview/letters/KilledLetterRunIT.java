@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
@@ -197,18 +197,25 @@ class KilledLetterRunIT {
         return files;
     }
 
-    /** Copies a CSV file's heading and the rows (by heading) that {@code keep} keeps into {@code folder}, each told to {@code kept}. */
+    /**
+     * Copies a CSV file's heading and the rows (by heading) that {@code keep} keeps into {@code folder}, each told to
+     * {@code kept}; a file of no rows (the demo's Complaint Handling Code files of a year before the Code) keeps its heading.
+     */
     private static void copyRows(Path file, Path folder, Predicate<Map<String, String>> keep, Consumer<Map<String, String>> kept)
             throws IOException {
-        try (CsvReader<NamedCsvRecord> rows = CsvReader.builder().ofNamedCsvRecord(file);
+        try (CsvReader<CsvRecord> rows = CsvReader.builder().ofCsvRecord(file);
                 CsvWriter copy = CsvWriter.builder().build(folder.resolve(file.getFileName()))) {
-            boolean headed = false;
-            for (NamedCsvRecord row : rows) {
-                if (!headed) {
-                    copy.writeRecord(row.getHeader());
-                    headed = true;
+            List<String> heading = null;
+            for (CsvRecord row : rows) {
+                if (heading == null) {
+                    heading = row.getFields();
+                    copy.writeRecord(heading);
+                    continue;
                 }
-                Map<String, String> fields = row.getFieldsAsMap();
+                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < heading.size(); i++) {
+                    fields.put(heading.get(i), row.getField(i));
+                }
                 if (keep.test(fields)) {
                     copy.writeRecord(row.getFields());
                     kept.accept(fields);

@@ -48,6 +48,10 @@ class SiteBrowserIT {
 
     static final Path SCREENSHOTS = Path.of("target/site-screenshots");
     static final String KNOWSLEY = "E08000011";
+    /** The demo's latest year: published by the demo, but public only from its publication day (24 July 2027). */
+    static final String LATEST = "2026-27";
+    /** The latest demo year that is public already (its publication day, 24 July 2026, has passed). */
+    static final String PUBLIC = "2025-26";
 
     @TempDir
     static Path directory;
@@ -66,9 +70,11 @@ class SiteBrowserIT {
         org.annualreview.testing.Chromium.requireOrSkip();
         String database = "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
         StringWriter out = new StringWriter();
+        // every year's letters, so that every year is published: the latest (2026-27) is not public before July 2027,
+        // and the public pages show the years before it
         int demo = AnnualReviewApplication.run(new String[] {"--database-url", database, "demo",
                 "--files", directory.resolve("demo").toString(), "--letters", directory.resolve("letters").toString(),
-                "--letters-for", "latest", "--no-serve"}, new PrintWriter(out, true), new PrintWriter(out, true));
+                "--letters-for", "all", "--no-serve"}, new PrintWriter(out, true), new PrintWriter(out, true));
         assertThat(demo).as(out.toString()).isZero();
         java.util.regex.Matcher password = java.util.regex.Pattern.compile("Analyst +analyst@demo.example +password (\\S+)").matcher(out.toString());
         assertThat(password.find()).as("the demo prints its analyst's password").isTrue();
@@ -151,7 +157,7 @@ class SiteBrowserIT {
         String etag = plain.headers().firstValue("ETag").orElseThrow();
         assertThat(http.send(HttpRequest.newBuilder(URI.create(site + "/?view=lower")).header("If-None-Match", etag).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(304);
-        HttpResponse<byte[]> csv = http.send(HttpRequest.newBuilder(URI.create(site + "/data/statistics-2025-26.csv")).header("Accept-Encoding", "gzip").build(),
+        HttpResponse<byte[]> csv = http.send(HttpRequest.newBuilder(URI.create(site + "/data/statistics-" + PUBLIC + ".csv")).header("Accept-Encoding", "gzip").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(csv.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
@@ -302,7 +308,7 @@ class SiteBrowserIT {
 
             Path bad = Files.writeString(directory.resolve("decisions-browser.csv"), "case_reference,organisation_code,service_area,received_date,"
                     + "decision_date,outcome,detailed_investigation,satisfactory_remedy,public_report_date,public_report_title,"
-                    + "complaint_handling_code_finding\nBROWSER-1,E08000011,Housing,2025-04-02,the fifth of October,Upheld,yes,no,,,\n");
+                    + "complaint_handling_code_finding\nBROWSER-1,E08000011,Housing,2026-04-02,the fifth of October,Upheld,yes,no,,,\n");
             clickThrough(analyst, analyst.findElement(By.linkText("Import records")));
             analyst.findElement(By.id("files")).sendKeys(bad.toAbsolutePath().toString());
             clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Import']")));
@@ -310,21 +316,21 @@ class SiteBrowserIT {
             assertThat(analyst.findElement(By.tagName("main")).getText()).contains("decisions-browser.csv", "decision_date");
             assertThat(seriousProblems(analyst)).as("import with an error").isEmpty();
             screenshot(analyst, "workspace-import-error");
-            Files.writeString(bad, Files.readString(bad).replace("the fifth of October", "2025-10-05"));
+            Files.writeString(bad, Files.readString(bad).replace("the fifth of October", "2026-10-05"));
             analyst.findElement(By.id("files")).sendKeys(bad.toAbsolutePath().toString());
             clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Import']")));
             assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The files were imported.");
 
-            // the demo's letters are approved and its years published: Knowsley's letter, written again from its new
-            // figures, is a new version awaiting approval
-            analyst.get(site + "/workspace/years/2025-26");
+            // the demo's letters are approved and its years published: Knowsley's letter of the demo's latest year, written
+            // again from its new figures, is a new version awaiting approval
+            analyst.get(site + "/workspace/years/" + LATEST);
             analyst.findElement(By.id("organisation")).sendKeys("Knowsley");
             clickThrough(analyst, analyst.findElement(By.xpath("//button[normalize-space()='Write the letters']")));
-            analyst.get(site + "/workspace/years/2025-26/letters?name=Knowsley");
+            analyst.get(site + "/workspace/years/" + LATEST + "/letters?name=Knowsley");
             assertThat(analyst.findElement(By.tagName("main")).getText()).contains("Knowsley", "Awaiting approval");
             assertThat(seriousProblems(analyst)).as("the review of the year's letters").isEmpty();
             analyst.get(site + "/workspace");
-            clickThrough(analyst, analyst.findElement(By.partialLinkText("Approve and send the letters of 2025-26")));
+            clickThrough(analyst, analyst.findElement(By.partialLinkText("Approve and send the letters of " + LATEST)));
             assertThat(seriousProblems(analyst)).as("the year's letters").isEmpty();
             clickThrough(analyst, analyst.findElement(By.xpath("//a[normalize-space()='Approve the latest letters']")));
             assertThat(analyst.findElement(By.tagName("h1")).getText()).matches("Approve [\\d,]+ letters?\\?");
@@ -333,15 +339,16 @@ class SiteBrowserIT {
             assertThat(analyst.findElement(By.cssSelector(".govuk-notification-banner")).getText()).contains("The latest letters are approved.");
             screenshot(analyst, "workspace-year");
 
-            analyst.get(site + "/workspace/letters?year=2025-26");
+            analyst.get(site + "/workspace/letters?year=" + LATEST);
             assertThat(seriousProblems(analyst)).as("letters").isEmpty();
-            analyst.get(site + "/workspace/organisations/E08000011/figures/2025-26");
+            analyst.get(site + "/workspace/organisations/E08000011/figures/" + LATEST);
             assertThat(analyst.findElement(By.tagName("main")).getText()).contains("Case lists", "Download all four lists as a spreadsheet (XLSX)");
             assertThat(seriousProblems(analyst)).as("a council's key statistics and case lists").isEmpty();
-            analyst.get(site + "/workspace/organisations/E08000011/letters/2025-26.html");
-            assertThat(analyst.findElement(By.tagName("body")).getText()).contains("Knowsley");
+            analyst.get(site + "/workspace/organisations/E08000011/letters/" + LATEST + ".html");
+            assertThat(analyst.findElement(By.tagName("body")).getText()).contains("Knowsley", "Our Complaint Handling Code",
+                    "self-assessment against the Code");
 
-            analyst.get(site + "/workspace/years/2025-26");
+            analyst.get(site + "/workspace/years/" + LATEST);
             clickThrough(analyst, analyst.findElement(By.xpath("//a[normalize-space()='Send the approved letters']")));
             assertThat(analyst.findElement(By.tagName("h1")).getText()).matches("Send [\\d,]+ letters? to [\\d,]+ recipients?\\?");
             assertThat(seriousProblems(analyst)).as("the confirmation before sending").isEmpty();
@@ -351,11 +358,11 @@ class SiteBrowserIT {
                     .until(b -> b.findElement(By.id("job-progress")).getText().contains("Finished"));
             assertThat(analyst.findElement(By.id("job-progress")).getText()).contains("Sent");
             assertThat(seriousProblems(analyst)).as("the sending job's page").isEmpty();
-            analyst.get(site + "/workspace/years/2025-26");
+            analyst.get(site + "/workspace/years/" + LATEST);
             assertThat(analyst.findElement(By.tagName("main")).getText()).contains("already sent");
             String chiefExecutive = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
                 try {
-                    return m.getSubject().equals("Annual Review letter 2025-26: Knowsley Metropolitan Borough Council");
+                    return m.getSubject().equals("Annual Review letter " + LATEST + ": Knowsley Metropolitan Borough Council");
                 } catch (jakarta.mail.MessagingException e) {
                     return false;
                 }
@@ -429,9 +436,10 @@ class SiteBrowserIT {
             administrator.findElement(By.id("username")).sendKeys("administrator@demo.example");
             administrator.findElement(By.id("password")).sendKeys(administratorPassword);
             clickThrough(administrator, administrator.findElement(By.xpath("//button[normalize-space()='Sign in']")));
-            assertThat(administrator.findElement(By.tagName("main")).getText()).contains("The letters of each year", "Publication of 2025-26");
+            assertThat(administrator.findElement(By.tagName("main")).getText()).contains("The letters of each year", "Publication of " + PUBLIC,
+                    "Publication of " + LATEST);
             assertThat(seriousProblems(administrator)).as("the administrator's start page").isEmpty();
-            for (String path : List.of("/workspace/accounts", "/workspace/accounts/new", "/workspace/years/2025-26/publication", "/workspace/audit",
+            for (String path : List.of("/workspace/accounts", "/workspace/accounts/new", "/workspace/years/" + PUBLIC + "/publication", "/workspace/audit",
                     "/workspace/records/organisations/edit?key=" + KNOWSLEY)) {
                 administrator.get(site + path);
                 assertThat(administrator.findElement(By.tagName("h1")).getText()).as(path).isNotBlank();
@@ -454,13 +462,13 @@ class SiteBrowserIT {
             administrator.findElement(By.id("confirmation")).sendKeys("a long enough password");
             clickThrough(administrator, administrator.findElement(By.xpath("//button[normalize-space()='Add the account']")));
             assertThat(administrator.findElement(By.tagName("main")).getText()).contains("browser.analyst@demo.example");
-            administrator.get(site + "/workspace/years/2025-26/publication");
+            administrator.get(site + "/workspace/years/" + PUBLIC + "/publication");
             assertThat(administrator.findElement(By.tagName("main")).getText()).as("a published year's date is not moved")
-                    .contains("2025-26 is public").doesNotContain("Set the publication date");
+                    .contains(PUBLIC + " is public").doesNotContain("Set the publication date");
             assertThat(seriousProblems(administrator)).as("a published year's publication page").isEmpty();
-            clickThrough(administrator, administrator.findElement(By.linkText("withdraw 2025-26")));
-            assertThat(administrator.findElement(By.tagName("h1")).getText()).isEqualTo("Withdraw 2025-26 from the public site?");
-            clickThrough(administrator, administrator.findElement(By.xpath("//button[normalize-space()='Withdraw 2025-26']")));
+            clickThrough(administrator, administrator.findElement(By.linkText("withdraw " + PUBLIC)));
+            assertThat(administrator.findElement(By.tagName("h1")).getText()).isEqualTo("Withdraw " + PUBLIC + " from the public site?");
+            clickThrough(administrator, administrator.findElement(By.xpath("//button[normalize-space()='Withdraw " + PUBLIC + "']")));
             assertThat(administrator.findElement(By.cssSelector(".govuk-error-summary")).getText()).contains("Enter the reason");
             assertThat(seriousProblems(administrator)).as("a withdrawal without its reason").isEmpty();
             screenshot(administrator, "workspace-withdrawal-error");
