@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (issue 4): every council's Annual Review letter of one year (2025-26 of the demo: 317 letters) as PDF,
+# Benchmark (issue 4): every council's Annual Review letter of one year (2026-27, the demo's latest: 317 letters) as PDF,
 # against what an office would do otherwise: the same letters as a mail merge (their HTML) converted to PDF by
 # LibreOffice (`soffice --headless --convert-to pdf`). Target: at most 10 s wall time for the year's PDFs.
 #
@@ -14,12 +14,12 @@
 # Every run checks that each way wrote one PDF per letter. Prints one line per run, the medians and the ratio
 # LibreOffice wall / annual-review wall.
 # Usage: bench/letters-benchmark.sh [runs=3]
-# Environment: BENCH_DIR (default /tmp/annual-review-letters-bench), BENCH_YEAR (default 2025-26),
+# Environment: BENCH_DIR (default /tmp/annual-review-letters-bench), BENCH_YEAR (default 2026-27, the demo's latest),
 #              LO_FILTER (default pdf:writer_web_pdf_Export; LibreOffice's default PDF options, untagged)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-year=${BENCH_YEAR:-2025-26}
+year=${BENCH_YEAR:-2026-27}
 heap=512m
 work=${BENCH_DIR:-/tmp/annual-review-letters-bench}
 filter=${LO_FILTER:-pdf:writer_web_pdf_Export}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (issue 6): sending a whole year's letters by email. The demo's 2025-26 letters (every council, with its
+# Benchmark (issue 6): sending a whole year's letters by email. The demo's 2026-27 letters (every council, with its
 # chief executive, leader, chair of scrutiny and monitoring officers as recipients) are approved, then sent with
 # `./annual-review send` to an SMTP server on loopback (bench/smtp-sink.py, Debian's python3-aiosmtpd), which logs
 # one line per recipient of each message. Then the same while the server is down for a minute in the middle.
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-year=2025-26
+year=2026-27   # the demo's latest year, the one --letters-for latest writes
 port=12525
 work=${BENCH_DIR:-/tmp/annual-review-sending-bench}
 rm -rf "$work"; mkdir -p "$work"; work=$(cd "$work" && pwd)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (issue 12): sending a year's letters from one `send` run and from two racing over the same year, and as a
 # job of `serve` nodes, on PostgreSQL (each message is claimed in table letter_message before it goes to the mail
-# server, and marked 'ending' before its end does, so no letter may go twice). The demo's 2025-26 letters (317
+# server, and marked 'ending' before its end does, so no letter may go twice). The demo's 2026-27 letters (317
 # councils) are written and approved in a fresh database, then sent to bench/smtp-sink.py on loopback, which logs one
 # line per recipient of each message. Between runs the year's sending records (letter_message, delivery) are deleted,
 # so each run sends every letter afresh.
@@ -38,7 +38,7 @@
 # serves the others over TCP; PostgreSQL is what production runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-year=2025-26
+year=2026-27   # the demo's latest year, the one --letters-for latest writes
 letters_expected=317
 runs=${BENCH_RUNS:-3}
 port=${BENCH_SMTP_PORT:-12526}

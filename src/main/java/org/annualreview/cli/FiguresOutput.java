@@ -38,7 +38,7 @@ final class FiguresOutput {
     static void yearTable(PrintWriter out, YearFigures figures, AverageMethod method, boolean synthetic) {
         heading(out, figures, method, synthetic);
         List<String> heading = new java.util.ArrayList<>(List.of("Organisation", "Type", "Dealt with", "Investigated"));
-        java.util.Arrays.stream(KeyStatistic.values()).map(KeyStatistic::label).forEach(heading::add);
+        KeyStatistic.of(figures.year()).stream().map(KeyStatistic::label).forEach(heading::add);
         TextTable.Align[] aligns = new TextTable.Align[heading.size()];
         java.util.Arrays.fill(aligns, LEFT);
         aligns[2] = RIGHT;
@@ -46,7 +46,7 @@ final class FiguresOutput {
         TextTable table = TextTable.of(aligns).row(heading.toArray(String[]::new));
         for (OrganisationFigures f : figures.organisations()) {
             List<String> row = new java.util.ArrayList<>(List.of(f.name(), f.kind().label(), count(f.complaintsAndEnquiries()), count(f.investigated())));
-            java.util.Arrays.stream(KeyStatistic.values()).map(statistic -> withCounts(statistic, f)).forEach(row::add);
+            KeyStatistic.of(figures.year()).stream().map(statistic -> withCounts(statistic, f)).forEach(row::add);
             table.row(row.toArray(String[]::new));
         }
         table.print(out);
@@ -69,7 +69,7 @@ final class FiguresOutput {
         TypeAverage average = f.kind().hasTypeAverage() ? figures.averageFor(f.kind(), method).orElse(null) : null;
         String versus = average == null ? "" : "Average of " + f.kind().plural();
         TextTable keyStatistics = TextTable.of(LEFT, LEFT, LEFT).row("Key statistics", "", versus);
-        for (KeyStatistic statistic : KeyStatistic.values()) {
+        for (KeyStatistic statistic : KeyStatistic.of(figures.year())) {
             keyStatistics.row(statistic.label(), withCounts(statistic, f),
                     average == null ? "" : statistic.shownAverage(average, statistic.whenUndefined()));
         }
@@ -154,14 +154,14 @@ final class FiguresOutput {
         out.println("Averages of similar authorities (" + method.code() + ")");
         out.println("(- where no council of the type had anything to divide by: no investigations, no recommendations due, no upheld complaints)");
         List<String> heading = new java.util.ArrayList<>(List.of("Type", "Councils"));
-        java.util.Arrays.stream(KeyStatistic.values()).map(KeyStatistic::label).forEach(heading::add);
+        KeyStatistic.of(figures.year()).stream().map(KeyStatistic::label).forEach(heading::add);
         TextTable.Align[] aligns = new TextTable.Align[heading.size()];
         java.util.Arrays.fill(aligns, RIGHT);
         aligns[0] = LEFT;
         TextTable table = TextTable.of(aligns).row(heading.toArray(String[]::new));
         for (Map.Entry<OrganisationKind, TypeAverage> e : figures.averages(method).entrySet()) {
             List<String> row = new java.util.ArrayList<>(List.of(e.getKey().plural(), count(e.getValue().councils())));
-            java.util.Arrays.stream(KeyStatistic.values()).map(statistic -> statistic.shownAverage(e.getValue(), "-")).forEach(row::add);
+            KeyStatistic.of(figures.year()).stream().map(statistic -> statistic.shownAverage(e.getValue(), "-")).forEach(row::add);
             table.row(row.toArray(String[]::new));
         }
         table.print(out);
