@@ -329,15 +329,28 @@ class AccountsIT {
     }
 
     @Test
-    void signingOutEndsTheSession() throws Exception {
+    void signingOutFromTheHeaderEndsTheSession() throws Exception {
         Visitor analyst = workspace.visitor();
         analyst.signIn(ANALYST, PASSWORD);
         String page = analyst.get("/workspace").body();
+        String header = page.substring(page.indexOf("<header>"), page.indexOf("</header>"));
+        assertThat(header).as("the header's navigation: the workspace, and signing out as a form that posts with the CSRF field")
+                .contains("<a class=\"govuk-service-navigation__link\" href=\"/workspace\">Workspace</a>",
+                        "<form action=\"/logout\" method=\"post\"", "name=\"_csrf\" value=\"",
+                        "<button type=\"submit\" class=\"govuk-service-navigation__link app-sign-out__button\">Sign out</button>",
+                        "govuk-phase-banner");
+        assertThat(page.substring(page.indexOf("</header>"))).as("no other Sign out").doesNotContain("Sign out", "/logout");
+        assertThat(page).contains("<a class=\"govuk-footer__link\" href=\"/accessibility\">Accessibility statement</a>",
+                "<a class=\"govuk-footer__link\" href=\"/privacy\">Privacy notice</a>", "<a class=\"govuk-footer__link\" href=\"/cookies\">Cookies</a>",
+                "<a class=\"govuk-footer__link\" href=\"/contact\">Contact</a>");
 
-        HttpResponse<String> out = analyst.post("/logout", Map.of("_csrf", Visitor.csrf(page)));
+        HttpResponse<String> out = analyst.post("/logout", Map.of("_csrf", Visitor.csrf(header)));
 
         assertThat(location(out)).endsWith("/login?signed-out");
         assertThat(analyst.get("/workspace").statusCode()).isEqualTo(302);
+        String signIn = analyst.get("/login?signed-out").body();
+        assertThat(signIn).as("signed out: no navigation to sign out from").contains("govuk-header", "govuk-phase-banner", "/accessibility")
+                .doesNotContain("Sign out", "govuk-service-navigation");
     }
 
     @Test
