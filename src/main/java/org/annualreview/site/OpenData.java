@@ -150,7 +150,7 @@ public final class OpenData {
         List<ReportingYear> years = publication.publishedYears();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         java.util.function.Consumer<String> url = path -> xml.append("  <url><loc>").append(address.absolute(path)).append("</loc></url>\n");
-        List.of("/", "/about-the-statistics", "/api/docs").forEach(url);
+        List.of("/", "/about-the-statistics", "/api/docs", "/accessibility", "/privacy", "/cookies", "/contact").forEach(url);
         for (ReportingYear year : years) {
             url.accept("/?year=" + year);
             url.accept("/data/statistics-" + year + ".csv");
