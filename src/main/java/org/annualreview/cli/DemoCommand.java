@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = {"Loads the synthetic demo dataset (every English council, 2019-20 to 2025-26, invented decisions) "
                 + "through the normal import, computes every year's figures and prints the key statistics of the latest year.",
                 "It refuses a database that holds real records. Running it again changes nothing."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, BeforeStarting.RunsWithoutDatabase {
 
     @Option(names = "--seed", defaultValue = "" + DemoDataset.Options.DEFAULT_SEED, description = "Seed of the dataset (default: ${DEFAULT-VALUE})")
     long seed;
@@ -84,6 +84,12 @@ final class DemoCommand implements Callable<Integer> {
         this.statistics = statistics;
         this.demoLabel = demoLabel;
         this.letters = letters;
+    }
+
+    /** Writing the record files alone needs no database. */
+    @Override
+    public boolean runsWithoutDatabase() {
+        return generateOnly;
     }
 
     @Override
