@@ -70,6 +70,13 @@ public class AnnualReviewApplication {
         return cause;
     }
 
+    /** The database is migrated when a command starts, even one whose beans are made only when it uses them (lazily). */
+    @Bean
+    static org.springframework.boot.LazyInitializationExcludeFilter flywayFirst() {
+        return org.springframework.boot.LazyInitializationExcludeFilter.forBeanTypes(
+                org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer.class);
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
@@ -323,6 +330,9 @@ public class AnnualReviewApplication {
                     || command(args).equals("demo") && !java.util.Arrays.asList(args).contains("--no-serve")
                             && !java.util.Arrays.asList(args).contains("--generate-only");
             settings.put("spring.main.web-application-type", serve ? "servlet" : "none");
+            // a command makes only the beans it uses (the database and its migration always: flywayFirst); the site makes
+            // all of them at start, so that none is made in a visitor's request
+            settings.put("spring.main.lazy-initialization", !serve);
             if (serve) {
                 settings.put("server.port", System.getenv().getOrDefault("ANNUAL_REVIEW_PORT", "8080"));
                 for (int i = 0; i < args.length - 1; i++) {
