@@ -118,19 +118,18 @@ final class StatsCommand implements Callable<Integer>, BeforeStarting.NeedsExist
 
     /** Records the estimate chosen for the year (or the rule again), audited, and says what the figures now divide by. */
     private int chooseEstimate(PrintWriter out) {
-        ReportingYear chosenYear = year;
-        String before = statistics.estimateInWords(chosenYear);
+        String before = statistics.estimateInWords(year);
         try {
             audit.inTransaction(() -> {
-                statistics.chooseEstimate(chosenYear, midYear, "command line", reason);
-                audit.record(org.annualreview.audit.AuditLog.commandLine(), "choose-population-estimate", chosenYear.toString(),
+                statistics.chooseEstimate(year, midYear, "command line", reason);
+                audit.record(org.annualreview.audit.AuditLog.commandLine(), "choose-population-estimate", year.toString(),
                         java.util.Optional.of(before), java.util.Optional.of(Statistics.choiceInWords(midYear, reason)));
                 return null;
             });
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        out.printf("%s: figures per 100,000 residents now divide by %s (before: %s).%n", chosenYear,
+        out.printf("%s: figures per 100,000 residents now divide by %s (before: %s).%n", year,
                 midYear.isPresent() ? "each council's mid-" + midYear.getAsInt() + " estimate (or its nearest recorded)"
                         : "the estimate for the middle of the year (the rule)", before);
         return ExitCodes.OK;
