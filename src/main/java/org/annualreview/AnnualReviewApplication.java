@@ -37,16 +37,24 @@ public class AnnualReviewApplication {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs one command line to its end and returns its exit code; the application stops afterwards. */
+    /**
+     * Runs one command line to its end and returns its exit code; the application stops afterwards. Help, version, usage
+     * errors and the commands that need no database are answered without starting it (AnnualReviewCommand.runWithoutApplication).
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Map<String, Object> settings = Settings.fromCommandLine(args);
+        java.util.OptionalInt answered = AnnualReviewCommand.runWithoutApplication(
+                Settings.missingH2File((String) settings.get("spring.datasource.url")), out, err, args);
+        if (answered.isPresent()) {
+            return answered.getAsInt();
+        }
         SpringApplication application = new SpringApplication(AnnualReviewApplication.class);
-        application.setDefaultProperties(Settings.fromCommandLine(args));
+        application.setDefaultProperties(settings);
         ConfigurableApplicationContext context;
         try {
             context = application.run();
         } catch (RuntimeException e) {
-            err.println("annual-review: cannot open the database " + Settings.fromCommandLine(args).get("spring.datasource.url")
-                    + ": " + rootCause(e).getMessage());
+            err.println("annual-review: cannot open the database " + settings.get("spring.datasource.url") + ": " + rootCause(e).getMessage());
             return AnnualReviewCommand.DATABASE_FAILED;
         }
         try (context) {
@@ -60,6 +68,13 @@ public class AnnualReviewApplication {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /** The database is migrated when a command starts, even one whose beans are made only when it uses them (lazily). */
+    @Bean
+    static org.springframework.boot.LazyInitializationExcludeFilter flywayFirst() {
+        return org.springframework.boot.LazyInitializationExcludeFilter.forBeanTypes(
+                org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer.class);
     }
 
     @Bean
@@ -281,6 +296,24 @@ public class AnnualReviewApplication {
             return h2File && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=") ? url + ";WRITE_DELAY=0" : url;
         }
 
+        /**
+         * The file of an H2 file database that does not exist yet ({@code ./data/annual-review.mv.db}), or empty: the file
+         * exists, or the URL names another kind of database, or a path this does not read (H2 itself then decides).
+         */
+        static Optional<Path> missingH2File(String url) {
+            String rest = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length())
+                    : url.startsWith("jdbc:h2:") ? url.substring("jdbc:h2:".length()) : "";
+            String name = rest.split(";", 2)[0];
+            if (name.startsWith("~/")) {
+                name = System.getProperty("user.home") + name.substring(1);
+            }
+            if (!(name.startsWith("/") || name.startsWith("./") || name.startsWith("../"))) {
+                return Optional.empty();   // mem:, tcp://, another file system of H2's, or no path at all
+            }
+            Path file = Path.of(name + ".mv.db").toAbsolutePath().normalize();
+            return java.nio.file.Files.exists(file) ? Optional.empty() : Optional.of(file);
+        }
+
         static Map<String, Object> fromCommandLine(String[] args) {
             Map<String, Object> settings = new LinkedHashMap<>();
             String url = System.getenv().getOrDefault("ANNUAL_REVIEW_DATABASE_URL", AnnualReviewCommand.DEFAULT_DATABASE_URL);
@@ -297,6 +330,9 @@ public class AnnualReviewApplication {
                     || command(args).equals("demo") && !java.util.Arrays.asList(args).contains("--no-serve")
                             && !java.util.Arrays.asList(args).contains("--generate-only");
             settings.put("spring.main.web-application-type", serve ? "servlet" : "none");
+            // a command makes only the beans it uses (the database and its migration always: flywayFirst); the site makes
+            // all of them at start, so that none is made in a visitor's request
+            settings.put("spring.main.lazy-initialization", !serve);
             if (serve) {
                 settings.put("server.port", System.getenv().getOrDefault("ANNUAL_REVIEW_PORT", "8080"));
                 for (int i = 0; i < args.length - 1; i++) {

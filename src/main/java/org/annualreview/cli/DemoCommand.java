@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 + "with Complaint Handling Code records) through the normal import, computes every year's figures and prints the key "
                 + "statistics of the latest year.",
                 "It refuses a database that holds real records. Running it again changes nothing."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer>, BeforeStarting.RunsWithoutDatabase {
 
     @Option(names = "--seed", defaultValue = "" + DemoDataset.Options.DEFAULT_SEED, description = "Seed of the dataset (default: ${DEFAULT-VALUE})")
     long seed;
@@ -86,6 +86,12 @@ final class DemoCommand implements Callable<Integer> {
         this.statistics = statistics;
         this.demoLabel = demoLabel;
         this.letters = letters;
+    }
+
+    /** Writing the record files alone needs no database. */
+    @Override
+    public boolean runsWithoutDatabase() {
+        return generateOnly;
     }
 
     @Override

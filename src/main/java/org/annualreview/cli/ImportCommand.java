@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:everything was imported", "1:nothing was imported: the files have problems", "2:bad usage",
                 "3:the database failed"})
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand implements Callable<Integer>, BeforeStarting.ChecksUsage {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV or XLSX files")
     List<Path> files;
@@ -48,17 +48,17 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     @Override
+    public void checkUsage() {
+        if (type != null && RecordType.named(type).isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Unknown record type '" + type + "': use one of " + RecordType.allNames());
+        }
+    }
+
+    @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<RecordType> recordType = Optional.empty();
-        if (type != null) {
-            recordType = RecordType.named(type);
-            if (recordType.isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "Unknown record type '" + type + "': use one of " + RecordType.allNames());
-            }
-        }
+        Optional<RecordType> recordType = type == null ? Optional.empty() : RecordType.named(type);
         long started = System.nanoTime();
         boolean terminal = System.console() != null;
         ImportReport report = imports.importFiles(files, recordType, TerminalProgress.ifTerminal(), (connection, merged) -> {

@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
         subcommands = {LettersCommand.Note.class, LettersCommand.Approve.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:letters written", "1:no template for the year, a template problem or an unknown organisation", "2:bad usage"})
-final class LettersCommand implements Callable<Integer> {
+final class LettersCommand implements Callable<Integer>, BeforeStarting.NeedsExistingDatabase {
 
     @Option(names = "--year", paramLabel = "YYYY-YY", description = "Reporting year (default: the latest that has ended)")
-    String year;
+    ReportingYear year;
 
     @Option(names = "--organisation", paramLabel = "NAME-OR-CODE", description = "One organisation's letter only")
     String organisation;
@@ -59,12 +59,7 @@ final class LettersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter output = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ReportingYear reportingYear;
-        try {
-            reportingYear = year != null ? ReportingYear.parse(year) : statistics.latestYear().orElse(null);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ReportingYear reportingYear = year != null ? year : statistics.latestYear().orElse(null);
         if (reportingYear == null) {
             err.println("There are no decisions yet: import some (annual-review import) or load the demo (annual-review demo).");
             return ExitCodes.REFUSED;
@@ -121,10 +116,10 @@ final class LettersCommand implements Callable<Integer> {
 
     @Command(name = "note", mixinStandardHelpOptions = true,
             description = "Sets the paragraph staff add to one organisation's letter of a year ({{ note }} in the template); empty text removes it.")
-    static final class Note implements Callable<Integer> {
+    static final class Note implements Callable<Integer>, BeforeStarting.NeedsExistingDatabase {
 
         @Option(names = "--year", required = true, paramLabel = "YYYY-YY")
-        String year;
+        ReportingYear year;
 
         @Option(names = "--organisation", required = true, paramLabel = "NAME-OR-CODE")
         String organisation;
@@ -146,11 +141,10 @@ final class LettersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                ReportingYear reportingYear = ReportingYear.parse(year);
                 audit.inTransaction(() -> {
-                    Optional<String> before = letters.note(reportingYear, organisation);
-                    letters.setNote(reportingYear, organisation, text);
-                    audit.record(AuditLog.commandLine(), "set-note", "paragraph for " + organisation + "'s letter of " + reportingYear, before,
+                    Optional<String> before = letters.note(year, organisation);
+                    letters.setNote(year, organisation, text);
+                    audit.record(AuditLog.commandLine(), "set-note", "paragraph for " + organisation + "'s letter of " + year, before,
                             text.isBlank() ? Optional.empty() : Optional.of(text.strip()));
                     return before;
                 });
@@ -165,10 +159,10 @@ final class LettersCommand implements Callable<Integer> {
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
             description = "Approves the latest version of the year's letters for sending (of every council, or one).")
-    static final class Approve implements Callable<Integer> {
+    static final class Approve implements Callable<Integer>, BeforeStarting.NeedsExistingDatabase {
 
         @Option(names = "--year", required = true, paramLabel = "YYYY-YY")
-        String year;
+        ReportingYear year;
 
         @Option(names = "--organisation", paramLabel = "NAME-OR-CODE", description = "Only this council's letter")
         String organisation;
@@ -191,7 +185,7 @@ final class LettersCommand implements Callable<Integer> {
         public Integer call() {
             try {
                 int approved = audit.inTransaction(() -> {
-                    int now = letters.approve(ReportingYear.parse(year), java.util.Optional.ofNullable(organisation), by);
+                    int now = letters.approve(year, java.util.Optional.ofNullable(organisation), by);
                     audit.record(AuditLog.commandLine(), "approve-letters", "letters of " + year + (organisation == null ? "" : " for " + organisation),
                             Optional.empty(), Optional.of(now + " approved by " + by));
                     return now;

@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
                 + " publication date; refused while a council's letter is unapproved or unsent, unless an exception is recorded for it.",
                 "With --revision, issues a revision with its reason (the next release). With --status, only says where the year stands.",
                 "Exit code 0: done; 1: refused (the reasons are printed); 3: the database failed."})
-final class PublishCommand implements Callable<Integer> {
+final class PublishCommand implements Callable<Integer>, BeforeStarting.NeedsExistingDatabase {
 
     @Option(names = "--year", required = true, paramLabel = "YYYY-YY")
-    String year;
+    ReportingYear year;
 
     @Option(names = "--revision", paramLabel = "REASON", description = "Issue a revision, with the reason every public page of the year shows")
     String revision;
@@ -53,7 +53,6 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportingYear chosen = ReportingYear.parse(year);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         Letters.Actor operator = Letters.Actor.operator();
@@ -61,32 +60,32 @@ final class PublishCommand implements Callable<Integer> {
             for (var exception : exceptions.entrySet()) {
                 Organisation council = organisations.find(exception.getKey());
                 audit.inTransaction(() -> {
-                    releases.recordException(chosen, council, exception.getValue(), operator);
-                    audit.record(AuditLog.commandLine(), "record-publication-exception", council.name() + " in " + chosen, Optional.empty(),
+                    releases.recordException(year, council, exception.getValue(), operator);
+                    audit.record(AuditLog.commandLine(), "record-publication-exception", council.name() + " in " + year, Optional.empty(),
                             Optional.of(exception.getValue().strip()));
                     return null;
                 });
                 out.printf("Exception recorded for %s: %s%n", council.name(), exception.getValue().strip());
             }
             if (status) {
-                Readiness readiness = releases.readiness(chosen);
-                out.printf("%s: %,d councils; publication date %s.%n", chosen, readiness.councils(),
-                        letters.publicationDate(chosen).map(Object::toString).orElse("not set"));
+                Readiness readiness = releases.readiness(year);
+                out.printf("%s: %,d councils; publication date %s.%n", year, readiness.councils(),
+                        letters.publicationDate(year).map(Object::toString).orElse("not set"));
                 readiness.missing().forEach(line -> out.println("  " + line));
-                releases.of(chosen).forEach(r -> out.printf("Release %d (%s) made on %s by %s%s%n", r.number(), r.kind(), r.madeOn(), r.madeBy(),
+                releases.of(year).forEach(r -> out.printf("Release %d (%s) made on %s by %s%s%n", r.number(), r.kind(), r.madeOn(), r.madeBy(),
                         r.reason().map(why -> ": " + why).orElse("")));
                 return ExitCodes.OK;
             }
             long started = System.nanoTime();
             Release release = audit.inTransaction(() -> {
-                Release made = revision != null ? releases.revise(chosen, revision, operator) : releases.publish(chosen, operator);
-                audit.record(AuditLog.commandLine(), made.isRevision() ? "revise-year" : "publish-year", "publication of " + chosen,
+                Release made = revision != null ? releases.revise(year, revision, operator) : releases.publish(year, operator);
+                audit.record(AuditLog.commandLine(), made.isRevision() ? "revise-year" : "publish-year", "publication of " + year,
                         Optional.empty(), Optional.of("release " + made.number() + made.reason().map(why -> ": " + why).orElse("")));
                 return made;
             });
             out.printf(release.isRevision() ? "%s revised: release %d, %s (frozen in %.1f s).%n"
-                    : "%s published: release %d, public from %s (frozen in %.1f s).%n", chosen, release.number(),
-                    release.isRevision() ? release.revisedLabel() : letters.publicationDate(chosen).orElseThrow(),
+                    : "%s published: release %d, public from %s (frozen in %.1f s).%n", year, release.number(),
+                    release.isRevision() ? release.revisedLabel() : letters.publicationDate(year).orElseThrow(),
                     (System.nanoTime() - started) / 1e9);
             return ExitCodes.OK;
         } catch (Releases.Refused | Organisations.UnknownOrganisation refused) {

@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
                 + "monitoring officers, the PDF attached. A letter already sent, or whose fate is unknown, is not sent again without "
                 + "--resend. Ends with a report: sent, failed, unknown, skipped. Exit code 0: nothing failed and nothing is unknown; "
                 + "1: an unknown organisation; 3: the database failed; 4: a letter failed or its fate is unknown.")
-final class SendCommand implements Callable<Integer> {
+final class SendCommand implements Callable<Integer>, BeforeStarting.NeedsExistingDatabase {
 
     @Option(names = "--year", required = true, paramLabel = "YYYY-YY")
-    String year;
+    ReportingYear year;
 
     @Option(names = "--organisation", paramLabel = "NAME-OR-CODE", description = "Only this council's letter")
     String organisation;
@@ -49,7 +49,7 @@ final class SendCommand implements Callable<Integer> {
     public Integer call() {
         List<Delivery> deliveries;
         try {
-            deliveries = distribution.send(ReportingYear.parse(year), Optional.ofNullable(organisation), new Distribution.Options(dryRun, resend));
+            deliveries = distribution.send(year, Optional.ofNullable(organisation), new Distribution.Options(dryRun, resend));
         } catch (Organisations.UnknownOrganisation e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCodes.REFUSED;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serves the public site, \\\"Your council's performance\\\": the published years' figures and letters, until stopped (Ctrl-C).")
+        description = "Serves the public site, \"Your council's performance\": the published years' figures and letters, until stopped (Ctrl-C).")
 final class ServeCommand implements Callable<Integer> {
 
     /** Read before Spring starts (AnnualReviewApplication.Settings); declared here for --help. */

@@ -22,12 +22,12 @@ import picocli.CommandLine.Option;
         description = "Prints the figures of a reporting year from its stored snapshot (computed first if records changed).",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:figures printed", "1:unknown organisation, or nothing to report", "2:bad usage", "3:the database failed"})
-final class StatsCommand implements Callable<Integer> {
+final class StatsCommand implements Callable<Integer>, BeforeStarting.NeedsExistingDatabase, BeforeStarting.ChecksUsage {
 
     enum Format { table, csv, json }
 
     @Option(names = "--year", paramLabel = "YYYY-YY", description = "Reporting year, such as 2023-24 (default: the latest that has ended)")
-    String year;
+    ReportingYear year;
 
     @Option(names = "--organisation", paramLabel = "NAME-OR-CODE", description = "One organisation, by GSS code or name")
     String organisation;
@@ -48,6 +48,9 @@ final class StatsCommand implements Callable<Integer> {
     /** From --explain code-failures:PROVISION. */
     private String provision;
 
+    /** From --explain (checkUsage). */
+    private Measure measure;
+
     @Option(names = "--recompute", description = "Recompute the snapshot from the records first")
     boolean recompute;
 
@@ -65,6 +68,12 @@ final class StatsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** From --average (checkUsage). */
+    private AverageMethod method;
+
+    /** From --choose-population-estimate (checkUsage): the mid-year estimate chosen, or none for the rule. */
+    private java.util.OptionalInt midYear;
+
     private final Statistics statistics;
     private final Organisations organisations;
     private final DemoLabel demoLabel;
@@ -77,35 +86,50 @@ final class StatsCommand implements Callable<Integer> {
         this.audit = audit;
     }
 
-    /** Records the estimate chosen for the year (or the rule again), audited, and says what the figures now divide by. */
-    private int chooseEstimate(PrintWriter out) {
-        if (year == null || organisation != null || explain != null || recompute) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--choose-population-estimate goes with --year and --reason alone");
+    /** The options that go together, before anything starts: --all-years, --choose-population-estimate, --average, --explain. */
+    @Override
+    public void checkUsage() {
+        if (allYears) {
+            if (!recompute || year != null || organisation != null || explain != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--all-years goes with --recompute alone");
+            }
+            return;
         }
-        ReportingYear chosenYear;
-        java.util.OptionalInt midYear;
+        if (chooseEstimate != null) {
+            if (year == null || organisation != null || explain != null || recompute) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--choose-population-estimate goes with --year and --reason alone");
+            }
+            try {
+                midYear = chooseEstimate.strip().equalsIgnoreCase("rule") ? java.util.OptionalInt.empty()
+                        : java.util.OptionalInt.of(Integer.parseInt(chooseEstimate.strip()));
+            } catch (NumberFormatException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--choose-population-estimate takes a year (such as 2022) or rule, not "
+                        + chooseEstimate);
+            }
+            return;
+        }
         try {
-            chosenYear = ReportingYear.parse(year);
-            midYear = chooseEstimate.strip().equalsIgnoreCase("rule") ? java.util.OptionalInt.empty()
-                    : java.util.OptionalInt.of(Integer.parseInt(chooseEstimate.strip()));
-        } catch (NumberFormatException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--choose-population-estimate takes a year (such as 2022) or rule, not "
-                    + chooseEstimate);
+            method = AverageMethod.byCode(average);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        String before = statistics.estimateInWords(chosenYear);
+        measure = explain == null ? null : measureToExplain();
+    }
+
+    /** Records the estimate chosen for the year (or the rule again), audited, and says what the figures now divide by. */
+    private int chooseEstimate(PrintWriter out) {
+        String before = statistics.estimateInWords(year);
         try {
             audit.inTransaction(() -> {
-                statistics.chooseEstimate(chosenYear, midYear, "command line", reason);
-                audit.record(org.annualreview.audit.AuditLog.commandLine(), "choose-population-estimate", chosenYear.toString(),
+                statistics.chooseEstimate(year, midYear, "command line", reason);
+                audit.record(org.annualreview.audit.AuditLog.commandLine(), "choose-population-estimate", year.toString(),
                         java.util.Optional.of(before), java.util.Optional.of(Statistics.choiceInWords(midYear, reason)));
                 return null;
             });
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        out.printf("%s: figures per 100,000 residents now divide by %s (before: %s).%n", chosenYear,
+        out.printf("%s: figures per 100,000 residents now divide by %s (before: %s).%n", year,
                 midYear.isPresent() ? "each council's mid-" + midYear.getAsInt() + " estimate (or its nearest recorded)"
                         : "the estimate for the middle of the year (the rule)", before);
         return ExitCodes.OK;
@@ -121,14 +145,7 @@ final class StatsCommand implements Callable<Integer> {
         if (chooseEstimate != null) {
             return chooseEstimate(out);
         }
-        AverageMethod method;
-        ReportingYear reportingYear;
-        try {
-            method = AverageMethod.byCode(average);
-            reportingYear = year != null ? ReportingYear.parse(year) : null;
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ReportingYear reportingYear = year;
         if (reportingYear == null) {
             var latest = statistics.latestYear();
             if (latest.isEmpty()) {
@@ -146,7 +163,6 @@ final class StatsCommand implements Callable<Integer> {
                 return ExitCodes.REFUSED;
             }
         }
-        Measure measure = explain == null ? null : measureToExplain(one);
         YearFigures figures = recompute ? statistics.recompute(reportingYear) : statistics.figures(reportingYear);
         boolean synthetic = demoLabel.isSynthetic();
         List<OrganisationFigures> shown = figures.organisations();
@@ -198,9 +214,6 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private int recomputeAllYears(PrintWriter out) {
-        if (!recompute || year != null || organisation != null || explain != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--all-years goes with --recompute alone");
-        }
         long started = System.nanoTime();
         List<YearFigures> years = statistics.recomputeAllYears();
         long took = (System.nanoTime() - started) / 1_000_000;
@@ -213,7 +226,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     /** The measure --explain names; it needs --organisation. */
-    private Measure measureToExplain(Organisation one) {
+    private Measure measureToExplain() {
         String code = explain;
         if (explain.contains(":")) {   // code-failures:PROVISION
             code = explain.substring(0, explain.indexOf(':'));
@@ -228,7 +241,7 @@ final class StatsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Unknown measure '" + explain + "': use one of " + Measure.codes());
         }
-        if (one == null) {
+        if (organisation == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--explain needs --organisation");
         }
         return measure.get();

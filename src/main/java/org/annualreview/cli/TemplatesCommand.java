@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "templates", mixinStandardHelpOptions = true, description = "Letter templates (docs/templates.md).",
         subcommands = TemplatesCommand.Load.class)
-final class TemplatesCommand implements Runnable {
+final class TemplatesCommand implements Runnable, BeforeStarting.RunsWithoutDatabase {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,7 +35,7 @@ final class TemplatesCommand implements Runnable {
     static final class Load implements Callable<Integer> {
 
         @Option(names = "--year", required = true, paramLabel = "YYYY-YY", description = "The reporting year whose letters it writes")
-        String year;
+        ReportingYear year;
 
         @Parameters(paramLabel = "FILE", description = "The template: settings between --- lines, then the letter in Markdown")
         Path file;
@@ -53,12 +53,6 @@ final class TemplatesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ReportingYear reportingYear;
-            try {
-                reportingYear = ReportingYear.parse(year);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (!Files.isRegularFile(file)) {
@@ -66,22 +60,22 @@ final class TemplatesCommand implements Runnable {
                 return ExitCodes.REFUSED;
             }
             try {
-                java.util.Optional<String> before = letters.templateSource(reportingYear);
+                java.util.Optional<String> before = letters.templateSource(year);
                 Letters.TemplateLoaded loaded = audit.inTransaction(() -> {
-                    Letters.TemplateLoaded kept = letters.loadTemplate(reportingYear, file);
+                    Letters.TemplateLoaded kept = letters.loadTemplate(year, file);
                     if (kept.changed()) {
-                        audit.record(AuditLog.commandLine(), "load-template", "letter template of " + reportingYear + ", version " + kept.version(),
-                                before, letters.templateSource(reportingYear));
+                        audit.record(AuditLog.commandLine(), "load-template", "letter template of " + year + ", version " + kept.version(),
+                                before, letters.templateSource(year));
                     }
                     kept.publicationDate().ifPresent(moved -> audit.record(AuditLog.commandLine(), "set-publication-date",
-                            "publication date of " + reportingYear, moved.beforeInWords(), Optional.of(moved.afterInWords())));
+                            "publication date of " + year, moved.beforeInWords(), Optional.of(moved.afterInWords())));
                     return kept;
                 });
-                loaded.publicationDate().ifPresent(moved -> out.println("The publication date of " + reportingYear + " is now "
+                loaded.publicationDate().ifPresent(moved -> out.println("The publication date of " + year + " is now "
                         + moved.afterInWords() + moved.beforeInWords().map(b -> " (it was " + b + ")").orElse("") + "."));
                 out.println(loaded.changed()
-                        ? "Loaded " + file + " as version " + loaded.version() + " of the " + reportingYear + " letter template."
-                        : file + " is the same as version " + loaded.version() + " of the " + reportingYear + " template: nothing changed.");
+                        ? "Loaded " + file + " as version " + loaded.version() + " of the " + year + " letter template."
+                        : file + " is the same as version " + loaded.version() + " of the " + year + " template: nothing changed.");
                 return ExitCodes.OK;
             } catch (BadTemplate | Letters.AlreadyPublished e) {
                 err.println(e.getMessage());

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** The accounts that may sign in to the workspace. */
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Adds and lists the accounts that may sign in to the workspace.",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListAccounts.class})
-final class UsersCommand implements Runnable {
+final class UsersCommand implements Runnable, BeforeStarting.RunsWithoutDatabase {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +30,7 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Adds an account (an administrator first: it manages the others). The password is asked for, or read from --password-file.")
-    static final class Add implements Callable<Integer> {
+    static final class Add implements Callable<Integer>, BeforeStarting.ChecksUsage {
 
         @Option(names = "--username", required = true, paramLabel = "EMAIL", description = "The person's email address; they sign in with it")
         String username;
@@ -62,9 +62,18 @@ final class UsersCommand implements Runnable {
         }
 
         @Override
+        public void checkUsage() {
+            if (Term.find(Role.class, role).isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--role must be administrator, analyst or council, not '" + role + "'");
+            }
+            if (passwordFile == null && System.console() == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no terminal to ask for the password: give --password-file");
+            }
+        }
+
+        @Override
         public Integer call() throws Exception {
-            Role chosen = Term.find(Role.class, role).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                    "--role must be administrator, analyst or council, not '" + role + "'"));
+            Role chosen = Term.find(Role.class, role).orElseThrow();
             String password = password();
             try {
                 Optional<Account> before = accounts.find(username);
@@ -87,10 +96,7 @@ final class UsersCommand implements Runnable {
             if (passwordFile != null) {
                 return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
             }
-            java.io.Console console = System.console();
-            if (console == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no terminal to ask for the password: give --password-file");
-            }
+            java.io.Console console = System.console();   // there is one (checkUsage)
             char[] first = console.readPassword("Password for %s (at least %d characters): ", username, Accounts.SHORTEST_PASSWORD);
             char[] again = console.readPassword("The same password again: ");
             if (first == null || again == null || !java.util.Arrays.equals(first, again)) {
@@ -101,7 +107,7 @@ final class UsersCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every account: email address, name, role, organisation.")
-    static final class ListAccounts implements Callable<Integer> {
+    static final class ListAccounts implements Callable<Integer>, BeforeStarting.NeedsExistingDatabase {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
