@@ -1,14 +1,12 @@
 package org.annualreview.site;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
+import org.annualreview.shared.Dates;
 import org.annualreview.shared.Rate;
 import org.annualreview.statistics.CodeFindings;
 import org.annualreview.statistics.KeyStatistic;
@@ -22,8 +20,6 @@ import org.annualreview.statistics.YearFigures;
  * shows the same from the working records.
  */
 public final class CodeSection {
-
-    private static final DateTimeFormatter DAY = org.annualreview.shared.Dates.IN_WORDS;
 
     private CodeSection() {
     }
@@ -44,16 +40,14 @@ public final class CodeSection {
             Rate share = new Rate(failure.cases(), f.investigated());
             Rate type = findings.typeShare(failure.provision().code(), f.kind(), figures);
             failures.add(Map.of("code", failure.provision().code(), "label", failure.provision().label(),
-                    "description", Optional.ofNullable(failure.provision().description()).orElse(""), "cases", failure.cases(),
+                    "cases", failure.cases(),
                     "shown", share.describeOr("no investigations"), "fewCases", CouncilRow.fewCases(f.investigated()),
                     "average", f.kind().hasTypeAverage() ? type.describeOr("none") : ""));
         }
         section.put("failures", failures);
         section.put("assessed", council.selfAssessment().isPresent());
         section.put("documents", council.selfAssessment().map(CodeSection::documents).orElse(List.of()));
-        section.put("selfAssessmentFound", council.selfAssessment().map(a -> a.selfAssessment().found()).orElse(false));
-        section.put("annualReportFound", council.selfAssessment().map(a -> a.annualReport().found()).orElse(false));
-        section.put("notices", council.notices().stream().map(n -> Map.of("date", DAY.format(n.issuedOn()), "reason", n.reason())).toList());
+        section.put("notices", council.notices().stream().map(n -> Map.of("date", Dates.inWords(n.issuedOn()), "reason", n.reason())).toList());
         return section;
     }
 
@@ -65,7 +59,7 @@ public final class CodeSection {
     }
 
     private static Map<String, String> document(String label, CodeFindings.Document d, String verb) {
-        String found = d.found() ? "Found" + d.on().map(on -> ", " + verb + " " + day(on)).orElse("") : "Not found";
+        String found = d.found() ? "Found" + d.on().map(on -> ", " + verb + " " + Dates.inWords(on)).orElse("") : "Not found";
         return Map.of("label", label, "found", found, "address", d.found() ? d.address().filter(CodeSection::isWebAddress).orElse("") : "");
     }
 
@@ -73,9 +67,5 @@ public final class CodeSection {
     private static boolean isWebAddress(String address) {
         String lower = address.toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://");
-    }
-
-    private static String day(LocalDate on) {
-        return DAY.format(on);
     }
 }
