@@ -66,6 +66,7 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase postgres() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        createDatabaseIfAbsent(POSTGRES_URL);
         try (Connection c = DriverManager.getConnection(POSTGRES_URL, System.getProperty("user.name"), "");
                 Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
@@ -89,6 +90,35 @@ public final class TestDatabase implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }, POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    }
+
+    /**
+     * Creates the test database (the last part of the URL's path) when the server answers and says it does not
+     * exist (SQLState 3D000), by connecting to the server's own "postgres" database: a newcomer needs no createdb.
+     * Two test JVMs creating it at once: the loser's "already exists" (42P04) is as good as success.
+     */
+    static synchronized void createDatabaseIfAbsent(String url) {
+        String user = System.getProperty("user.name");
+        try (Connection ignored = DriverManager.getConnection(url, user, "")) {
+            return;
+        } catch (SQLException e) {
+            if (!"3D000".equals(e.getSQLState())) {
+                return;   // not reachable, or refused for another reason: postgres() reports it
+            }
+        }
+        String server = url.replaceFirst("^(jdbc:postgresql://[^/]*/)([^?]*)(.*)$", "$1postgres$3");
+        String name = url.replaceFirst("^jdbc:postgresql://[^/]*/([^?]*).*$", "$1");
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            return;   // a name we would have to quote: leave it to the person who chose it
+        }
+        try (Connection c = DriverManager.getConnection(server, user, ""); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+            System.out.println("Created the test database " + name + " at " + server);
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) {
+                System.out.println("Could not create the test database " + name + ": " + e.getMessage());
+            }
+        }
     }
 
     /** The JDBC URL the application itself can open (`--database-url`): PostgreSQL only (H2's is in memory, as user sa). */
