@@ -115,7 +115,7 @@ public final class Accounts {
         if (role.isEmpty()) {
             problems.add(new Problem("role", "choose a role: administrator, analyst or council user"));
         } else if (role.get() == Role.COUNCIL && organisation.isEmpty()) {
-            problems.add(new Problem("organisation", "a council user needs an organisation (--organisation): the council whose letter and figures they see"));
+            problems.add(new Problem("organisation", "a council user needs an organisation: the council whose letter and figures they see"));
         } else if (role.get() != Role.COUNCIL && organisation.isPresent()) {
             problems.add(new Problem("organisation", "only a council user is tied to an organisation: "
                     + role.get().label().toLowerCase(Locale.UK) + "s see them all"));
@@ -130,7 +130,7 @@ public final class Accounts {
             problems.add(new Problem("password", "the password must have at least " + SHORTEST_PASSWORD + " characters"));
         }
         if (find(user).isPresent() && !wanted.replace()) {
-            problems.add(new Problem("username", user + " already has an account (--replace sets its details and password anew)"));
+            problems.add(new Problem("username", user + " already has an account"));
         }
         return problems;
     }

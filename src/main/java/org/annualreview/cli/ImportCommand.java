@@ -72,6 +72,9 @@ final class ImportCommand implements Callable<Integer>, BeforeStarting.ChecksUsa
         if (!report.succeeded()) {
             err.printf("Nothing was imported: %,d problem%s found.%n", report.problemCount(), report.problemCount() == 1 ? "" : "s");
             report.problems().forEach(p -> err.println("  " + p));
+            if (type == null && report.problems().stream().anyMatch(p -> p.toString().contains("cannot tell which records the file holds"))) {
+                err.println("  (or give --type to say which records a file holds)");
+            }
             if (report.unlistedProblems() > 0) {
                 err.printf("  … and %,d more problems not listed.%n", report.unlistedProblems());
             }

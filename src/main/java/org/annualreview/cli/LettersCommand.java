@@ -70,6 +70,9 @@ final class LettersCommand implements Callable<Integer>, BeforeStarting.NeedsExi
             written = letters.write(reportingYear, Optional.ofNullable(organisation), EnumSet.copyOf(formats), Optional.of(out), bar);
         } catch (Letters.NoTemplate | BadTemplate | Letters.NoTrainingTotals | Organisations.UnknownOrganisation | IllegalArgumentException e) {
             err.println(e.getMessage());
+            if (e instanceof Letters.NoTemplate) {
+                err.println("Load one with: ./annual-review templates load --year " + reportingYear + " FILE");
+            }
             return ExitCodes.REFUSED;
         }
         long changed = written.stream().filter(Letters.Written::newVersion).count();

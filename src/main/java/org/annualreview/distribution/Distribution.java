@@ -164,7 +164,7 @@ public final class Distribution {
     private Delivery sendOne(ReportingYear year, String code, String name, boolean approved, Options options) {
         if (!approved) {
             return new Delivery(code, name, Delivery.Outcome.NOT_APPROVED, List.of(), "", 0,
-                    "its latest letter is not approved: ./annual-review letters approve --year " + year);
+                    "its latest letter is not approved: approve it before sending");
         }
         List<Contact> contacts = organisations.contacts(code);
         Optional<Contact> chief = contacts.stream().filter(c -> c.role() == ContactRole.CHIEF_EXECUTIVE).findFirst();

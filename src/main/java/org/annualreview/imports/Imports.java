@@ -235,7 +235,7 @@ public final class Imports {
                 Optional<RecordType> recordType = type.or(() -> RecordType.named(stem));
                 if (recordType.isEmpty()) {
                     problems.add(new Problem(name, 0, null, "cannot tell which records the file holds: name it after them ("
-                            + RecordType.allNames() + ", such as decisions-2023-24.csv) or give --type"));
+                            + RecordType.allNames() + ", such as decisions-2023-24.csv)"));
                 } else {
                     sources.add(new CsvSource(file, recordType.get(), progress::advanced));
                 }

@@ -613,8 +613,8 @@ public final class Letters {
     /** The year has no template loaded. */
     public static final class NoTemplate extends RuntimeException {
         NoTemplate(ReportingYear year) {
-            super("no letter template is loaded for " + year + ": load one with  templates load --year " + year
-                    + " FILE  (templates/ has ours for each style of letter)");
+            super("no letter template is loaded for " + year + ": load one first (the project's templates folder has ours for each"
+                    + " style of letter)");
         }
     }
 
@@ -622,7 +622,7 @@ public final class Letters {
     public static final class NoPublicationDate extends RuntimeException {
         NoPublicationDate(ReportingYear year) {
             super(year + " has no publication date yet, and its letters say when the figures go public: an administrator sets it"
-                    + " (the workspace's publication date page, or a template with publication-date: loaded from the command line)");
+                    + " (on the workspace's publication date page, or with a publication-date line in the template loaded)");
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.annualreview.audit.AuditAction;
 import org.annualreview.audit.AuditEvent;
 import org.annualreview.audit.AuditLog;
 import org.springframework.http.HttpStatus;
@@ -48,9 +49,10 @@ public final class AuditPages {
                 Optional.of(actor.strip()).filter(a -> !a.isEmpty()), (number - 1) * PER_PAGE, PER_PAGE));
         Map<String, Object> model = WorkspacePages.base(number > 1 ? "Audit log, page " + number : "Audit log", request);
         model.put("events", found.events().stream().map(AuditPages::listed).toList());
-        model.put("actions", audit.actions());
+        model.put("actions", audit.actions().stream().map(AuditAction::of).sorted(java.util.Comparator.comparing(AuditAction::inWords)).toList());
         model.put("actors", audit.actors());
         model.put("action", action.strip());
+        model.put("actionInWords", action.isBlank() ? "" : AuditAction.of(action.strip()).inWords());
         model.put("actor", actor.strip());
         model.put("page", number);
         model.put("previous", number > 1 ? address(action.strip(), actor.strip(), number - 1) : "");
@@ -89,7 +91,7 @@ public final class AuditPages {
         row.put("id", e.id());
         row.put("at", WHEN.format(e.happenedAt()));
         row.put("actor", e.actor());
-        row.put("action", e.action());
+        row.put("action", AuditAction.of(e.action()).inWords());
         row.put("subject", e.subject());
         row.put("before", TextChange.summary(e.before()));
         row.put("after", TextChange.summary(e.after()));

@@ -430,7 +430,7 @@ class AccountsIT {
         assertThat(refused.err()).contains("the user name must be an email address", "give the person's name",
                 "the password must have at least 12 characters", "only a council user is tied to an organisation");
         assertThat(cli("users", "add", "--username", ANALYST, "--name", "Again", "--role", "analyst", "--password-file",
-                directory.resolve("password.txt").toString()).err()).contains("already has an account");
+                directory.resolve("password.txt").toString()).err()).contains("annual-review: " + ANALYST + " already has an account (--replace sets");
         assertThat(cli("users", "add", "--username", "x@example.org", "--name", "X", "--role", "mayor", "--password-file",
                 directory.resolve("password.txt").toString()).exitCode()).isEqualTo(2);
         assertThat(cli("users", "list").out()).contains(ADMINISTRATOR, ANALYST, COUNCIL).doesNotContain("not an address");

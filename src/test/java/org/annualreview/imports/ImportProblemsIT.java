@@ -376,7 +376,7 @@ class ImportProblemsIT {
             assertThat(problemsOf(file)).containsExactly("notes.csv: cannot tell which records the file holds: name it after them "
                     + "(organisations, populations, contacts, code-provisions, decisions, recommendations, service-improvements, "
                     + "code-failures, enquiries, training, training-totals, code-self-assessments, code-failure-notices, "
-                    + "such as decisions-2023-24.csv) or give --type");
+                    + "such as decisions-2023-24.csv)");
         }
 
         @Test

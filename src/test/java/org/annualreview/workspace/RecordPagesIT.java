@@ -140,7 +140,7 @@ class RecordPagesIT extends OnEachDatabase {
                 }
             }
             String audit = latestAudited("add-record");
-            assertThat(audit).contains("add-record", "decision FORM-2", ANALYST, "decision_date: 2023-10-05");
+            assertThat(audit).contains("Record added", "decision FORM-2", ANALYST, "decision_date: 2023-10-05");
         }
 
         @Test
@@ -194,7 +194,7 @@ class RecordPagesIT extends OnEachDatabase {
             assertThat(changed.statusCode()).isEqualTo(303);
             assertThat(analyst.follow(changed).body()).contains("The record is changed", "value=\"complied-late\" selected", "value=\"20\"");
             String audit = latestAudited("change-record");
-            assertThat(audit).contains("change-record", "recommendation SAMPLE-23-0001 / 1", "compliance_outcome: complied",
+            assertThat(audit).contains("Record changed", "recommendation SAMPLE-23-0001 / 1", "compliance_outcome: complied",
                     "compliance_outcome: complied-late", "compliance_date: 2023-07-10", "compliance_date: 2023-07-20");
         }
 
