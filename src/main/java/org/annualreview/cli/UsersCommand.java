@@ -87,7 +87,7 @@ final class UsersCommand implements Runnable, BeforeStarting.RunsWithoutDatabase
                         account.role().label(), account.organisationCode().map(c -> " of " + c).orElse(""));
                 return ExitCodes.OK;
             } catch (Accounts.Refused refused) {
-                refused.problems().forEach(p -> spec.commandLine().getErr().println("annual-review: " + p.message() + switch (p.field()) {
+                refused.byField().forEach(p -> spec.commandLine().getErr().println("annual-review: " + p.message() + switch (p.field()) {
                     case "organisation" -> " (--organisation)";
                     case "username" -> " (--replace sets its details and password anew)";
                     default -> "";
