@@ -247,6 +247,7 @@ public class AnnualReviewApplication {
     /** Runs the jobs staff start (writing or sending a year's letters) on the nodes that serve: a command runs its own work itself. */
     @Bean(destroyMethod = "close")
     @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+    @org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization   // its scheduler polls its table at once
     org.annualreview.jobs.LetterJobs letterJobs(DataSource dataSource, org.annualreview.jobs.Jobs jobs,
             org.annualreview.distribution.Distribution distribution, Letters letters, org.annualreview.audit.AuditLog audit,
             @Value("${annual-review.jobs.run:true}") boolean runsJobs) {

@@ -95,6 +95,21 @@ public final class Letters {
     /** A letter as the archive keeps it. */
     public record Letter(String organisationCode, ReportingYear year, int version, int templateVersion, String text, String html,
             byte[] pdf) {
+
+        /**
+         * The letter's web page as a browser shows it: as kept, with a viewport line added to its head so that a phone
+         * lays it out at its own width (the letter's words and the kept page are unchanged; letters written before it
+         * had none).
+         */
+        public String htmlForScreens() {
+            if (html.contains("name=\"viewport\"")) {
+                return html;
+            }
+            return html.replaceFirst("<head>", "<head>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
+                    + "<style>@media screen and (max-width: 40em) { body { margin: 0 8px; overflow-wrap: anywhere; }"
+                    + " table.chart { width: 100%; table-layout: fixed; } table.chart th { width: 40%; } table.chart td.bars { width: 40%; } }"
+                    + "</style>");
+        }
     }
 
     /**

@@ -308,7 +308,7 @@ public final class SiteController {
     @GetMapping("/councils/{code}/letters/{year}.html")
     public ResponseEntity<String> letterHtml(@PathVariable("code") String code, @PathVariable("year") String year) {
         return publishedLetter(code, year).map(l -> ResponseEntity.ok().contentType(Pages.HTML)
-                .header("Content-Security-Policy", Letters.WEB_PAGE_POLICY).body(l.html())).orElseGet(this::notFound);
+                .header("Content-Security-Policy", Letters.WEB_PAGE_POLICY).body(l.htmlForScreens())).orElseGet(this::notFound);
     }
 
     private Optional<Letters.Letter> publishedLetter(String code, String year) {

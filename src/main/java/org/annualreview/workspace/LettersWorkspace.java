@@ -117,7 +117,7 @@ public final class LettersWorkspace {
     public ResponseEntity<String> html(Principal principal, @PathVariable("code") String code, @PathVariable("year") String year) {
         return letter(principal, code, year).map(l -> ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", Letters.WEB_PAGE_POLICY)
-                .body(l.html()))
+                .body(l.htmlForScreens()))
                 .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
