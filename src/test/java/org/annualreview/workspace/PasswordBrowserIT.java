@@ -163,7 +163,7 @@ class PasswordBrowserIT {
             holder.get(link.group());
             waitForPage(holder);
             assertThat(heading(holder)).isEqualTo("This link has been used");
-            assertThat(main(holder)).contains("Your password has not been changed");
+            assertThat(main(holder)).contains("Nothing has been changed");
             check(holder, "password-reset-used-" + at);
         }
     }

@@ -256,7 +256,7 @@ class PasswordsIT extends OnEachDatabase {
 
             HttpResponse<String> again = workspace.visitor().get(link);
             assertThat(again.statusCode()).isEqualTo(410);
-            assertThat(again.body()).contains("This link has been used", "Your password has not been changed");
+            assertThat(again.body()).contains("This link has been used", "Nothing has been changed");
             HttpResponse<String> reused = holder.post(link, newPassword(Visitor.csrf(holder.get("/login").body()), "a third password, never set", "a third password, never set"));
             assertThat(reused.statusCode()).isEqualTo(410);
             assertThat(signInAnswer(sam, "a third password, never set")).endsWith("/login?error");
@@ -280,7 +280,7 @@ class PasswordsIT extends OnEachDatabase {
             Visitor holder = workspace.visitor();
             HttpResponse<String> page = holder.get(expired);
             assertThat(page.statusCode()).isEqualTo(410);
-            assertThat(page.body()).contains("This link has expired", "works for 24 hours", "Your password has not been changed",
+            assertThat(page.body()).contains("This link has expired", "works for 24 hours", "Nothing has been changed",
                     "href=\"/login\"").doesNotContain("name=\"password\"");
             HttpResponse<String> tried = holder.post(expired, newPassword(Visitor.csrf(holder.get("/login").body()), NEW_PASSWORD, NEW_PASSWORD));
             assertThat(tried.statusCode()).isEqualTo(410);
