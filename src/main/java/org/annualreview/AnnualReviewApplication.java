@@ -233,6 +233,14 @@ public class AnnualReviewApplication {
         return new org.annualreview.accounts.LoginThrottle(dataSource, clock);
     }
 
+    /** Passwords changed by their holders, and links to set a new one emailed as the monitoring officers' confirmations are. */
+    @Bean
+    org.annualreview.accounts.Passwords passwords(DataSource dataSource, org.annualreview.accounts.Accounts accounts,
+            org.annualreview.accounts.LoginThrottle loginThrottle, org.annualreview.audit.AuditLog audit,
+            org.annualreview.distribution.Distribution distribution, Clock clock) {
+        return new org.annualreview.accounts.Passwords(dataSource, accounts, loginThrottle, audit, distribution::sendNotice, clock);
+    }
+
     /** Every absolute link of the site (emails, sitemap, robots.txt) starts with this, never with a request's Host. */
     @Bean
     org.annualreview.site.SiteAddress siteAddress(@Value("${annual-review.public-url:}") String publicUrl, @Value("${server.port:8080}") int port) {

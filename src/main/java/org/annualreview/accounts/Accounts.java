@@ -126,13 +126,56 @@ public final class Accounts {
                 problems.add(new Problem("organisation", e.getMessage()));
             }
         }
-        if (wanted.password().length() < SHORTEST_PASSWORD) {
-            problems.add(new Problem("password", "the password must have at least " + SHORTEST_PASSWORD + " characters"));
-        }
+        problems.addAll(passwordProblems(wanted.password()));
         if (find(user).isPresent() && !wanted.replace()) {
             problems.add(new Problem("username", user + " already has an account"));
         }
         return problems;
+    }
+
+    /** What is wrong with a new password, by the rule every path keeps (`users add`, the forms): nothing if it will do. */
+    public static List<Problem> passwordProblems(String password) {
+        return password.length() < SHORTEST_PASSWORD
+                ? List.of(new Problem("password", "the password must have at least " + SHORTEST_PASSWORD + " characters")) : List.of();
+    }
+
+    /** The same, for a form that asks for the new password twice: also whether the two differ. */
+    public static List<Problem> passwordProblems(String password, String confirmation) {
+        List<Problem> problems = new ArrayList<>(passwordProblems(password));
+        if (!password.equals(confirmation)) {
+            problems.add(new Problem("confirmation", "the two passwords differ: enter the same password in both"));
+        }
+        return problems;
+    }
+
+    /** A password as it is kept: only its hash, made before any row is claimed (hashing takes a while, on purpose). */
+    public record HashedPassword(String hash) {
+        @Override
+        public String toString() {
+            return "HashedPassword[…]";
+        }
+    }
+
+    public HashedPassword hash(String password) {
+        return new HashedPassword(passwords.encode(password));
+    }
+
+    /** Whether the password is the account's own (an enabled account's or not): false for an account there is not. */
+    public boolean isPassword(String username, String password) {
+        return passwordHash(username).map(hash -> passwords.matches(password, hash)).orElse(false);
+    }
+
+    /**
+     * Sets the account's password and signs out every other session of it (their rows in Spring Session's table go, so
+     * that their next request, on any node, finds no session and is sent to sign in); the session {@code keep}, the one
+     * making the change, stays. Run in the caller's transaction, with its audit entry. Returns how many were signed out.
+     */
+    public int setPassword(String username, HashedPassword password, Optional<String> keep) {
+        String user = username.strip().toLowerCase(Locale.UK);
+        if (jdbc.update("update account set password_hash = ? where username = ?", password.hash(), user) != 1) {
+            throw new IllegalStateException("no account " + user);
+        }
+        return jdbc.update("delete from spring_session where principal_name = ? and session_id <> ?", user, keep.orElse(""));
     }
 
     /**

@@ -38,6 +38,11 @@ public final class LoginThrottle {
         throttle.giveBack(address(address));
     }
 
+    /** A new password was set by an emailed link: whatever held the account back from signing in is forgotten. */
+    public void cleared(String username) {
+        throttle.reset(account(username));
+    }
+
     private static String account(String username) {
         return "sign-in account:" + (username == null ? "" : username.strip().toLowerCase(Locale.UK));
     }

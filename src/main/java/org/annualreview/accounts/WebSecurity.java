@@ -37,7 +37,8 @@ public class WebSecurity {
     SecurityFilterChain workspace(HttpSecurity http, LoginThrottle throttle, Accounts accounts) throws Exception {
         http.securityMatcher(PATHS)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login").permitAll()
+                        // a link emailed to set a new password is opened signed out
+                        .requestMatchers("/login", "/workspace/password-reset/*").permitAll()
                         .requestMatchers("/workspace/accounts", "/workspace/accounts/**", "/workspace/audit", "/workspace/audit/**",
                                 "/workspace/years/*/publication", "/workspace/years/*/publication/**").hasAuthority(Role.ADMINISTRATOR.authority())
                         // the register itself (organisations, populations) is the administrators' to change; analysts read it

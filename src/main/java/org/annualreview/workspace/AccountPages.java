@@ -39,12 +39,17 @@ public final class AccountPages {
     private final Accounts accounts;
     private final Organisations organisations;
     private final AuditLog audit;
+    private final org.annualreview.accounts.Passwords passwords;
+    private final org.annualreview.site.SiteAddress address;
     private final WorkspacePages pages = new WorkspacePages();
 
-    public AccountPages(Accounts accounts, Organisations organisations, AuditLog audit) {
+    public AccountPages(Accounts accounts, Organisations organisations, AuditLog audit, org.annualreview.accounts.Passwords passwords,
+            org.annualreview.site.SiteAddress address) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.audit = audit;
+        this.passwords = passwords;
+        this.address = address;
     }
 
     @GetMapping("/workspace/accounts")
@@ -72,9 +77,7 @@ public final class AccountPages {
         Optional<String> council = chosen.filter(r -> r == Role.COUNCIL).map(r -> organisation).filter(o -> !o.isBlank());
         Accounts.NewAccount wanted = new Accounts.NewAccount(username, name, chosen, council, password, false);
         List<Accounts.Problem> problems = new ArrayList<>(accounts.problems(wanted));
-        if (!password.equals(confirmation)) {
-            problems.add(new Accounts.Problem("confirmation", "the two passwords differ: enter the same password in both"));
-        }
+        Accounts.passwordProblems(password, confirmation).stream().filter(p -> p.field().equals("confirmation")).forEach(problems::add);
         if (!problems.isEmpty()) {
             return formPage(request, form, problems, HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -116,6 +119,36 @@ public final class AccountPages {
                 + java.net.URLEncoder.encode(before.get().username(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Emails the account a one-time link to set a new password (audited once sent). An account without an email address,
+     * or disabled, is sent nothing and the page says why; so it does when the mail server would not take the message.
+     */
+    @PostMapping("/workspace/accounts/password-reset")
+    public ResponseEntity<String> sendResetLink(HttpServletRequest request, Principal principal,
+            @RequestParam(name = "username", defaultValue = "") String username) {
+        Optional<Account> account = accounts.find(username);
+        if (account.isEmpty()) {
+            return pages.notFound(request);
+        }
+        String user = account.get().username();
+        try {
+            passwords.sendResetLink(user, principal.getName(), address.absolute("/workspace/password-reset/"));
+        } catch (org.annualreview.accounts.Passwords.Refused refused) {
+            return listPage(request, principal, "", "", refused.problems().stream().map(p -> new Accounts.Problem(anchor(user), p.message())).toList(),
+                    HttpStatus.UNPROCESSABLE_CONTENT);
+        } catch (RuntimeException notSent) {   // the mail server refused it or could not be reached: the link was dropped
+            return listPage(request, principal, "", "", List.of(new Accounts.Problem(anchor(user), "the email to " + user + " could not be sent,"
+                    + " so no link was sent: " + notSent.getMessage() + ". Try again later")), HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        return WorkspacePages.seeOther("/workspace/accounts?done=reset-sent&account=" + java.net.URLEncoder.encode(user,
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The id of an account's row in the list, for the error summary's link to it. */
+    private static String anchor(String username) {
+        return "account-" + username.toLowerCase(Locale.UK).replaceAll("[^a-z0-9]+", "-");
+    }
+
     /** What a form said, given back as it was (never its passwords). */
     private record Form(String username, String name, String role, String organisation) {
     }
@@ -138,9 +171,11 @@ public final class AccountPages {
             List<Accounts.Problem> problems, HttpStatus status) {
         Map<String, Object> model = WorkspacePages.base("Accounts", request);
         String self = principal.getName().toLowerCase(Locale.UK);
-        model.put("accounts", accounts.all().stream().map(a -> Map.of("username", a.username(), "name", a.displayName(),
+        model.put("accounts", accounts.all().stream().map(a -> Map.<String, Object>of("username", a.username(), "name", a.displayName(),
                 "role", a.role().label(), "organisation", a.organisationCode().flatMap(organisations::byCode).map(Organisation::name).orElse(""),
-                "enabled", a.enabled(), "self", a.username().equals(self))).toList());
+                "enabled", a.enabled(), "self", a.username().equals(self), "anchor", anchor(a.username()),
+                "emailed", org.annualreview.shared.EmailAddress.isValid(a.username()))).toList());
+        model.put("hours", org.annualreview.accounts.Passwords.LINK_LIFETIME.toHours());
         model.put("done", done);
         model.put("account", account);
         putErrors(model, problems);

@@ -39,6 +39,7 @@ public final class WorkspaceController {
         model.put("error", request.getParameter("error") != null);
         model.put("throttled", request.getParameter("throttled") != null);
         model.put("signedOut", request.getParameter("signed-out") != null);
+        model.put("passwordSet", request.getParameter("password-set") != null);
         model.put("minutes", LoginThrottle.WINDOW.toMinutes());
         return pages.page("login", model);
     }

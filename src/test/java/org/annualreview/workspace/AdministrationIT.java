@@ -35,6 +35,7 @@ class AdministrationIT extends OnEachDatabase {
     static final List<String> GETS = List.of("/workspace/accounts", "/workspace/accounts/new", "/workspace/years/2023-24/publication",
             "/workspace/audit", "/workspace/audit?action=import", "/workspace/audit/1");
     static final List<String> POSTS = List.of("/workspace/accounts/new", "/workspace/accounts/disable", "/workspace/accounts/enable",
+            "/workspace/accounts/password-reset",
             "/workspace/years/2023-24/publication");
 
 

@@ -43,6 +43,7 @@ class EveryRouteIT {
             List<String> samples = new ArrayList<>();
             for (String type : path.contains("{type}") ? List.of("decisions", "organisations", "populations", "contacts") : List.of("")) {
                 samples.add(path.replace("{type}", type).replace("{year}", "2023-24").replace("{code}", ServedWorkspace.LIVERPOOL)
+                        .replace("{token}", "A".repeat(43))
                         .replaceAll("\\{id}", "1").replaceAll("\\{[a-z]+:([a-z]+)\\|[^}]*}", "$1"));
             }
             return samples;
@@ -51,14 +52,15 @@ class EveryRouteIT {
 
     static Audience audienceOf(Route route, String sample) {
         String path = sample;
-        if (path.equals("/login")) {
-            return Audience.ANYONE;
+        if (path.equals("/login") || path.startsWith("/workspace/password-reset/")) {
+            return Audience.ANYONE;   // signing in, and the emailed link to set a new password
         }
         if (path.startsWith("/workspace/accounts") || path.startsWith("/workspace/audit") || path.matches("/workspace/years/[^/]+/publication(/.*)?")
                 || route.method() == RequestMethod.POST && path.matches("/workspace/records/(organisations|populations)/.*")) {
             return Audience.ADMINISTRATORS;
         }
-        if (path.equals("/workspace") || path.equals("/workspace/letters") || path.startsWith("/workspace/organisations/")) {
+        if (path.equals("/workspace") || path.equals("/workspace/letters") || path.startsWith("/workspace/organisations/")
+                || path.equals("/workspace/password")) {
             // a council user only its own organisation's (letters, figures, case lists): tried with another council's code
             return Audience.EVERY_ACCOUNT;
         }
