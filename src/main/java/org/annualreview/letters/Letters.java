@@ -105,10 +105,11 @@ public final class Letters {
             if (html.contains("name=\"viewport\"")) {
                 return html;
             }
-            return html.replaceFirst("<head>", "<head>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
+            // at the end of the head: after the letter's own styles, which it overrides on narrow screens only
+            return html.replaceFirst("</head>", "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
                     + "<style>@media screen and (max-width: 40em) { body { margin: 0 8px; overflow-wrap: anywhere; }"
                     + " table.chart { width: 100%; table-layout: fixed; } table.chart th { width: 40%; } table.chart td.bars { width: 40%; } }"
-                    + "</style>");
+                    + "</style>\n</head>");
         }
     }
 

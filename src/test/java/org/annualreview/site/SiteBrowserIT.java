@@ -60,6 +60,7 @@ class SiteBrowserIT {
     String site;
     String analystPassword;
     String administratorPassword;
+    String councilPassword;
     com.icegreen.greenmail.util.GreenMail smtp;
     ChromeDriver browser;
     Path downloads;
@@ -83,6 +84,9 @@ class SiteBrowserIT {
                 .matcher(out.toString());
         assertThat(administrator.find()).as("the demo prints its administrator's password").isTrue();
         administratorPassword = administrator.group(1);
+        java.util.regex.Matcher council = java.util.regex.Pattern.compile("knowsley@demo.example +password (\\S+)").matcher(out.toString());
+        assertThat(council.find()).as("the demo prints its council user's password").isTrue();
+        councilPassword = council.group(1);
         int smtpPort = ServedSite.freePort();
         smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1", "smtp"));
         smtp.start();
@@ -477,6 +481,59 @@ class SiteBrowserIT {
             assertThat(seriousProblems(administrator)).as("one audit event").isEmpty();
         } finally {
             administrator.quit();
+        }
+    }
+
+    /** Every public and workspace page type, as each kind of visitor reaches it (the workspace's signed in by the browser first). */
+    static final List<String> EVERY_PAGE_TYPE = List.of("/", "/?view=lower", "/?view=upper", "/councils?q=king%27s+lynn",
+            "/councils/" + KNOWSLEY, "/councils/" + KNOWSLEY + "/decisions", "/councils/" + KNOWSLEY + "/compare", "/decisions?q=housing",
+            "/councils/" + KNOWSLEY + "/counted/" + PUBLIC + "/upheld", "/councils/" + KNOWSLEY + "/letters/" + PUBLIC + ".html",
+            "/releases/" + PUBLIC, "/about-the-statistics", "/api/docs", "/accessibility", "/privacy", "/cookies", "/contact",
+            "/monitoring-officers/register", "/councils/E99999999", "/login",
+            "administrator@demo.example", "/workspace", "/workspace/accounts", "/workspace/accounts/new", "/workspace/audit", "/workspace/audit/1",
+            "/workspace/imports", "/workspace/records", "/workspace/records/decisions", "/workspace/records/contacts",
+            "/workspace/records/decisions/new", "/workspace/records/organisations/edit?key=" + KNOWSLEY, "/workspace/registrations",
+            "/workspace/years/" + LATEST, "/workspace/years/" + LATEST + "/letters", "/workspace/years/" + LATEST + "/template",
+            "/workspace/years/" + LATEST + "/publication", "/workspace/years/" + PUBLIC + "/publication/withdraw",
+            "/workspace/years/" + LATEST + "/approve", "/workspace/years/" + LATEST + "/send", "/workspace/password",
+            "/workspace/organisations/" + KNOWSLEY + "/figures/" + LATEST, "/workspace/no-such-page",
+            "knowsley@demo.example", "/workspace", "/workspace/letters", "/workspace/organisations/" + KNOWSLEY + "/figures/" + LATEST,
+            "/workspace/organisations/" + KNOWSLEY + "/letters/" + LATEST + ".html");
+
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {390, 320})
+    void noPageScrollsSidewaysOnAPhoneAndEachHasNoSeriousAccessibilityProblemThere(int width) throws Exception {
+        ChromeDriver phone = chromium(true);
+        try {
+            phone.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 844, "deviceScaleFactor", 1,
+                    "mobile", true));
+            List<String> wide = new java.util.ArrayList<>();
+            List<String> problems = new java.util.ArrayList<>();
+            for (String page : EVERY_PAGE_TYPE) {
+                if (page.contains("@")) {
+                    phone.manage().deleteAllCookies();
+                    phone.get(site + "/login");
+                    phone.findElement(By.id("username")).sendKeys(page);
+                    phone.findElement(By.id("password")).sendKeys(page.startsWith("administrator") ? administratorPassword : councilPassword);
+                    clickThrough(phone, phone.findElement(By.xpath("//button[normalize-space()='Sign in']")));
+                    assertThat(phone.getCurrentUrl()).as("signed in as " + page).doesNotContain("/login");
+                    continue;
+                }
+                phone.get(site + page);
+                long scrollWidth = (Long) phone.executeScript("return document.documentElement.scrollWidth");
+                if (scrollWidth > width) {
+                    wide.add(page + " is " + scrollWidth + " px wide");
+                    Files.write(SCREENSHOTS.resolve("wide-" + width + "-" + page.replaceAll("[^A-Za-z0-9]+", "-") + ".png"),
+                            phone.getScreenshotAs(OutputType.BYTES));
+                }
+                if (width == 390 && !page.endsWith(".html")) {   // a letter's page is the letter's own, checked with the letters
+                    seriousProblems(phone).forEach(problem -> problems.add(page + ": " + problem));
+                }
+            }
+            assertThat(wide).as("pages wider than a " + width + " px screen").isEmpty();
+            assertThat(problems).as("axe-core at " + width + " px").isEmpty();
+        } finally {
+            phone.quit();
         }
     }
 
