@@ -56,10 +56,11 @@ final class DemoCommand implements Callable<Integer>, BeforeStarting.RunsWithout
             description = "Where the latest year's letters are written as PDF (default: ${DEFAULT-VALUE}); every year's go in the archive")
     Path lettersDirectory;
 
-    enum LetterYears { all, latest, none }
+    enum LetterYears { all, recent, latest, none }
 
-    @Option(names = "--letters-for", defaultValue = "all", paramLabel = "all|latest|none",
-            description = "Whose letters the demo writes: every demo year's (default), the latest year's, or none")
+    @Option(names = "--letters-for", defaultValue = "all", paramLabel = "all|recent|latest|none",
+            description = "Whose letters the demo writes: every demo year's (default), the latest two years' (one public already,"
+                    + " one not yet), the latest year's, or none")
     LetterYears letterYears;
 
     @Option(names = "--no-serve", description = "Stop when the demo is loaded instead of serving the site")
@@ -140,7 +141,12 @@ final class DemoCommand implements Callable<Integer>, BeforeStarting.RunsWithout
         ReportingYear latest = options.lastYear();
         long writing = System.nanoTime();
         int written = 0;
-        ReportingYear from = letterYears == LetterYears.all ? options.firstYear() : letterYears == LetterYears.latest ? latest : latest.next();
+        ReportingYear from = switch (letterYears) {
+            case all -> options.firstYear();
+            case recent -> latest.previous().compareTo(options.firstYear()) < 0 ? options.firstYear() : latest.previous();
+            case latest -> latest;
+            case none -> latest.next();
+        };
         int standing = 0;
         for (ReportingYear year = from; year.compareTo(latest) <= 0; year = year.next()) {
             ReportingYear thisYear = year;

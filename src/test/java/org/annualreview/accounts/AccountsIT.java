@@ -198,7 +198,7 @@ class AccountsIT {
                 "would send", "chief.executive@knowsley.sample.invalid (chief executive)");
         Visitor administrator = workspace.visitor();
         administrator.signIn(ADMINISTRATOR, PASSWORD);
-        assertThat(administrator.get("/workspace/audit").body()).contains("approve-letters", "letters of 2023-24", ANALYST);
+        assertThat(administrator.get("/workspace/audit").body()).contains("Letters approved</td>", "letters of 2023-24", ANALYST);
     }
 
     @Test
@@ -229,7 +229,7 @@ class AccountsIT {
         assertThat(analyst.get(location(loaded).replace(site, "")).body()).contains("The template is loaded as the year's new version");
         Visitor administrator = workspace.visitor();
         administrator.signIn(ADMINISTRATOR, PASSWORD);
-        assertThat(administrator.get("/workspace/audit").body()).contains("load-template", "letter template of 2023-24, version 2", "By email and by hand");
+        assertThat(administrator.get("/workspace/audit").body()).contains("Letter template loaded</td>", "letter template of 2023-24, version 2", "By email and by hand");
         HttpResponse<String> noted = analyst.post("/workspace/years/2023-24/notes", Map.of("_csrf", Visitor.csrf(page),
                 "organisation", "Liverpool", "note", "Thank you for the training your officers attended."));
         assertThat(noted.statusCode()).isEqualTo(303);
@@ -238,7 +238,7 @@ class AccountsIT {
                 .contains("Thank you for the training your officers attended.");
         assertThat(analyst.post("/workspace/years/2023-24/notes", Map.of("_csrf", Visitor.csrf(page), "organisation", "Nowhere Council",
                 "note", "x")).statusCode()).isEqualTo(422);
-        assertThat(administrator.get("/workspace/audit").body()).contains("set-note", "paragraph for Liverpool");
+        assertThat(administrator.get("/workspace/audit").body()).contains("Letter paragraph written</td>", "paragraph for Liverpool");
         Visitor council = workspace.visitor();
         council.signIn(COUNCIL, PASSWORD);
         assertThat(council.get("/workspace/years/2023-24/template").statusCode()).isEqualTo(403);
