@@ -21,7 +21,9 @@ import org.annualreview.jobs.LetterJobs;
 import org.annualreview.letters.BadTemplate;
 import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisations;
+import org.annualreview.shared.Dates;
 import org.annualreview.shared.ReportingYear;
+import org.annualreview.site.Pagination;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +45,10 @@ public final class LetterReview {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
+    /** Letters a page of the review. */
+    static final int PAGE_SIZE = 50;
 
     private final Letters letters;
     private final AuditLog audit;
@@ -126,17 +132,21 @@ public final class LetterReview {
                 HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
-    /** Every organisation's latest letter of the year and its approval, filtered by name and to those awaiting approval. */
+    /**
+     * Every organisation's latest letter of the year and its approval, filtered by name and to those awaiting approval,
+     * {@value #PAGE_SIZE} a page (a page past the last is the last).
+     */
     @GetMapping("/workspace/years/{year}/letters")
     public ResponseEntity<String> review(HttpServletRequest request, @PathVariable("year") String year,
             @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "awaiting", defaultValue = "") String awaiting,
-            @RequestParam(name = "done", defaultValue = "") String done, @RequestParam(name = "letter", defaultValue = "") String letter) {
+            @RequestParam(name = "done", defaultValue = "") String done, @RequestParam(name = "letter", defaultValue = "") String letter,
+            @RequestParam(name = "page", defaultValue = "") String page) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
             return pages.notFound(request);
         }
         List<Letters.Review> all = letters.review(chosen.get());
-        Map<String, Object> model = reviewModel(request, chosen.get(), new Filter(name, !awaiting.isEmpty()), all);
+        Map<String, Object> model = reviewModel(request, chosen.get(), new Filter(name, !awaiting.isEmpty()), all, Pagination.pageAsked(page));
         model.put("done", done);
         model.put("letter", all.stream().filter(r -> r.organisationCode().equals(letter))
                 .map(r -> Map.of("name", r.organisationName(), "version", r.version())).findFirst().orElse(Map.of()));
@@ -150,7 +160,8 @@ public final class LetterReview {
     @PostMapping("/workspace/years/{year}/letters/{code}/approve")
     public ResponseEntity<String> approve(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
             @PathVariable("code") String code, @RequestParam(name = "version", defaultValue = "0") int seen,
-            @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "awaiting", defaultValue = "") String awaiting) {
+            @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "awaiting", defaultValue = "") String awaiting,
+            @RequestParam(name = "page", defaultValue = "") String page) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         List<Letters.Review> all = chosen.map(letters::review).orElse(List.of());
         Optional<Letters.Review> latest = all.stream().filter(r -> r.organisationCode().equalsIgnoreCase(code)).findFirst();
@@ -160,7 +171,9 @@ public final class LetterReview {
         Letters.Review letter = latest.get();
         Filter filter = new Filter(name, !awaiting.isEmpty());
         if (seen > 0 && seen != letter.version()) {
-            Map<String, Object> model = reviewModel(request, chosen.get(), filter, all);
+            List<Letters.Review> shown = all.stream().filter(filter::keeps).toList();
+            int index = shown.indexOf(letter);
+            Map<String, Object> model = reviewModel(request, chosen.get(), filter, all, index < 0 ? Pagination.pageAsked(page) : index / PAGE_SIZE + 1);
             model.put("problem", "The letter of " + letter.organisationName() + " was written again (version " + letter.version()
                     + ") after the version " + seen + " you saw: read it before approving it");
             model.put("problemCode", letter.organisationCode());
@@ -174,8 +187,81 @@ public final class LetterReview {
             }
             return now;
         });
+        int pageAsked = Pagination.pageAsked(page);
         return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/letters?done=" + (approved > 0 ? "approved" : "already") + "&letter="
-                + letter.organisationCode() + filter.query());
+                + letter.organisationCode() + filter.query() + (pageAsked > 1 ? "&page=" + pageAsked : ""));
+    }
+
+    /**
+     * Two versions of an organisation's letter of the year side by side before approving: what each was written from
+     * and when, who approved it, and the paragraphs removed and added between them; by default the latest version
+     * against the latest approved before it, else the one before it. With the button to approve the latest version if
+     * it awaits approval (the review page's form and rules). An unknown year, letter or version is not found.
+     */
+    @GetMapping("/workspace/years/{year}/letters/{code}/compare")
+    public ResponseEntity<String> compare(HttpServletRequest request, @PathVariable("year") String year, @PathVariable("code") String code,
+            @RequestParam(name = "from", defaultValue = "") String from, @RequestParam(name = "to", defaultValue = "") String to) {
+        ReportingYear chosen = ReportingYear.find(year).orElseThrow(LetterReview::notFound);
+        Letters.Review latest = letters.review(code, chosen).orElseThrow(LetterReview::notFound);
+        int toVersion = to.isEmpty() ? latest.version() : version(to);
+        int fromVersion = from.isEmpty() ? latest.comparedWith().orElse(toVersion) : version(from);
+        Letters.Version before = letters.versionToCompare(latest.organisationCode(), chosen, fromVersion).orElseThrow(LetterReview::notFound);
+        Letters.Version after = letters.versionToCompare(latest.organisationCode(), chosen, toVersion).orElseThrow(LetterReview::notFound);
+        Map<String, Object> model = WorkspacePages.base("Compare versions of the letter of " + latest.organisationName() + ", " + chosen, request);
+        model.put("year", chosen.toString());
+        model.put("code", latest.organisationCode());
+        model.put("name", latest.organisationName());
+        model.put("latest", latest.version());
+        model.put("awaiting", latest.awaitingApproval());
+        model.put("latestApprovedBy", latest.approvedBy().orElse(""));
+        model.put("latestApprovedAt", latest.approvedAt().map(LetterReview::dayAndTime).orElse(""));
+        model.put("versions", java.util.stream.IntStream.rangeClosed(1, latest.version()).boxed().toList());
+        model.put("before", side(before, latest.version()));
+        model.put("after", side(after, latest.version()));
+        String beforeText = TextChange.paragraphs(before.text());
+        String afterText = TextChange.paragraphs(after.text());
+        TextChange.Counts counts = TextChange.counts(beforeText, afterText);
+        model.put("same", beforeText.equals(afterText));
+        model.put("added", counts.added());
+        model.put("removed", counts.removed());
+        model.put("rows", before.version() == after.version() ? List.of() : TextChange.paragraphRows(before.text(), after.text()).stream()
+                .map(r -> Map.of("kind", r.kind().name().toLowerCase(Locale.UK), "before", r.before(), "after", r.after(), "text", r.text()))
+                .toList());
+        return pages.page("letter-compare", model);
+    }
+
+    private static org.springframework.web.server.ResponseStatusException notFound() {
+        return new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    /** A version number as asked for in the address; anything else is a version that does not exist. */
+    private static int version(String asked) {
+        if (!asked.matches("\\d{1,6}")) {
+            throw notFound();
+        }
+        return Integer.parseInt(asked);
+    }
+
+    /** What the comparison says of one of its two versions. */
+    private static Map<String, Object> side(Letters.Version v, int latest) {
+        Map<String, Object> side = new LinkedHashMap<>();
+        side.put("version", v.version());
+        side.put("latest", v.version() == latest);
+        side.put("written", dayAndTime(v.writtenAt()));
+        side.put("writtenAt", v.writtenAt().toString());
+        side.put("templateVersion", v.templateVersion());
+        side.put("templateFile", v.templateFile());
+        side.put("templateLoaded", dayAndTime(v.templateLoadedAt()));
+        side.put("figures", dayAndTime(v.figuresComputedAt()));
+        side.put("approvedBy", v.approvedBy().orElse(""));
+        side.put("approvedAt", v.approvedAt().map(LetterReview::dayAndTime).orElse(""));
+        return side;
+    }
+
+    /** "3 December 2026 at 1:45pm", UK time. */
+    static String dayAndTime(Instant at) {
+        java.time.ZonedDateTime uk = at.atZone(UK);
+        return Dates.IN_WORDS.format(uk) + " at " + TIME.format(uk).toLowerCase(Locale.UK);
     }
 
     /** What the review shows: the organisation's name or code contains the words, and (if asked) only letters awaiting approval. */
@@ -190,14 +276,28 @@ public final class LetterReview {
         }
     }
 
-    private static Map<String, Object> reviewModel(HttpServletRequest request, ReportingYear year, Filter filter, List<Letters.Review> all) {
+    /**
+     * The review page's model: its filter, the year's counts, and the page asked for of the letters the filter keeps.
+     * The letters are one a council, read without their text, and ordered and filtered by the organisations' names,
+     * which the organisations feature holds: the page is a slice of them, not a query of its own.
+     */
+    private static Map<String, Object> reviewModel(HttpServletRequest request, ReportingYear year, Filter filter, List<Letters.Review> all,
+            int page) {
         Map<String, Object> model = WorkspacePages.base("Review the letters of " + year, request);
         model.put("year", year.toString());
         model.put("name", filter.name());
         model.put("awaiting", filter.awaitingOnly());
         model.put("total", all.size());
         model.put("awaitingCount", all.stream().filter(Letters.Review::awaitingApproval).count());
-        model.put("rows", all.stream().filter(filter::keeps).map(LetterReview::row).toList());
+        List<Letters.Review> kept = all.stream().filter(filter::keeps).toList();
+        Pagination pagination = Pagination.of(page, kept.size(), PAGE_SIZE, "/workspace/years/" + year + "/letters"
+                + filter.query().replaceFirst("^&", "?"));
+        model.put("kept", kept.size());
+        model.put("page", pagination.page());
+        model.put("pages", pagination.pages());
+        model.put("pagination", pagination.model());
+        model.put("rows", kept.subList((int) pagination.from(), (int) Math.min(kept.size(), pagination.from() + PAGE_SIZE)).stream()
+                .map(LetterReview::row).toList());
         model.put("done", "");
         model.put("letter", Map.of());
         model.put("problem", "");
@@ -217,6 +317,7 @@ public final class LetterReview {
         row.put("approvedBy", r.approvedBy().orElse(""));
         row.put("approvedAt", r.approvedAt().map(SHOWN::format).orElse(""));
         row.put("approvedAtIso", r.approvedAt().map(Instant::toString).orElse(""));
+        row.put("comparedWith", r.comparedWith().orElse(0));
         return row;
     }
 
