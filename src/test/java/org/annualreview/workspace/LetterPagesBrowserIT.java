@@ -97,6 +97,15 @@ class LetterPagesBrowserIT {
         checkedAtBothWidths("year-sending-page-2");
     }
 
+    /** The first elements reaching past the window's right edge, outermost first, to say what scrolls. */
+    static final String WIDER = """
+            return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .slice(0, 8).map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? '.' + e.className : '')
+                + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ') + ' / ' + [...document.querySelectorAll('.table-scroll')]
+                .map(e => getComputedStyle(e).overflowX + ' ' + e.getBoundingClientRect().width).join(', ') + ' / '
+                + [...document.styleSheets].map(s => s.href + ':' + s.cssRules.length).join(', ');
+            """;
+
     void open(String path) {
         browser.get(workspace.address() + path);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
@@ -110,7 +119,8 @@ class LetterPagesBrowserIT {
                 assertNoSeriousProblems(name + "-" + width);
                 long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
                 long innerWidth = (Long) browser.executeScript("return window.innerWidth");
-                assertThat(scrollWidth).as(name + " at " + width + " px: no sideways scroll").isLessThanOrEqualTo(innerWidth);
+                assertThat(scrollWidth).as(name + " at " + width + " px: no sideways scroll; wider: " + browser.executeScript(WIDER))
+                        .isLessThanOrEqualTo(innerWidth);
             }
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1024));
