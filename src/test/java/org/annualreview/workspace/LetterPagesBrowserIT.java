@@ -32,7 +32,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * real browser (Debian's headless Chromium) over the served workspace on H2 with 60 letters: an analyst signs in,
  * goes to the second page, follows "Compare" from the review to Knowsley's two versions, and approves the latest
  * there. axe-core checks each page (serious and critical problems fail) at desktop width and at 390 px, where none
- * scrolls sideways; screenshots under target/site-screenshots.
+ * scrolls sideways; whole-page screenshots under target/site-screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LetterPagesBrowserIT {
@@ -117,6 +117,7 @@ class LetterPagesBrowserIT {
             for (int width : List.of(1280, 390)) {
                 browser.manage().window().setSize(new Dimension(width, 1024));
                 assertNoSeriousProblems(name + "-" + width);
+                screenshot(name + "-" + width, width);
                 long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
                 long innerWidth = (Long) browser.executeScript("return window.innerWidth");
                 assertThat(scrollWidth).as(name + " at " + width + " px: no sideways scroll; wider: " + browser.executeScript(WIDER))
@@ -127,9 +128,16 @@ class LetterPagesBrowserIT {
         }
     }
 
+    /** The whole page (up to 6,000 px high) at the width given; the window's height back to 1,024 after. */
+    void screenshot(String name, int width) throws Exception {
+        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 800), 6000)));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new Dimension(width, 1024));
+    }
+
     void assertNoSeriousProblems(String name) throws Exception {
         Results results = new AxeBuilder().withTags(Chromium.AXE_TAGS).analyze(browser);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
         List<String> serious = results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
                         + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList()).toList();
