@@ -21,7 +21,6 @@ import org.annualreview.jobs.LetterJobs;
 import org.annualreview.letters.BadTemplate;
 import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisations;
-import org.annualreview.shared.Dates;
 import org.annualreview.shared.ReportingYear;
 import org.annualreview.site.Pagination;
 import org.springframework.http.HttpStatus;
@@ -45,8 +44,6 @@ public final class LetterReview {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
-    private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
     /** Letters a page of the review. */
     static final int PAGE_SIZE = 50;
 
@@ -192,78 +189,6 @@ public final class LetterReview {
                 + letter.organisationCode() + filter.query() + (pageAsked > 1 ? "&page=" + pageAsked : ""));
     }
 
-    /**
-     * Two versions of an organisation's letter of the year side by side before approving: what each was written from
-     * and when, who approved it, and the paragraphs removed and added between them; by default the latest version
-     * against the latest approved before it, else the one before it. With the button to approve the latest version if
-     * it awaits approval (the review page's form and rules). An unknown year, letter or version is not found.
-     */
-    @GetMapping("/workspace/years/{year}/letters/{code}/compare")
-    public ResponseEntity<String> compare(HttpServletRequest request, @PathVariable("year") String year, @PathVariable("code") String code,
-            @RequestParam(name = "from", defaultValue = "") String from, @RequestParam(name = "to", defaultValue = "") String to) {
-        ReportingYear chosen = ReportingYear.find(year).orElseThrow(LetterReview::notFound);
-        Letters.Review latest = letters.review(code, chosen).orElseThrow(LetterReview::notFound);
-        int toVersion = to.isEmpty() ? latest.version() : version(to);
-        int fromVersion = from.isEmpty() ? latest.comparedWith().orElse(toVersion) : version(from);
-        Letters.Version before = letters.versionToCompare(latest.organisationCode(), chosen, fromVersion).orElseThrow(LetterReview::notFound);
-        Letters.Version after = letters.versionToCompare(latest.organisationCode(), chosen, toVersion).orElseThrow(LetterReview::notFound);
-        Map<String, Object> model = WorkspacePages.base("Compare versions of the letter of " + latest.organisationName() + ", " + chosen, request);
-        model.put("year", chosen.toString());
-        model.put("code", latest.organisationCode());
-        model.put("name", latest.organisationName());
-        model.put("latest", latest.version());
-        model.put("awaiting", latest.awaitingApproval());
-        model.put("latestApprovedBy", latest.approvedBy().orElse(""));
-        model.put("latestApprovedAt", latest.approvedAt().map(LetterReview::dayAndTime).orElse(""));
-        model.put("versions", java.util.stream.IntStream.rangeClosed(1, latest.version()).boxed().toList());
-        model.put("before", side(before, latest.version()));
-        model.put("after", side(after, latest.version()));
-        String beforeText = TextChange.paragraphs(before.text());
-        String afterText = TextChange.paragraphs(after.text());
-        TextChange.Counts counts = TextChange.counts(beforeText, afterText);
-        model.put("same", beforeText.equals(afterText));
-        model.put("added", counts.added());
-        model.put("removed", counts.removed());
-        model.put("rows", before.version() == after.version() ? List.of() : TextChange.paragraphRows(before.text(), after.text()).stream()
-                .map(r -> Map.of("kind", r.kind().name().toLowerCase(Locale.UK), "before", r.before(), "after", r.after(), "text", r.text()))
-                .toList());
-        return pages.page("letter-compare", model);
-    }
-
-    private static org.springframework.web.server.ResponseStatusException notFound() {
-        return new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-
-    /** A version number as asked for in the address; anything else is a version that does not exist. */
-    private static int version(String asked) {
-        if (!asked.matches("\\d{1,6}")) {
-            throw notFound();
-        }
-        return Integer.parseInt(asked);
-    }
-
-    /** What the comparison says of one of its two versions. */
-    private static Map<String, Object> side(Letters.Version v, int latest) {
-        Map<String, Object> side = new LinkedHashMap<>();
-        side.put("version", v.version());
-        side.put("latest", v.version() == latest);
-        side.put("written", dayAndTime(v.writtenAt()));
-        side.put("writtenAt", v.writtenAt().toString());
-        side.put("templateVersion", v.templateVersion());
-        side.put("templateFile", v.templateFile());
-        side.put("templateLoaded", dayAndTime(v.templateLoadedAt()));
-        side.put("figures", dayAndTime(v.figuresComputedAt()));
-        side.put("approvedBy", v.approvedBy().orElse(""));
-        side.put("approvedAt", v.approvedAt().map(LetterReview::dayAndTime).orElse(""));
-        return side;
-    }
-
-    /** "3 December 2026 at 1:45pm", UK time. */
-    static String dayAndTime(Instant at) {
-        java.time.ZonedDateTime uk = at.atZone(UK);
-        return Dates.IN_WORDS.format(uk) + " at " + TIME.format(uk).toLowerCase(Locale.UK);
-    }
-
     /** What the review shows: the organisation's name or code contains the words, and (if asked) only letters awaiting approval. */
     private record Filter(String name, boolean awaitingOnly) {
 
@@ -273,6 +198,11 @@ public final class LetterReview {
 
         String query() {
             return (name.isBlank() ? "" : "&name=" + URLEncoder.encode(name.strip(), StandardCharsets.UTF_8)) + (awaitingOnly ? "&awaiting=yes" : "");
+        }
+
+        /** The review's address with this filter, the address its pages keep. */
+        String address(ReportingYear year) {
+            return "/workspace/years/" + year + "/letters" + query().replaceFirst("^&", "?");
         }
     }
 
@@ -290,8 +220,7 @@ public final class LetterReview {
         model.put("total", all.size());
         model.put("awaitingCount", all.stream().filter(Letters.Review::awaitingApproval).count());
         List<Letters.Review> kept = all.stream().filter(filter::keeps).toList();
-        Pagination pagination = Pagination.of(page, kept.size(), PAGE_SIZE, "/workspace/years/" + year + "/letters"
-                + filter.query().replaceFirst("^&", "?"));
+        Pagination pagination = Pagination.of(page, kept.size(), PAGE_SIZE, filter.address(year));
         model.put("kept", kept.size());
         model.put("page", pagination.page());
         model.put("pages", pagination.pages());
