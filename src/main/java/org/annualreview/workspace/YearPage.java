@@ -144,8 +144,13 @@ final class YearPage {
                 "at", f.at().atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime().withNano(0).toString().replace('T', ' '))).toList();
     }
 
+    /** Each council's row of what sending would do now; a letter not approved says where it is approved, not the command. */
     private static List<Map<String, String>> deliveries(List<Delivery> deliveries) {
         return deliveries.stream().map(d -> Map.of("name", d.organisationName(), "outcome", d.outcome().words(),
-                "detail", d.outcome() == Delivery.Outcome.WOULD_SEND ? String.join(", ", d.recipients()) : d.reason())).toList();
+                "detail", switch (d.outcome()) {
+                    case WOULD_SEND -> String.join(", ", d.recipients());
+                    case NOT_APPROVED -> "its latest letter awaits approval on the review page";
+                    default -> d.reason();
+                })).toList();
     }
 }
