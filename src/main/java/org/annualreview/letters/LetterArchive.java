@@ -121,9 +121,12 @@ final class LetterArchive {
                 + " and v.reporting_year = l.reporting_year) order by l.organisation_code", String.class, year.toString());
     }
 
-    /** The latest version of one organisation's letter of a year, as a review lists it: who approved it and when, if anyone has. */
+    /**
+     * The latest version of one organisation's letter of a year, as a review lists it: who approved it and when, if anyone
+     * has, and the latest version approved (this one or an earlier), if any is.
+     */
     record StoredReview(String organisationCode, int version, int templateVersion, Instant generatedAt, Optional<String> approvedBy,
-            Optional<Instant> approvedAt) {
+            Optional<Instant> approvedAt, Optional<Integer> lastApproved) {
     }
 
     /** The latest version of each letter of the year with its approval, if that version is approved; by code. */
@@ -136,7 +139,10 @@ final class LetterArchive {
         List<Object> arguments = new java.util.ArrayList<>(List.of(year.toString()));
         organisationCode.ifPresent(arguments::add);
         return jdbc.query("""
-                select l.organisation_code, l.version, l.template_version, l.generated_at, a.approved_by, a.approved_at
+                select l.organisation_code, l.version, l.template_version, l.generated_at, a.approved_by, a.approved_at,
+                       (select max(p.version) from letter_approval p
+                         where p.organisation_code = l.organisation_code
+                           and p.reporting_year = l.reporting_year) as last_approved
                   from letter l
                   left join letter_approval a
                     on a.organisation_code = l.organisation_code
@@ -149,8 +155,36 @@ final class LetterArchive {
                  order by l.organisation_code
                 """.formatted(organisationCode.isPresent() ? " and l.organisation_code = ?" : ""), (rs, n) -> new StoredReview(
                 rs.getString("organisation_code"), rs.getInt("version"), rs.getInt("template_version"), rs.getTimestamp("generated_at").toInstant(),
-                Optional.ofNullable(rs.getString("approved_by")), Optional.ofNullable(rs.getTimestamp("approved_at")).map(Timestamp::toInstant)),
-                arguments.toArray());
+                Optional.ofNullable(rs.getString("approved_by")), Optional.ofNullable(rs.getTimestamp("approved_at")).map(Timestamp::toInstant),
+                Optional.ofNullable((Number) rs.getObject("last_approved")).map(Number::intValue)), arguments.toArray());
+    }
+
+    /**
+     * One version of a letter as staff compare it, without its PDF: its words, the template it was written from (the
+     * file's name and when it was loaded), when its figures were computed and it was written, and its approval if it has one.
+     */
+    record StoredVersion(String organisationCode, int version, int templateVersion, String templateFile, Instant templateLoadedAt,
+            Instant figuresComputedAt, Instant generatedAt, String text, Optional<String> approvedBy, Optional<Instant> approvedAt) {
+    }
+
+    Optional<StoredVersion> versionToCompare(String organisationCode, ReportingYear year, int version) {
+        return jdbc.query("""
+                select l.organisation_code, l.version, l.template_version, t.file_name, t.loaded_at, l.figures_computed_at,
+                       l.generated_at, l.letter_text, a.approved_by, a.approved_at
+                  from letter l
+                  join letter_template t
+                    on t.reporting_year = l.reporting_year
+                   and t.version = l.template_version
+                  left join letter_approval a
+                    on a.organisation_code = l.organisation_code
+                   and a.reporting_year = l.reporting_year
+                   and a.version = l.version
+                 where l.organisation_code = ? and l.reporting_year = ? and l.version = ?
+                """, (rs, n) -> new StoredVersion(rs.getString("organisation_code"), rs.getInt("version"), rs.getInt("template_version"),
+                rs.getString("file_name"), rs.getTimestamp("loaded_at").toInstant(), rs.getTimestamp("figures_computed_at").toInstant(),
+                rs.getTimestamp("generated_at").toInstant(), rs.getString("letter_text"), Optional.ofNullable(rs.getString("approved_by")),
+                Optional.ofNullable(rs.getTimestamp("approved_at")).map(Timestamp::toInstant)), organisationCode, year.toString(), version)
+                .stream().findFirst();
     }
 
     /** The years an organisation has a letter of, latest first. */

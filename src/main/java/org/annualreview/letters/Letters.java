@@ -115,13 +115,25 @@ public final class Letters {
 
     /**
      * The latest version of one organisation's letter of a year as staff review it: the template version it was
-     * written from, when, and who approved that version and when (empty while it awaits approval).
+     * written from, when, who approved that version and when (empty while it awaits approval), and the latest version
+     * approved, this one or an earlier (empty if none ever was).
      */
     public record Review(String organisationCode, String organisationName, int version, int templateVersion, Instant writtenAt,
-            Optional<String> approvedBy, Optional<Instant> approvedAt) {
+            Optional<String> approvedBy, Optional<Instant> approvedAt, Optional<Integer> lastApproved) {
 
         public boolean awaitingApproval() {
             return approvedBy.isEmpty();
+        }
+
+        /**
+         * The version staff compare the latest with before approving it: the latest approved if an earlier one is,
+         * else the one before; empty for a letter with one version.
+         */
+        public Optional<Integer> comparedWith() {
+            if (version <= 1) {
+                return Optional.empty();
+            }
+            return Optional.of(lastApproved.filter(v -> v < version).orElse(version - 1));
         }
 
         /** Whether the words given (any case) are part of the organisation's name or code; blank words match every one. */
@@ -414,7 +426,22 @@ public final class Letters {
 
     private static Review review(LetterArchive.StoredReview stored, String name) {
         return new Review(stored.organisationCode(), name, stored.version(), stored.templateVersion(), stored.generatedAt(), stored.approvedBy(),
-                stored.approvedAt());
+                stored.approvedAt(), stored.lastApproved());
+    }
+
+    /**
+     * One version of a letter as staff compare it with another: its words as plain text, the template it was written
+     * from (version, file and when it was loaded), when its figures were computed and it was written, and who approved
+     * it and when, if anyone did.
+     */
+    public record Version(int version, int templateVersion, String templateFile, Instant templateLoadedAt, Instant figuresComputedAt,
+            Instant writtenAt, String text, Optional<String> approvedBy, Optional<Instant> approvedAt) {
+    }
+
+    /** One version of an organisation's letter of the year, by its code, to compare; empty if there is no such version. */
+    public Optional<Version> versionToCompare(String code, ReportingYear year, int version) {
+        return archive.versionToCompare(code, year, version).map(v -> new Version(v.version(), v.templateVersion(), v.templateFile(),
+                v.templateLoadedAt(), v.figuresComputedAt(), v.generatedAt(), v.text(), v.approvedBy(), v.approvedAt()));
     }
 
     /** The years an organisation has a letter of, latest first, published or not. */

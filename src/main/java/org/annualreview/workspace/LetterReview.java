@@ -22,6 +22,7 @@ import org.annualreview.letters.BadTemplate;
 import org.annualreview.letters.Letters;
 import org.annualreview.organisations.Organisations;
 import org.annualreview.shared.ReportingYear;
+import org.annualreview.site.Pagination;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +44,8 @@ public final class LetterReview {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
+    /** Letters a page of the review. */
+    static final int PAGE_SIZE = 50;
 
     private final Letters letters;
     private final AuditLog audit;
@@ -126,17 +129,21 @@ public final class LetterReview {
                 HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
-    /** Every organisation's latest letter of the year and its approval, filtered by name and to those awaiting approval. */
+    /**
+     * Every organisation's latest letter of the year and its approval, filtered by name and to those awaiting approval,
+     * {@value #PAGE_SIZE} a page (a page past the last is the last).
+     */
     @GetMapping("/workspace/years/{year}/letters")
     public ResponseEntity<String> review(HttpServletRequest request, @PathVariable("year") String year,
             @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "awaiting", defaultValue = "") String awaiting,
-            @RequestParam(name = "done", defaultValue = "") String done, @RequestParam(name = "letter", defaultValue = "") String letter) {
+            @RequestParam(name = "done", defaultValue = "") String done, @RequestParam(name = "letter", defaultValue = "") String letter,
+            @RequestParam(name = "page", defaultValue = "") String page) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
             return pages.notFound(request);
         }
         List<Letters.Review> all = letters.review(chosen.get());
-        Map<String, Object> model = reviewModel(request, chosen.get(), new Filter(name, !awaiting.isEmpty()), all);
+        Map<String, Object> model = reviewModel(request, chosen.get(), new Filter(name, !awaiting.isEmpty()), all, Pagination.pageAsked(page));
         model.put("done", done);
         model.put("letter", all.stream().filter(r -> r.organisationCode().equals(letter))
                 .map(r -> Map.of("name", r.organisationName(), "version", r.version())).findFirst().orElse(Map.of()));
@@ -150,7 +157,8 @@ public final class LetterReview {
     @PostMapping("/workspace/years/{year}/letters/{code}/approve")
     public ResponseEntity<String> approve(HttpServletRequest request, Principal principal, @PathVariable("year") String year,
             @PathVariable("code") String code, @RequestParam(name = "version", defaultValue = "0") int seen,
-            @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "awaiting", defaultValue = "") String awaiting) {
+            @RequestParam(name = "name", defaultValue = "") String name, @RequestParam(name = "awaiting", defaultValue = "") String awaiting,
+            @RequestParam(name = "page", defaultValue = "") String page) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         List<Letters.Review> all = chosen.map(letters::review).orElse(List.of());
         Optional<Letters.Review> latest = all.stream().filter(r -> r.organisationCode().equalsIgnoreCase(code)).findFirst();
@@ -160,7 +168,9 @@ public final class LetterReview {
         Letters.Review letter = latest.get();
         Filter filter = new Filter(name, !awaiting.isEmpty());
         if (seen > 0 && seen != letter.version()) {
-            Map<String, Object> model = reviewModel(request, chosen.get(), filter, all);
+            List<Letters.Review> shown = all.stream().filter(filter::keeps).toList();
+            int index = shown.indexOf(letter);
+            Map<String, Object> model = reviewModel(request, chosen.get(), filter, all, index < 0 ? Pagination.pageAsked(page) : index / PAGE_SIZE + 1);
             model.put("problem", "The letter of " + letter.organisationName() + " was written again (version " + letter.version()
                     + ") after the version " + seen + " you saw: read it before approving it");
             model.put("problemCode", letter.organisationCode());
@@ -174,8 +184,9 @@ public final class LetterReview {
             }
             return now;
         });
+        int pageAsked = Pagination.pageAsked(page);
         return WorkspacePages.seeOther("/workspace/years/" + chosen.get() + "/letters?done=" + (approved > 0 ? "approved" : "already") + "&letter="
-                + letter.organisationCode() + filter.query());
+                + letter.organisationCode() + filter.query() + (pageAsked > 1 ? "&page=" + pageAsked : ""));
     }
 
     /** What the review shows: the organisation's name or code contains the words, and (if asked) only letters awaiting approval. */
@@ -188,16 +199,34 @@ public final class LetterReview {
         String query() {
             return (name.isBlank() ? "" : "&name=" + URLEncoder.encode(name.strip(), StandardCharsets.UTF_8)) + (awaitingOnly ? "&awaiting=yes" : "");
         }
+
+        /** The review's address with this filter, the address its pages keep. */
+        String address(ReportingYear year) {
+            return "/workspace/years/" + year + "/letters" + query().replaceFirst("^&", "?");
+        }
     }
 
-    private static Map<String, Object> reviewModel(HttpServletRequest request, ReportingYear year, Filter filter, List<Letters.Review> all) {
+    /**
+     * The review page's model: its filter, the year's counts, and the page asked for of the letters the filter keeps.
+     * The letters are one a council, read without their text, and ordered and filtered by the organisations' names,
+     * which the organisations feature holds: the page is a slice of them, not a query of its own.
+     */
+    private static Map<String, Object> reviewModel(HttpServletRequest request, ReportingYear year, Filter filter, List<Letters.Review> all,
+            int page) {
         Map<String, Object> model = WorkspacePages.base("Review the letters of " + year, request);
         model.put("year", year.toString());
         model.put("name", filter.name());
         model.put("awaiting", filter.awaitingOnly());
         model.put("total", all.size());
         model.put("awaitingCount", all.stream().filter(Letters.Review::awaitingApproval).count());
-        model.put("rows", all.stream().filter(filter::keeps).map(LetterReview::row).toList());
+        List<Letters.Review> kept = all.stream().filter(filter::keeps).toList();
+        Pagination pagination = Pagination.of(page, kept.size(), PAGE_SIZE, filter.address(year));
+        model.put("kept", kept.size());
+        model.put("page", pagination.page());
+        model.put("pages", pagination.pages());
+        model.put("pagination", pagination.model());
+        model.put("rows", kept.subList((int) pagination.from(), (int) Math.min(kept.size(), pagination.from() + PAGE_SIZE)).stream()
+                .map(LetterReview::row).toList());
         model.put("done", "");
         model.put("letter", Map.of());
         model.put("problem", "");
@@ -217,6 +246,7 @@ public final class LetterReview {
         row.put("approvedBy", r.approvedBy().orElse(""));
         row.put("approvedAt", r.approvedAt().map(SHOWN::format).orElse(""));
         row.put("approvedAtIso", r.approvedAt().map(Instant::toString).orElse(""));
+        row.put("comparedWith", r.comparedWith().orElse(0));
         return row;
     }
 

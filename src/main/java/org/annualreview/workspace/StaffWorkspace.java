@@ -117,12 +117,13 @@ public final class StaffWorkspace {
     @GetMapping("/workspace/years/{year}")
     public ResponseEntity<String> year(HttpServletRequest request, @PathVariable("year") String year,
             @RequestParam(name = "done", defaultValue = "") String done, @RequestParam(name = "written", defaultValue = "0") int written,
-            @RequestParam(name = "new", defaultValue = "0") int newVersions) {
+            @RequestParam(name = "new", defaultValue = "0") int newVersions, @RequestParam(name = "page", defaultValue = "") String page) {
         Optional<ReportingYear> chosen = ReportingYear.find(year);
         if (chosen.isEmpty()) {
             return pages.notFound(request);
         }
-        return yearPage.show(request, chosen.get(), YearPage.Outcome.of(done, written, newVersions), HttpStatus.OK);
+        return yearPage.show(request, chosen.get(), YearPage.Outcome.of(done, written, newVersions),
+                org.annualreview.site.Pagination.pageAsked(page), HttpStatus.OK);
     }
 
     /** Sends one council's approved letter again, to every recipient, because staff asked: the only way a letter goes twice. */

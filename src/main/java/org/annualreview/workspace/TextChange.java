@@ -34,11 +34,29 @@ final class TextChange {
 
     /** Every line that differs, with {@link #CONTEXT} unchanged lines about each, and a skipped row for each run left out. */
     static List<Row> rows(String before, String after) {
+        return rows(before, after, CONTEXT, "line");
+    }
+
+    /**
+     * Two texts of paragraphs, one a line with blank lines between (a letter's plain text), paragraph by paragraph:
+     * every paragraph that differs, with the unchanged paragraph before and after it, and a skipped row for each run
+     * left out. The numbers are the paragraphs', blank lines not counted.
+     */
+    static List<Row> paragraphRows(String before, String after) {
+        return rows(paragraphs(before), paragraphs(after), 1, "paragraph");
+    }
+
+    /** The text's paragraphs, one a line, without the blank lines between them. */
+    static String paragraphs(String text) {
+        return String.join("\n", lines(text).stream().filter(line -> !line.isBlank()).toList());
+    }
+
+    private static List<Row> rows(String before, String after, int context, String unit) {
         List<Row> all = allRows(before, after);
         boolean[] shown = new boolean[all.size()];
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).kind != Kind.UNCHANGED) {
-                for (int j = Math.max(0, i - CONTEXT); j <= Math.min(all.size() - 1, i + CONTEXT); j++) {
+                for (int j = Math.max(0, i - context); j <= Math.min(all.size() - 1, i + context); j++) {
                     shown[j] = true;
                 }
             }
@@ -48,7 +66,7 @@ final class TextChange {
         for (int i = 0; i < all.size(); i++) {
             if (shown[i]) {
                 if (skipped > 0) {
-                    rows.add(new Row(Kind.SKIPPED, 0, 0, skipped + " unchanged line" + (skipped == 1 ? "" : "s")));
+                    rows.add(new Row(Kind.SKIPPED, 0, 0, skipped + " unchanged " + unit + (skipped == 1 ? "" : "s")));
                     skipped = 0;
                 }
                 rows.add(all.get(i));
@@ -57,7 +75,7 @@ final class TextChange {
             }
         }
         if (skipped > 0) {
-            rows.add(new Row(Kind.SKIPPED, 0, 0, skipped + " unchanged line" + (skipped == 1 ? "" : "s")));
+            rows.add(new Row(Kind.SKIPPED, 0, 0, skipped + " unchanged " + unit + (skipped == 1 ? "" : "s")));
         }
         return rows;
     }

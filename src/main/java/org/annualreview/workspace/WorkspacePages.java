@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -13,10 +14,15 @@ import org.springframework.security.web.csrf.CsrfToken;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.Loader;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The workspace's pages: Pebble templates under workspace/ on the classpath, every value HTML-escaped. */
+/**
+ * The workspace's pages: Pebble templates under workspace/ on the classpath (then the site's under site/, for the
+ * macros they share), every value HTML-escaped.
+ */
 final class WorkspacePages {
 
     private static final MediaType HTML = new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8);
@@ -34,10 +40,15 @@ final class WorkspacePages {
             this.engine = engine;
             return;
         }
-        ClasspathLoader loader = new ClasspathLoader();
-        loader.setPrefix("workspace/");
-        loader.setSuffix(".peb");
-        this.engine = new PebbleEngine.Builder().loader(loader).strictVariables(true).autoEscaping(true).build();
+        ClasspathLoader workspace = new ClasspathLoader();
+        workspace.setPrefix("workspace/");
+        workspace.setSuffix(".peb");
+        // the site's templates after the workspace's own: a page of the workspace imports the site's pagination macro
+        ClasspathLoader site = new ClasspathLoader();
+        site.setPrefix("site/");
+        site.setSuffix(".peb");
+        this.engine = new PebbleEngine.Builder().loader(new DelegatingLoader(List.<Loader<?>>of(workspace, site))).strictVariables(true).autoEscaping(true)
+                .build();
     }
 
     /** A page's model with what the layout needs: its title, and the CSRF field every form (sign out too) carries. */

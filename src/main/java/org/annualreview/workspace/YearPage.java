@@ -74,7 +74,18 @@ final class YearPage {
         this.jobs = jobs;
     }
 
+    /** Councils a page of "What sending would do now". */
+    static final int PAGE_SIZE = 50;
+
     ResponseEntity<String> show(HttpServletRequest request, ReportingYear year, Outcome outcome, HttpStatusCode status) {
+        return show(request, year, outcome, 1, status);
+    }
+
+    /**
+     * The page with the page asked for (1 first; past the last, the last) of what sending would do now. That list is
+     * sending's own dry run over every council, worked out whole: the page is a slice of it.
+     */
+    ResponseEntity<String> show(HttpServletRequest request, ReportingYear year, Outcome outcome, int page, HttpStatusCode status) {
         Map<String, Object> model = WorkspacePages.base("Letters of " + year, request);
         model.put("year", year.toString());
         model.put("done", outcome.done());
@@ -85,7 +96,13 @@ final class YearPage {
         model.put("organisation", outcome.organisation());
         model.put("letters", letters.organisationsWithLetters(year).size());
         model.put("approved", letters.approved(year).size());
-        model.put("deliveries", deliveries(distribution.send(year, Optional.empty(), new Distribution.Options(true, false))));
+        List<Delivery> deliveries = distribution.send(year, Optional.empty(), new Distribution.Options(true, false));
+        org.annualreview.site.Pagination pagination = org.annualreview.site.Pagination.of(page, deliveries.size(), PAGE_SIZE,
+                "/workspace/years/" + year);
+        model.put("deliveries", deliveries(deliveries.subList((int) pagination.from(), (int) Math.min(deliveries.size(), pagination.from() + PAGE_SIZE))));
+        model.put("deliveryPage", pagination.page());
+        model.put("deliveryPages", pagination.pages());
+        model.put("pagination", pagination.model());
         model.put("failures", failures(distribution.failures(year)));
         model.put("unknown", failures(distribution.unknown(year)));
         model.put("writingJob", jobs.running(Job.Kind.WRITE_LETTERS, year).orElse(""));
@@ -127,8 +144,13 @@ final class YearPage {
                 "at", f.at().atZone(java.time.ZoneId.of("Europe/London")).toLocalDateTime().withNano(0).toString().replace('T', ' '))).toList();
     }
 
+    /** Each council's row of what sending would do now; a letter not approved says where it is approved, not the command. */
     private static List<Map<String, String>> deliveries(List<Delivery> deliveries) {
         return deliveries.stream().map(d -> Map.of("name", d.organisationName(), "outcome", d.outcome().words(),
-                "detail", d.outcome() == Delivery.Outcome.WOULD_SEND ? String.join(", ", d.recipients()) : d.reason())).toList();
+                "detail", switch (d.outcome()) {
+                    case WOULD_SEND -> String.join(", ", d.recipients());
+                    case NOT_APPROVED -> "its latest letter awaits approval on the review page";
+                    default -> d.reason();
+                })).toList();
     }
 }
