@@ -47,10 +47,18 @@ final class Pages {
                 .body(render("not-found", base("Page not found")));
     }
 
+    /** The header navigation's item each page type is under (shown as the current one); others are under none. */
+    private static final Map<String, String> SECTIONS = Map.ofEntries(Map.entry("home", "/"), Map.entry("council", "/"),
+            Map.entry("compare", "/"), Map.entry("counted", "/"), Map.entry("releases", "/"), Map.entry("search", "/councils"),
+            Map.entry("decisions", "/decisions"), Map.entry("decision", "/decisions"), Map.entry("about", "/about-the-statistics"),
+            Map.entry("api-docs", "/api/docs"));
+
     String render(String page, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         try {
-            engine.getTemplate(page).evaluate(out, model);
+            Map<String, Object> withSection = new java.util.HashMap<>(model);
+            withSection.putIfAbsent("section", SECTIONS.getOrDefault(page, ""));
+            engine.getTemplate(page).evaluate(out, withSection);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -129,20 +129,39 @@ class InformationPagesIT {
         assertThat(page("/councils/" + KNOWSLEY)).contains("Knowsley Metropolitan Borough Council");
     }
 
+    static final Map<String, String> NAVIGATION = new java.util.LinkedHashMap<>(Map.of("/", "Councils", "/councils", "Find a council",
+            "/decisions", "Decisions", "/about-the-statistics", "About the statistics", "/api/docs", "Open data"));
+
+    @Test
+    void theHeaderNavigationMarksTheSectionOfThePageShownAndOnlyThat() throws Exception {
+        Map<String, String> sections = Map.of("/", "/", "/councils/" + KNOWSLEY, "/", "/councils?q=knowsley", "/councils",
+                "/decisions", "/decisions", "/about-the-statistics", "/about-the-statistics", "/api/docs", "/api/docs", "/accessibility", "");
+        for (Map.Entry<String, String> each : sections.entrySet()) {
+            String page = page(each.getKey());
+            String header = page.substring(page.indexOf("<header>"), page.indexOf("</header>"));
+            if (each.getValue().isEmpty()) {
+                assertThat(header).as(each.getKey() + " is under no item").doesNotContain("aria-current", "--active");
+                continue;
+            }
+            assertThat(header).as(each.getKey()).contains("govuk-service-navigation__item govuk-service-navigation__item--active\"><a "
+                    + "class=\"govuk-service-navigation__link\" href=\"" + each.getValue() + "\" aria-current=\"true\"><strong "
+                    + "class=\"govuk-service-navigation__active-fallback\">" + NAVIGATION.get(each.getValue()) + "</strong></a>");
+            assertThat(header.split("aria-current", -1)).as(each.getKey() + ": one item only").hasSize(2);
+        }
+    }
+
     /** What every page of the site has around its content, and what none has: a menu button or inline style or script. */
     static void theFrame(String page, String path) {
         String header = page.substring(page.indexOf("<header>"), page.indexOf("</header>"));
         assertThat(header).as(path + ": the header").contains("govuk-header", "govuk-header__service-name\">Your council's performance</a>",
                 "<nav aria-label=\"Menu\" class=\"govuk-service-navigation__wrapper\">",
-                "<a class=\"govuk-service-navigation__link\" href=\"/\">Councils</a>",
-                "<a class=\"govuk-service-navigation__link\" href=\"/councils\">Find a council</a>",
-                "<a class=\"govuk-service-navigation__link\" href=\"/decisions\">Decisions</a>",
-                "<a class=\"govuk-service-navigation__link\" href=\"/about-the-statistics\">About the statistics</a>",
-                "<a class=\"govuk-service-navigation__link\" href=\"/api/docs\">Open data</a>",
                 "govuk-phase-banner__content__tag\">Beta</strong>",
                 "This is a new service. Help us improve it: <a class=\"govuk-link\" href=\"/contact\">give feedback</a>.")
                 .as(path + ": the links are shown without a script, so there is no menu button to open them")
                 .doesNotContain("govuk-service-navigation__toggle", "hidden");
+        NAVIGATION.forEach((href, words) -> assertThat(header).as(path + ": the navigation's " + words).containsPattern(
+                "<a class=\"govuk-service-navigation__link\" href=\"" + java.util.regex.Pattern.quote(href) + "\"( aria-current=\"true\")?>"
+                        + "(<strong class=\"govuk-service-navigation__active-fallback\">)?" + words + "(</strong>)?</a>"));
         String footer = page.substring(page.indexOf("<footer class=\"govuk-footer\">"), page.indexOf("</footer>"));
         assertThat(footer).as(path + ": the footer").contains(
                 "<a class=\"govuk-footer__link\" href=\"/accessibility\">Accessibility statement</a>",

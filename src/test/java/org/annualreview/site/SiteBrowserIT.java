@@ -528,6 +528,12 @@ class SiteBrowserIT {
                 }
                 if (width == 390 && !page.endsWith(".html")) {   // a letter's page is the letter's own, checked with the letters
                     seriousProblems(phone).forEach(problem -> problems.add(page + ": " + problem));
+                    String words = phone.findElement(By.tagName("body")).getText();
+                    java.util.regex.Matcher commandLine = java.util.regex.Pattern.compile("\\./annual-review|\\s--[a-z]|\\[\\d{4}-\\d{2}, |"
+                            + "\\b(DECISIONS|RECOMMENDATIONS|SEND_LETTERS|WRITE_LETTERS|NOT_APPROVED|WOULD_SEND)\\b").matcher(words);
+                    if (commandLine.find()) {
+                        problems.add(page + ": command-line wording or a code, '" + commandLine.group() + "'");
+                    }
                 }
             }
             assertThat(wide).as("pages wider than a " + width + " px screen").isEmpty();
