@@ -1,5 +1,6 @@
 package org.annualreview.distribution;
 
+import static org.annualreview.testing.MailText.plainText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -142,21 +143,6 @@ class DistributionIT {
         }).toList();
     }
 
-    /** The text/plain part of a message, decoded. */
-    static String plainText(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = plainText(multipart.getBodyPart(i));
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
-    }
 
     @Test
     void anApprovedLetterGoesToTheChiefExecutiveCopiedToLeaderScrutinyAndMonitoringOfficersOnceWithItsPdf() throws Exception {

@@ -1,5 +1,6 @@
 package org.annualreview.workspace;
 
+import static org.annualreview.testing.MailText.plainText;
 import static org.annualreview.testing.Chromium.clickThrough;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -203,20 +202,6 @@ class PasswordBrowserIT {
         return driver.findElement(By.tagName("h1")).getText();
     }
 
-    static String plainText(Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = plainText(multipart.getBodyPart(i));
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
-    }
 
     /**
      * axe-core on the page open (WCAG 2.2 A and AA and best practice; serious and critical problems fail), nothing refused

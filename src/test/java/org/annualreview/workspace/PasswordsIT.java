@@ -1,5 +1,6 @@
 package org.annualreview.workspace;
 
+import static org.annualreview.testing.MailText.plainText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import jakarta.mail.Address;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -91,21 +90,6 @@ class PasswordsIT extends OnEachDatabase {
         return found;
     }
 
-    /** The plain text of a message, decoded (quoted-printable lines joined again). */
-    static String plainText(Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = plainText(multipart.getBodyPart(i));
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
-    }
 
     /** An administrator emails the account a link from the accounts page; the link's address, as the email gives it. */
     static String sendLink(String username) throws Exception {
