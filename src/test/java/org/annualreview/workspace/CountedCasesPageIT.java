@@ -46,7 +46,7 @@ class CountedCasesPageIT extends OnEachDatabase {
     static final List<String> REMEDIED = new ArrayList<>();
 
     /** Imports Knowsley's busy 2024-25, with a Liverpool decision and Knowsley decisions of other kinds that no list may show. */
-    static void importABusyYear() throws Exception {
+    static void importABusyYear(org.annualreview.testing.ServedWorkspace workspace) throws Exception {
         UPHELD.clear();
         NOT_UPHELD.clear();
         REMEDIED.clear();
@@ -141,7 +141,7 @@ class CountedCasesPageIT extends OnEachDatabase {
 
     @Test
     void theCasesBehindAFigureAreExactlyTheDecisionsItCountsFiftyAPage() throws Exception {
-        importABusyYear();
+        importABusyYear(workspace);
         Visitor council = workspace.signedIn(COUNCIL);
         assertThat(keyStatistics(council.get(figuresOf(KNOWSLEY, "2024-25")).body()).get("Complaints upheld"))
                 .startsWith("54%", "30 upheld of 56 detailed investigations: the cases behind complaints upheld");
@@ -203,7 +203,7 @@ class CountedCasesPageIT extends OnEachDatabase {
 
     @Test
     void aCouncilOfficerFindsNothingOfAnotherCouncilsCasesAndStaffSeeAnyCouncils() throws Exception {
-        importABusyYear();
+        importABusyYear(workspace);
         Visitor council = workspace.signedIn(COUNCIL);
         HttpResponse<String> nothing = council.get(countedOf("E99999999", "2024-25", "upheld"));
         assertThat(nothing.statusCode()).isEqualTo(404);
