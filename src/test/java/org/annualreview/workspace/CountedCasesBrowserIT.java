@@ -116,6 +116,9 @@ class CountedCasesBrowserIT {
                 long innerWidth = (Long) browser.executeScript("return window.innerWidth");
                 assertThat(innerWidth).as(at + ": the window's width").isEqualTo(width);
                 assertThat(scrollWidth).as(at + ": no sideways scroll, but wider: " + browser.executeScript(WIDER)).isLessThanOrEqualTo(innerWidth);
+                long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+                browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", (int) Math.min(height, 6000),
+                        "deviceScaleFactor", 1, "mobile", false));   // the whole page, for people to look at
                 Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
             } finally {
                 browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());

@@ -230,4 +230,37 @@ class CountedCasesPageIT extends OnEachDatabase {
         assertThat(cases(liverpool)).containsOnlyKeys("BUSY-24-LIVERPOOL");
         assertThat(liverpool.select("a[href='/workspace/records/decisions/edit?key=BUSY-24-LIVERPOOL']")).as("staff open the record").hasSize(1);
     }
+
+    @Test
+    void theCasesBehindTheCodesFiguresAreTheInvestigationsWithAFailureAndThoseOfEachProvision() throws Exception {
+        List<java.nio.file.Path> files = new RecordFiles(Files.createTempDirectory("code"))
+                .decision(aDecision("CODE-C1").about(KNOWSLEY).upheld().decidedOn("2026-05-04"))
+                .decision(aDecision("CODE-C2").about(KNOWSLEY).notUpheld().decidedOn("2026-06-04"))
+                .decision(aDecision("CODE-C3").about(LIVERPOOL).upheld().decidedOn("2026-06-05"))
+                .row("code-failures", RecordFiles.cells("case_reference", "CODE-C1", "provision", "stage-2-late"))
+                .row("code-failures", RecordFiles.cells("case_reference", "CODE-C3", "provision", "stage-2-late"))
+                .write();
+        List<String> args = new ArrayList<>(List.of("import"));
+        files.stream().sorted(java.util.Comparator.comparing(f -> f.getFileName().toString().startsWith("decisions") ? 0 : 1))
+                .forEach(f -> args.add(f.toString()));
+        assertThat(workspace.cli(args.toArray(String[]::new)).exitCode()).isZero();
+        Visitor council = workspace.signedIn(COUNCIL);
+
+        String figures = council.get(figuresOf(KNOWSLEY, "2026-27")).body();
+        assertThat(keyStatistics(figures).get("Complaint Handling Code failures found")).containsExactly("50% few cases",
+                "1 with a failure of 2 detailed investigations: the cases behind complaint handling code failures found", "67%");
+        String provision = countedOf(KNOWSLEY, "2026-27", "code-failures") + "?provision=stage-2-late";
+        assertThat(figures).contains("href=\"" + provision.replace("&", "&amp;") + "\"");
+
+        assertThat(cases(Jsoup.parse(council.get(countedOf(KNOWSLEY, "2026-27", "code-failures")).body())))
+                .containsExactly(Map.entry("CODE-C1", List.of("4 May 2026", "Housing", "Upheld", "Yes")),
+                        Map.entry("CODE-C2", List.of("4 June 2026", "Housing", "Not upheld", "No")));
+        Document failing = Jsoup.parse(council.get(provision + "&show=counted").body());
+        assertThat(failing.select("h1").text()).startsWith("Complaint Handling Code: Stage 2");
+        assertThat(failing.text()).contains("50% few cases", "1 that failed it of 2 detailed investigations");
+        assertThat(cases(failing)).containsOnlyKeys("CODE-C1");
+        assertThat(council.get(countedOf(KNOWSLEY, "2026-27", "code-failures") + "?provision=no-such-provision").statusCode()).isEqualTo(404);
+        assertThat(council.get(countedOf(KNOWSLEY, "2026-27", "upheld") + "?provision=stage-2-late").statusCode()).isEqualTo(404);
+        assertThat(council.get(countedOf(LIVERPOOL, "2026-27", "code-failures") + "?provision=stage-2-late").statusCode()).isEqualTo(404);
+    }
 }
