@@ -59,50 +59,34 @@ public final class CountedPages {
         }
         YearFigures figures = statistics.figures(reportingYear.get());
         OrganisationFigures f = figures.of(allowed.get()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Traced shown = provision == null ? whole(f, figures, statistic.get())
+                : ofProvision(f, figures, statistic.get(), provision).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Explanation explanation = shown.explanation();
         KeyStatistic s = statistic.get();
-        Explanation explanation = statistics.explain(reportingYear.get(), f.code(), s.measure());
-        CouncilRow.Figure figure = CouncilRow.of(f, figures).figure(s);
-        CasesCounted.Words words = CasesCounted.words(s);
-        String title = s.label();
-        String query = "";
-        if (provision != null) {   // one provision of the Code: the investigations that failed it, of all investigations
-            Optional<org.annualreview.statistics.CodeFindings.Provision> failed = s == KeyStatistic.CODE_FAILURES
-                    ? statistics.codeFindings(reportingYear.get()).provision(provision) : Optional.empty();
-            if (failed.isEmpty()) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-            }
-            explanation = new Explanation(explanation.year(), explanation.figures(), explanation.measure(),
-                    statistics.casesFailing(reportingYear.get(), f.code(), failed.get().code()), explanation.denominator(), Optional.empty());
-            figure = provisionFigure(f, figures, failed.get(), explanation);
-            words = new CasesCounted.Words(words.all(), "that failed it", "Failed it");
-            title = "Complaint Handling Code: " + failed.get().label();
-            query = "provision=" + java.net.URLEncoder.encode(failed.get().code(), java.nio.charset.StandardCharsets.UTF_8);
-        }
         CaseLists.Of lists = caseLists.of(f.code(), reportingYear.get(), java.util.EnumSet.of(CaseLists.Part.DECISIONS, CaseLists.Part.COMPLIANCE));
         boolean rate = explanation.measure().isRate();
         boolean onlyCounted = rate && show.equals("counted");
         List<CasesCounted.Case> cases = CasesCounted.of(explanation, lists, onlyCounted);
 
         String address = "/workspace/organisations/" + f.code() + "/counted/" + reportingYear.get() + "/" + s.code();
-        String all = address + (query.isEmpty() ? "" : "?" + query);
-        String onlyThose = address + "?" + (query.isEmpty() ? "" : query + "&") + "show=counted";
+        String all = address + (shown.query().isEmpty() ? "" : "?" + shown.query());
+        String onlyThose = address + "?" + (shown.query().isEmpty() ? "" : shown.query() + "&") + "show=counted";
         Pagination pagination = Pagination.of(Pagination.pageAsked(page), cases.size(), CasesCounted.PAGE_SIZE, onlyCounted ? onlyThose : all);
 
-        Map<String, Object> model = WorkspacePages.base(title + ": " + f.name() + ", " + reportingYear.get(), request);
+        Map<String, Object> model = WorkspacePages.base(shown.title() + ": " + f.name() + ", " + reportingYear.get(), request);
         model.put("few", CouncilRow.FEW);
         model.put("code", f.code());
         model.put("year", reportingYear.get().toString());
-        model.put("stat", figure);
-        model.put("explanation", provision == null ? s.explanation() : explanation.measure().description() + ": the investigations in which"
-                + " we found the organisation had failed this provision, of all its detailed investigations.");
+        model.put("stat", shown.figure());
+        model.put("explanation", shown.about());
         model.put("similar", figures.averageFor(f.kind(), org.annualreview.statistics.AverageMethod.POOLED).isPresent() ? f.kind().plural() : "");
         model.put("residents", explanation.population().map(p -> String.format(java.util.Locale.UK, "%,d residents (mid-%d estimate)",
                 p.residents(), p.midYear())).orElse(""));
         model.put("rate", rate);
         model.put("compliance", CasesCounted.countsCompliance(explanation));
-        model.put("all", words.all());
-        model.put("countedWords", words.counted());
-        model.put("column", words.column());
+        model.put("all", shown.words().all());
+        model.put("countedWords", shown.words().counted());
+        model.put("column", shown.words().column());
         model.put("allCount", rate ? explanation.denominator().size() : explanation.numerator().size());
         model.put("countedCount", explanation.numerator().size());
         model.put("onlyCounted", onlyCounted);
@@ -116,17 +100,42 @@ public final class CountedPages {
     }
 
     /**
-     * One provision of the Code as the figures page shows it ({@link org.annualreview.site.CodeSection}): its share of the
-     * detailed investigations, marked on few, and its type's share, with its counts.
+     * The figure a page lists the cases of: its title, what it is, the records its explanation names, the figure as the
+     * figures page shows it, the words for its cases, and the query that names it beside the statistic (a provision).
      */
-    private CouncilRow.Figure provisionFigure(OrganisationFigures f, YearFigures figures, org.annualreview.statistics.CodeFindings.Provision provision,
-            Explanation explanation) {
-        long cases = explanation.numerator().size();
-        long investigated = f.investigated();
-        String average = f.kind().hasTypeAverage()
-                ? statistics.codeFindings(figures.year()).typeShare(provision.code(), f.kind(), figures).describeOr("none") : "";
-        return new CouncilRow.Figure(KeyStatistic.CODE_FAILURES.code(), provision.label(),
-                new org.annualreview.shared.Rate(cases, investigated).describeOr(org.annualreview.statistics.Shown.NO_INVESTIGATIONS), cases,
-                investigated, cases + " that failed it of " + investigated + " detailed investigations", average, CouncilRow.fewCases(investigated));
+    private record Traced(String title, String about, Explanation explanation, CouncilRow.Figure figure, CasesCounted.Words words,
+            String query) {
+    }
+
+    /** A key statistic, as the figures page shows it, with the records it counts ({@code stats --explain}). */
+    private Traced whole(OrganisationFigures f, YearFigures figures, KeyStatistic s) {
+        return new Traced(s.label(), s.explanation(), statistics.explain(figures.year(), f.code(), s.measure()), CouncilRow.of(f, figures).figure(s),
+                CasesCounted.words(s), "");
+    }
+
+    /**
+     * One provision of the Complaint Handling Code, as the figures page shows it ({@link org.annualreview.site.CodeSection}):
+     * the detailed investigations that failed it, of all the organisation's, marked on few, against its type's share.
+     * Empty for a provision not recorded, or a statistic other than the Code's.
+     */
+    private Optional<Traced> ofProvision(OrganisationFigures f, YearFigures figures, KeyStatistic s, String provision) {
+        org.annualreview.statistics.CodeFindings findings = statistics.codeFindings(figures.year());
+        Optional<org.annualreview.statistics.CodeFindings.Provision> failed = s == KeyStatistic.CODE_FAILURES ? findings.provision(provision)
+                : Optional.empty();
+        return failed.map(p -> {
+            Explanation investigations = statistics.explain(figures.year(), f.code(), s.measure());
+            List<String> failing = statistics.casesFailing(figures.year(), f.code(), p.code());
+            long investigated = investigations.denominator().size();
+            CouncilRow.Figure figure = new CouncilRow.Figure(s.code(), p.label(),
+                    new org.annualreview.shared.Rate(failing.size(), investigated).describeOr(org.annualreview.statistics.Shown.NO_INVESTIGATIONS),
+                    failing.size(), investigated, failing.size() + " that failed it of " + investigated + " detailed investigations",
+                    f.kind().hasTypeAverage() ? findings.typeShare(p.code(), f.kind(), figures).describeOr("none") : "",
+                    CouncilRow.fewCases(investigated));
+            return new Traced("Complaint Handling Code: " + p.label(), p.description() + " The detailed investigations in which we found"
+                    + " the organisation had not followed this provision of the Code, of all its detailed investigations.",
+                    new Explanation(investigations.year(), investigations.figures(), investigations.measure(), failing, investigations.denominator(),
+                            Optional.empty()), figure, new CasesCounted.Words(CasesCounted.words(s).all(), "that failed it", "Failed it"),
+                    "provision=" + java.net.URLEncoder.encode(p.code(), java.nio.charset.StandardCharsets.UTF_8));
+        });
     }
 }
