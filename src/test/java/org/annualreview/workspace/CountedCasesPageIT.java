@@ -229,6 +229,12 @@ class CountedCasesPageIT extends OnEachDatabase {
         Document liverpool = Jsoup.parse(analyst.get(countedOf(LIVERPOOL, "2024-25", "upheld")).body());
         assertThat(cases(liverpool)).containsOnlyKeys("BUSY-24-LIVERPOOL");
         assertThat(liverpool.select("a[href='/workspace/records/decisions/edit?key=BUSY-24-LIVERPOOL']")).as("staff open the record").hasSize(1);
+
+        String careProvider = analyst.get(figuresOf("SAMPLE-CP-0001", "2023-24")).body();
+        assertThat(keyStatistics(careProvider).get("Complaints upheld")).as("a body of no council type: no average")
+                .containsExactly("100% few cases", "1 upheld of 1 detailed investigations: the cases behind complaints upheld");
+        assertThat(careProvider).doesNotContain("Average of");
+        assertThat(cases(Jsoup.parse(analyst.get(countedOf("SAMPLE-CP-0001", "2023-24", "upheld")).body()))).containsOnlyKeys("SAMPLE-23-0008");
     }
 
     @Test
