@@ -29,7 +29,11 @@ public record CouncilRow(String code, String name, String kind, List<Figure> fig
         }
     }
 
-    static CouncilRow of(OrganisationFigures f, YearFigures year) {
+    /**
+     * The council's row of the year's figures: the site's from a release, the workspace's from the working records; the
+     * same figures, averages and few-cases markers either way.
+     */
+    public static CouncilRow of(OrganisationFigures f, YearFigures year) {
         TypeAverage average = year.averageFor(f.kind(), AverageMethod.POOLED).orElse(null);
         return new CouncilRow(f.code(), f.name(), f.kind().label(), KeyStatistic.of(year.year()).stream().map(s -> new Figure(s.code(),
                 s.label(), s.shown(f), s.count(f), s.outOf(f), s.counts(f), average == null ? "" : s.shownAverage(average, "none"),

@@ -121,7 +121,11 @@ public final class LettersWorkspace {
                 .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** One organisation's key statistics of a year, as its letter will give them, before publication too. */
+    /**
+     * One organisation's key statistics of a year, as its letter will give them, before publication too: each against the
+     * average for its type and marked where it rests on few cases, as the public council page shows them (the same
+     * {@link org.annualreview.site.CouncilRow}), but from the working records; each linked to the cases it counts.
+     */
     @GetMapping("/workspace/organisations/{code}/figures/{year}")
     public ResponseEntity<String> figures(HttpServletRequest request, Principal principal, @PathVariable("code") String code,
             @PathVariable("year") String year) {
@@ -131,18 +135,16 @@ public final class LettersWorkspace {
             throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);   // the workspace's page not found
         }
         OrganisationFigures f = found.get();
+        org.annualreview.statistics.YearFigures figures = statistics.figures(ReportingYear.parse(year));
         Map<String, Object> model = WorkspacePages.base(f.name() + ": key statistics " + year, request);
-        Optional<org.annualreview.statistics.TypeAverage> average = statistics.figures(ReportingYear.parse(year))
-                .averageFor(f.kind(), org.annualreview.statistics.AverageMethod.POOLED);
-        model.put("averages", average.isPresent());
-        model.put("rows", org.annualreview.statistics.KeyStatistic.of(ReportingYear.parse(year)).stream().map(s -> Map.of("label", s.label(),
-                "shown", s.shown(f), "counts", s.counts(f), "average", average.map(a -> s.shownAverage(a, "none")).orElse(""),
-                "fewCases", org.annualreview.site.CouncilRow.fewCases(s, f))).toList());
+        model.put("averages", figures.averageFor(f.kind(), org.annualreview.statistics.AverageMethod.POOLED).isPresent());
+        model.put("similar", f.kind().hasTypeAverage() ? f.kind().plural() : "");
+        model.put("row", org.annualreview.site.CouncilRow.of(f, figures));
+        model.put("few", org.annualreview.site.CouncilRow.FEW);
         model.put("code", f.code());
         model.put("year", year);
         model.put("decisions", f.complaintsAndEnquiries());
         model.put("complianceCases", f.compliedOnTime() + f.compliedLate() + f.notComplied() + f.compliancePending());
-        org.annualreview.statistics.YearFigures figures = statistics.figures(ReportingYear.parse(year));
         model.put("codeSection", org.annualreview.site.CodeSection.appliesTo(figures)
                 ? org.annualreview.site.CodeSection.of(statistics.codeFindings(figures.year()), f, figures) : Map.of());
         return pages.page("figures", model);

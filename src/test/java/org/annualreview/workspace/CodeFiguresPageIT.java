@@ -49,7 +49,7 @@ class CodeFiguresPageIT extends OnEachDatabase {
 
         String own = org.jsoup.Jsoup.parse(workspace.signedIn(COUNCIL).get("/workspace/organisations/" + KNOWSLEY + "/figures/2026-27").body()).text();
         assertThat(own).contains("Complaint Handling Code", "Provisions failed (1 of 2 detailed investigations had a failure)",
-                "Stage 2 answer later than 20 working days 1 50% few cases",
+                "Stage 2 answer later than 20 working days 1 case: see which 50% few cases",
                 "Self-assessment against the Code Not found", "1 September 2026: No self-assessment published.");
         assertThat(workspace.signedIn(ANALYST).get("/workspace/organisations/" + KNOWSLEY + "/figures/2026-27").body())
                 .contains("Stage 2 answer later than 20 working days");

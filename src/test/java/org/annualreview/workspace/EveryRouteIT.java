@@ -44,6 +44,7 @@ class EveryRouteIT {
             for (String type : path.contains("{type}") ? List.of("decisions", "organisations", "populations", "contacts") : List.of("")) {
                 samples.add(path.replace("{type}", type).replace("{year}", "2023-24").replace("{code}", ServedWorkspace.LIVERPOOL)
                         .replace("{token}", "A".repeat(43))
+                        .replace("{statistic}", "upheld")
                         .replaceAll("\\{id}", "1").replaceAll("\\{[a-z]+:([a-z]+)\\|[^}]*}", "$1"));
             }
             return samples;
