@@ -98,8 +98,9 @@ public final class Letters {
 
         /**
          * The letter's web page as a browser shows it: as kept, with a viewport line added to its head so that a phone
-         * lays it out at its own width (the letter's words and the kept page are unchanged; letters written before it
-         * had none).
+         * lays it out at its own width, and on a narrow screen the charts' bars (drawn in millimetres, for paper) left out
+         * beside the figures they draw (the letter's words and the kept page are unchanged; letters written before it had
+         * none).
          */
         public String htmlForScreens() {
             if (html.contains("name=\"viewport\"")) {
@@ -108,7 +109,7 @@ public final class Letters {
             // at the end of the head: after the letter's own styles, which it overrides on narrow screens only
             return html.replaceFirst("</head>", "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
                     + "<style>@media screen and (max-width: 40em) { body { margin: 0 8px; overflow-wrap: anywhere; }"
-                    + " table.chart { width: 100%; table-layout: fixed; } table.chart th { width: 40%; } table.chart td.bars { width: 40%; } }"
+                    + " table.chart th { width: auto; } table.chart td.bars { display: none; } }"
                     + "</style>\n</head>");
         }
     }
