@@ -65,7 +65,11 @@ final class WorkspacePages {
     ResponseEntity<String> page(String name, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         try {
-            engine.getTemplate(name).evaluate(out, model);
+            Map<String, Object> withSection = new java.util.HashMap<>(model);
+            // the header navigation's item the page is under: changing your password, else the workspace (an error page none)
+            withSection.putIfAbsent("section", name.startsWith("password") || name.equals("new-password") ? "/workspace/password"
+                    : name.equals("error") || name.equals("not-found") ? "" : "/workspace");
+            engine.getTemplate(name).evaluate(out, withSection);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -335,7 +335,9 @@ class AccountsIT {
         String page = analyst.get("/workspace").body();
         String header = page.substring(page.indexOf("<header>"), page.indexOf("</header>"));
         assertThat(header).as("the header's navigation: the workspace, and signing out as a form that posts with the CSRF field")
-                .contains("<a class=\"govuk-service-navigation__link\" href=\"/workspace\">Workspace</a>",
+                .contains("<li class=\"govuk-service-navigation__item govuk-service-navigation__item--active\"><a class=\"govuk-service-navigation__link\""
+                        + " href=\"/workspace\" aria-current=\"true\"><strong class=\"govuk-service-navigation__active-fallback\">Workspace</strong></a>",
+                        "<a class=\"govuk-service-navigation__link\" href=\"/workspace/password\">Change your password</a>",
                         "<form action=\"/logout\" method=\"post\"", "name=\"_csrf\" value=\"",
                         "<button type=\"submit\" class=\"govuk-service-navigation__link app-sign-out__button\">Sign out</button>",
                         "govuk-phase-banner");

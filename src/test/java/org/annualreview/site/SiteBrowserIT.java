@@ -484,6 +484,28 @@ class SiteBrowserIT {
         }
     }
 
+    @Test
+    void aCouncilsPagePrintsItsFiguresAndTablesWithoutTheSitesNavigationBannerAndFooter() throws Exception {
+        ChromeDriver printing = chromium(true);
+        try {
+            printing.get(site + "/councils/" + KNOWSLEY);
+            printing.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            for (String hidden : List.of(".govuk-service-navigation", ".govuk-phase-banner", ".govuk-footer")) {
+                assertThat(printing.findElements(By.cssSelector(hidden))).as(hidden + " is on the page").isNotEmpty();
+                assertThat(printing.findElement(By.cssSelector(hidden)).isDisplayed()).as(hidden + " printed").isFalse();
+            }
+            assertThat(printing.findElement(By.tagName("h1")).isDisplayed()).isTrue();
+            assertThat(printing.findElements(By.cssSelector("main table")).stream().filter(WebElement::isDisplayed).count())
+                    .as("the council's tables are printed").isGreaterThanOrEqualTo(3);
+            String pdf = printing.print(new org.openqa.selenium.print.PrintOptions()).getContent();
+            assertThat(java.util.Base64.getDecoder().decode(pdf)).as("Chromium prints it").startsWith("%PDF".getBytes());
+            printing.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "screen"));
+            assertThat(printing.findElement(By.cssSelector(".govuk-service-navigation")).isDisplayed()).as("on screen").isTrue();
+        } finally {
+            printing.quit();
+        }
+    }
+
     /** Every public and workspace page type, as each kind of visitor reaches it (the workspace's signed in by the browser first). */
     static final List<String> EVERY_PAGE_TYPE = List.of("/", "/?view=lower", "/?view=upper", "/councils?q=king%27s+lynn",
             "/councils/" + KNOWSLEY, "/councils/" + KNOWSLEY + "/decisions", "/councils/" + KNOWSLEY + "/compare", "/decisions?q=housing",

@@ -137,6 +137,8 @@ class PasswordsIT extends OnEachDatabase {
             Visitor someoneElse = workspace.signedIn(ServedWorkspace.ANALYST);
             String start = here.get("/workspace").body();
             assertThat(start).contains("<a class=\"govuk-service-navigation__link\" href=\"/workspace/password\">Change your password</a>");
+            assertThat(here.get("/workspace/password").body()).as("the page marks its item in the navigation").contains(
+                    "href=\"/workspace/password\" aria-current=\"true\"><strong class=\"govuk-service-navigation__active-fallback\">Change your password");
             String form = here.get("/workspace/password").body();
             assertThat(form).contains("<h1 class=\"govuk-heading-l\">Change your password</h1>", "autocomplete=\"current-password\"",
                     "autocomplete=\"new-password\"", "At least 12 characters");
