@@ -84,6 +84,8 @@ public final class Accounts {
         if (find(user).isPresent()) {
             jdbc.update("update account set display_name = ?, password_hash = ?, role = ?, organisation_code = ?, enabled = true where username = ?",
                     wanted.displayName().strip(), hash, role.code(), code.orElse(null), user);
+            // its password set anew: whoever is signed in with the old one is signed out, on every node
+            jdbc.update("delete from spring_session where principal_name = ?", user);
         } else {
             jdbc.update("insert into account (username, display_name, password_hash, role, organisation_code, enabled, created_at)"
                     + " values (?, ?, ?, ?, ?, true, ?)", user, wanted.displayName().strip(), hash, role.code(), code.orElse(null),

@@ -71,18 +71,30 @@ public final class AuditLog {
         return find(new Query(Optional.empty(), Optional.empty(), 0, limit)).events();
     }
 
-    /** A page of the events the query names, latest first. */
-    public Page find(Query query) {
-        StringBuilder sql = new StringBuilder("select * from audit_event");
+    /** How many events the query names, on every page. */
+    public long count(Query query) {
         List<Object> arguments = new ArrayList<>();
+        String where = where(query, arguments);
+        return jdbc.queryForObject("select count(*) from audit_event" + where, Long.class, arguments.toArray());
+    }
+
+    private static String where(Query query, List<Object> arguments) {
+        StringBuilder where = new StringBuilder();
         query.action().ifPresent(action -> {
-            sql.append(" where action = ?");
+            where.append(" where action = ?");
             arguments.add(action);
         });
         query.actor().ifPresent(actor -> {
-            sql.append(arguments.isEmpty() ? " where" : " and").append(" actor = ?");
+            where.append(arguments.isEmpty() ? " where" : " and").append(" actor = ?");
             arguments.add(actor);
         });
+        return where.toString();
+    }
+
+    /** A page of the events the query names, latest first. */
+    public Page find(Query query) {
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select * from audit_event").append(where(query, arguments));
         int limit = Math.max(1, query.limit());
         sql.append(" order by id desc offset ").append(Math.max(0, query.offset())).append(" rows fetch next ").append(limit + 1)
                 .append(" rows only");

@@ -44,9 +44,13 @@ public final class AuditPages {
     @GetMapping("/workspace/audit")
     public ResponseEntity<String> list(HttpServletRequest request, @RequestParam(name = "action", defaultValue = "") String action,
             @RequestParam(name = "actor", defaultValue = "") String actor, @RequestParam(name = "page", defaultValue = "1") String page) {
-        int number = page.matches("\\d{1,6}") ? Math.max(1, Integer.parseInt(page)) : 1;
-        AuditLog.Page found = audit.find(new AuditLog.Query(Optional.of(action.strip()).filter(a -> !a.isEmpty()),
-                Optional.of(actor.strip()).filter(a -> !a.isEmpty()), (number - 1) * PER_PAGE, PER_PAGE));
+        Optional<String> chosenAction = Optional.of(action.strip()).filter(a -> !a.isEmpty());
+        Optional<String> chosenActor = Optional.of(actor.strip()).filter(a -> !a.isEmpty());
+        long events = audit.count(new AuditLog.Query(chosenAction, chosenActor, 0, PER_PAGE));
+        org.annualreview.site.Pagination pagination = org.annualreview.site.Pagination.of(org.annualreview.site.Pagination.pageAsked(page),
+                events, PER_PAGE, address(action.strip(), actor.strip()));
+        int number = pagination.page();
+        AuditLog.Page found = audit.find(new AuditLog.Query(chosenAction, chosenActor, (int) pagination.from(), PER_PAGE));
         Map<String, Object> model = WorkspacePages.base(number > 1 ? "Audit log, page " + number : "Audit log", request);
         model.put("events", found.events().stream().map(AuditPages::listed).toList());
         model.put("actions", audit.actions().stream().map(AuditAction::of).sorted(java.util.Comparator.comparing(AuditAction::inWords)).toList());
@@ -55,8 +59,7 @@ public final class AuditPages {
         model.put("actionInWords", action.isBlank() ? "" : AuditAction.of(action.strip()).inWords());
         model.put("actor", actor.strip());
         model.put("page", number);
-        model.put("previous", number > 1 ? address(action.strip(), actor.strip(), number - 1) : "");
-        model.put("next", found.more() ? address(action.strip(), actor.strip(), number + 1) : "");
+        model.put("pagination", pagination.model());
         return pages.page("audit", model);
     }
 
@@ -100,14 +103,15 @@ public final class AuditPages {
         return row;
     }
 
-    private static String address(String action, String actor, int page) {
-        StringBuilder address = new StringBuilder("/workspace/audit?");
+    /** The list's address with its choices, without its page. */
+    private static String address(String action, String actor) {
+        List<String> query = new ArrayList<>();
         if (!action.isEmpty()) {
-            address.append("action=").append(URLEncoder.encode(action, StandardCharsets.UTF_8)).append('&');
+            query.add("action=" + URLEncoder.encode(action, StandardCharsets.UTF_8));
         }
         if (!actor.isEmpty()) {
-            address.append("actor=").append(URLEncoder.encode(actor, StandardCharsets.UTF_8)).append('&');
+            query.add("actor=" + URLEncoder.encode(actor, StandardCharsets.UTF_8));
         }
-        return address.append("page=").append(page).toString();
+        return "/workspace/audit" + (query.isEmpty() ? "" : "?" + String.join("&", query));
     }
 }

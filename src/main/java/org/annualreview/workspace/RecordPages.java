@@ -71,8 +71,11 @@ public final class RecordPages {
         }
         RecordType t = type.get();
         Optional<String> code = organisation.isBlank() ? Optional.empty() : Optional.of(organisationCode(organisation.strip()));
-        Records.Page found = records.find(t, new Records.Search(words, code, Optional.of(caseReference.strip()).filter(c -> !c.isEmpty()),
-                wholeNumber(page)));
+        Records.Search search = new Records.Search(words, code, Optional.of(caseReference.strip()).filter(c -> !c.isEmpty()), wholeNumber(page));
+        Records.Page found = records.find(t, search);
+        if (found.page() > found.pages()) {   // beyond the last page: the last
+            found = records.find(t, new Records.Search(search.words(), search.organisation(), search.caseReference(), found.pages()));
+        }
         List<Field> fields = Records.fields(t);
         List<Field> listed = listed(t, fields);
         Map<String, Object> model = WorkspacePages.base(Records.plural(t), request);
@@ -93,8 +96,8 @@ public final class RecordPages {
         model.put("page", found.page());
         model.put("pages", found.pages());
         String query = "q=" + encode(words) + "&organisation=" + encode(organisation) + "&case=" + encode(caseReference);
-        model.put("previous", found.page() > 1 ? "/workspace/records/" + t.fileName() + "?" + query + "&page=" + (found.page() - 1) : "");
-        model.put("next", found.page() < found.pages() ? "/workspace/records/" + t.fileName() + "?" + query + "&page=" + (found.page() + 1) : "");
+        model.put("pagination", org.annualreview.site.Pagination.of(found.page(), found.total(), Records.PAGE_SIZE,
+                "/workspace/records/" + t.fileName() + "?" + query).model());
         model.put("newHref", "/workspace/records/" + t.fileName() + "/new" + (code.isPresent() && Records.hasOrganisation(t) && t != RecordType.ORGANISATIONS
                 ? "?organisation_code=" + encode(code.get()) : caseReference.isBlank() ? "" : "?case_reference=" + encode(caseReference.strip())));
         return pages.page("record-list", model);

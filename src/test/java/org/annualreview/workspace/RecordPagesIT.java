@@ -71,6 +71,42 @@ class RecordPagesIT extends OnEachDatabase {
         }
 
         @Test
+        void aLongListIsShownFiftyAPageWithNumberedPagesThatKeepTheSearch() throws Exception {
+            try (var c = workspace.connection(); var s = c.prepareStatement(
+                    "insert into population (organisation_code, mid_year, residents) values ('E08000012', ?, ?)")) {
+                for (int year = 1801; year <= 1920; year++) {   // 120 estimates of years no figure reads
+                    s.setInt(1, year);
+                    s.setInt(2, 100000 + year);
+                    s.executeUpdate();
+                }
+            }
+            try {
+                Visitor analyst = workspace.signedIn(ANALYST);
+                String address = "/workspace/records/populations?q=&organisation=E08000012&case=";
+
+                String first = analyst.get(address).body();
+                java.util.regex.Matcher total = java.util.regex.Pattern.compile("Showing 1 to 50 of (\\d+)\\.").matcher(first);
+                assertThat(total.find()).as("the first page says how many in all").isTrue();
+                long found = Long.parseLong(total.group(1));
+                assertThat(found).as("the 120 and the sample's").isGreaterThanOrEqualTo(120);
+                assertThat(first).contains("<nav class=\"govuk-pagination\"", "aria-label=\"Page 1\" aria-current=\"page\"",
+                        "href=\"" + address.replace("&", "&amp;") + "&amp;page=2\" rel=\"next\"").doesNotContain("rel=\"prev\"");
+                assertThat(first.split("<tr class=\"govuk-table__row\">", -1)).as("50 rows and the heading row").hasSize(52);
+
+                String second = analyst.get(address + "&page=2").body();
+                assertThat(second).contains("Showing 51 to 100 of " + found + ".", "aria-label=\"Page 2\" aria-current=\"page\"",
+                        "rel=\"prev\"");
+                int last = (int) ((found + 49) / 50);
+                assertThat(analyst.get(address + "&page=" + (last + 5)).body()).as("beyond the last page: the last")
+                        .contains("Showing " + ((last - 1) * 50 + 1) + " to " + found + " of " + found + ".").doesNotContain("rel=\"next\"");
+            } finally {
+                try (var c = workspace.connection(); var s = c.prepareStatement("delete from population where mid_year <= 1920")) {
+                    s.executeUpdate();
+                }
+            }
+        }
+
+        @Test
         void anOrganisationsContactsAreListedByItsNameAndNoOtherOrganisationsAre() throws Exception {
             Visitor analyst = workspace.signedIn(ANALYST);
 

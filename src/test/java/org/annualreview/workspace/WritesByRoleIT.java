@@ -177,6 +177,24 @@ class WritesByRoleIT extends OnEachDatabase {
     }
 
     @Test
+    void aPasswordSetAnewFromTheCommandLineEndsTheSessionsOpenWithTheOldOne() throws Exception {
+        Path password = workspace.directory.resolve("password.txt");
+        assertThat(workspace.cli("users", "add", "--username", "password.anew@ombudsman.example", "--name", "Sam Anew", "--role", "analyst",
+                "--password-file", password.toString()).exitCode()).isZero();
+        Visitor signedIn = workspace.signedIn("password.anew@ombudsman.example");
+        Visitor someoneElse = workspace.signedIn(ServedWorkspace.ANALYST);
+        assertThat(signedIn.get("/workspace/imports").statusCode()).isEqualTo(200);
+
+        assertThat(workspace.cli("users", "add", "--username", "password.anew@ombudsman.example", "--name", "Sam Anew", "--role", "analyst",
+                "--password-file", password.toString(), "--replace").exitCode()).isZero();
+
+        HttpResponse<String> after = signedIn.get("/workspace/imports");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(Visitor.location(after)).endsWith("/login");
+        assertThat(someoneElse.get("/workspace/imports").statusCode()).as("another account's session is kept").isEqualTo(200);
+    }
+
+    @Test
     void thirtyWrongPasswordsAtOnceAreCheckedNoMoreThanTheLimit() throws Exception {
         assertThat(workspace.cli("users", "add", "--username", "guessed.at.once@ombudsman.example", "--name", "Guessed", "--role", "analyst",
                 "--password-file", workspace.directory.resolve("password.txt").toString()).exitCode()).isZero();
