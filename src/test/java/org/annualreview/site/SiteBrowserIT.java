@@ -1,6 +1,7 @@
 package org.annualreview.site;
 
 import static org.annualreview.testing.Chromium.clickThrough;
+import static org.annualreview.testing.Chromium.seriousProblems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -25,17 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * The public site in a real browser (Debian's headless Chromium, driven by Selenium), served by
@@ -119,7 +115,7 @@ class SiteBrowserIT {
 
     void open(String path) {
         browser.get(site + path);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+        org.annualreview.testing.Chromium.waitForPage(browser);
     }
 
     void screenshot(String name) throws Exception {
@@ -255,13 +251,9 @@ class SiteBrowserIT {
             "api-docs", "letter", "not-found", "register", "sign-in"})
     void axeFindsNoSeriousOrCriticalAccessibilityProblem(String pageType) throws Exception {
         open(path(pageType));
-        Results results = new AxeBuilder().withTags(org.annualreview.testing.Chromium.AXE_TAGS)
-                .analyze(browser);
+        Results results = org.annualreview.testing.Chromium.axe(browser);
         screenshot("page-" + pageType);
-        List<String> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(SiteBrowserIT::describe).toList();
-        assertThat(serious).as(pageType + " at " + browser.getCurrentUrl()).isEmpty();
+        assertThat(org.annualreview.testing.Chromium.serious(results)).as(pageType + " at " + browser.getCurrentUrl()).isEmpty();
         assertThat(results.getPasses()).isNotEmpty();
         assertThat(refusedByTheContentSecurityPolicy()).as(pageType + ": every style, script and image it uses is allowed").isEmpty();
     }
@@ -289,13 +281,6 @@ class SiteBrowserIT {
             }
             default -> PAGE_TYPES.get(pageType);
         };
-    }
-
-    /** The serious and critical problems axe-core finds on the page open in a browser. */
-    static List<String> seriousProblems(ChromeDriver driver) {
-        Results results = new AxeBuilder().withTags(org.annualreview.testing.Chromium.AXE_TAGS).analyze(driver);
-        return results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(SiteBrowserIT::describe).toList();
     }
 
     @Test
@@ -567,10 +552,5 @@ class SiteBrowserIT {
 
     void screenshot(ChromeDriver driver, String name) throws Exception {
         Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    static String describe(Rule rule) {
-        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList();
     }
 }

@@ -21,6 +21,29 @@ public final class Chromium {
     private Chromium() {
     }
 
+    /** axe-core's findings on the page open, by the rules of {@link #AXE_TAGS}. */
+    public static com.deque.html.axecore.results.Results axe(ChromeDriver driver) {
+        return new com.deque.html.axecore.selenium.AxeBuilder().withTags(AXE_TAGS).analyze(driver);
+    }
+
+    /** The serious and critical problems among axe-core's findings, each with its rule and first places, for a failure's message. */
+    public static List<String> serious(com.deque.html.axecore.results.Results results) {
+        return results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList()).toList();
+    }
+
+    /** The serious and critical problems axe-core finds on the page open. */
+    public static List<String> seriousProblems(ChromeDriver driver) {
+        return serious(axe(driver));
+    }
+
+    /** Waits (up to 10 s) until the page open has loaded. */
+    public static void waitForPage(ChromeDriver driver) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(b -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) b).executeScript("return document.readyState")));
+    }
+
     /** Skips the test class with the reason when Chromium or its driver is not installed; fails under CI, which installs them. */
     public static void requireOrSkip() {
         if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {

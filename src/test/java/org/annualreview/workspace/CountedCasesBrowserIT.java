@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * A council officer's figures page and the cases behind a figure in a real browser (Debian's headless Chromium): signed
@@ -95,7 +90,7 @@ class CountedCasesBrowserIT {
 
     void open(String path) {
         browser.get(workspace.address() + path);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+        Chromium.waitForPage(browser);
     }
 
     /** axe-core and the page's width at 1280 px and at 390 px (a phone's width, by Chromium's device emulation). */
@@ -105,13 +100,9 @@ class CountedCasesBrowserIT {
                     "mobile", false));
             try {
                 browser.navigate().refresh();
-                new WebDriverWait(browser, Duration.ofSeconds(10))
-                        .until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+                Chromium.waitForPage(browser);
                 String at = name + " at " + width + " px";
-                Results results = new AxeBuilder().withTags(Chromium.AXE_TAGS).analyze(browser);
-                assertThat(results.getViolations().stream().filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-                        .map(r -> r.getImpact() + " " + r.getId() + ": " + r.getHelp() + " at " + r.getNodes().stream().limit(3)
-                                .map(n -> String.valueOf(n.getTarget())).toList()).toList()).as(at).isEmpty();
+                assertThat(Chromium.seriousProblems(browser)).as(at).isEmpty();
                 long scrollWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
                 long innerWidth = (Long) browser.executeScript("return window.innerWidth");
                 assertThat(innerWidth).as(at + ": the window's width").isEqualTo(width);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,13 +18,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * The letter review a page at a time, the comparison of a letter's two versions and the year's sending table in a
@@ -108,7 +104,7 @@ class LetterPagesBrowserIT {
 
     void open(String path) {
         browser.get(workspace.address() + path);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+        Chromium.waitForPage(browser);
     }
 
     /** axe at 1280 px wide and at 390 px, where the page must not scroll sideways; back to 1280 after. */
@@ -137,11 +133,8 @@ class LetterPagesBrowserIT {
     }
 
     void assertNoSeriousProblems(String name) throws Exception {
-        Results results = new AxeBuilder().withTags(Chromium.AXE_TAGS).analyze(browser);
-        List<String> serious = results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList()).toList();
-        assertThat(serious).as(name + " at " + browser.getCurrentUrl()).isEmpty();
+        Results results = Chromium.axe(browser);
+        assertThat(Chromium.serious(results)).as(name + " at " + browser.getCurrentUrl()).isEmpty();
         assertThat(results.getPasses()).as(name + ": axe ran").isNotEmpty();
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -132,7 +128,7 @@ class PasswordBrowserIT {
             assertThat(link.find()).as(text).isTrue();
             ChromeDriver holder = chromium(width);
             holder.get(link.group());
-            waitForPage(holder);
+            Chromium.waitForPage(holder);
             assertThat(heading(holder)).isEqualTo("Set a new password");
             assertThat(main(holder)).contains(kit);
             check(holder, "password-reset-" + at);
@@ -160,7 +156,7 @@ class PasswordBrowserIT {
             // 4. the link a second time
             holder.manage().deleteAllCookies();
             holder.get(link.group());
-            waitForPage(holder);
+            Chromium.waitForPage(holder);
             assertThat(heading(holder)).isEqualTo("This link has been used");
             assertThat(main(holder)).contains("Nothing has been changed");
             check(holder, "password-reset-used-" + at);
@@ -187,11 +183,7 @@ class PasswordBrowserIT {
 
     void open(ChromeDriver driver, String path) {
         driver.get(workspace.address() + path);
-        waitForPage(driver);
-    }
-
-    static void waitForPage(ChromeDriver driver) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+        Chromium.waitForPage(driver);
     }
 
     static String main(ChromeDriver driver) {
@@ -208,12 +200,9 @@ class PasswordBrowserIT {
      * by the Content-Security-Policy, no sideways scrolling at the window's width, and a screenshot of the page.
      */
     static void check(ChromeDriver driver, String name) throws Exception {
-        Results results = new AxeBuilder().withTags(Chromium.AXE_TAGS).analyze(driver);
+        Results results = Chromium.axe(driver);
         Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        List<String> serious = results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList()).toList();
-        assertThat(serious).as(name + " at " + driver.getCurrentUrl()).isEmpty();
+        assertThat(Chromium.serious(results)).as(name + " at " + driver.getCurrentUrl()).isEmpty();
         assertThat(results.getPasses()).as(name + ": axe ran").isNotEmpty();
         assertThat(driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList())
