@@ -108,9 +108,9 @@ class SiteBrowserIT {
     }
 
     ChromeDriver chromium(boolean javaScript) {
-        return org.annualreview.testing.Chromium.start(directory, Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
-                "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true,
-                "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
+        ChromeDriver driver = org.annualreview.testing.Chromium.start(directory, Map.of("download.default_directory",
+                downloads.toAbsolutePath().toString(), "download.prompt_for_download", false, "plugins.always_open_pdf_externally", true));
+        return javaScript ? driver : org.annualreview.testing.Chromium.withoutJavaScript(driver);
     }
 
     void open(String path) {
