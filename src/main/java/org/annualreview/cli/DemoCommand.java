@@ -191,11 +191,7 @@ final class DemoCommand implements Callable<Integer>, BeforeStarting.RunsWithout
                     + " the workspace at http://localhost:%s/workspace%n", environment.getProperty("local.server.port"),
                     environment.getProperty("local.server.port"));
             out.flush();
-            try {
-                Thread.currentThread().join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ServeCommand.untilStopped();
         }
         return ExitCodes.OK;
     }

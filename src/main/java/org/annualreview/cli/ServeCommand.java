@@ -35,11 +35,21 @@ final class ServeCommand implements Callable<Integer> {
                 environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")),
                 publication.publishedYears().isEmpty() ? "none yet" : publication.publishedYears());
         out.flush();
+        untilStopped();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Serves until the thread is interrupted (a test stopping its server; Ctrl-C ends the process through the shutdown
+     * hook instead), then returns so that the application closes: web server, jobs and connection pools. The interrupt
+     * is not passed on, because Spring's close begins with a timed lock that an interrupted thread never gets: it would
+     * return at once and leave all of them running.
+     */
+    static void untilStopped() {
         try {
             Thread.currentThread().join();
-        } catch (InterruptedException stopped) {   // asked to stop (a test ending): the site closes with the application
-            Thread.currentThread().interrupt();
+        } catch (InterruptedException stopped) {
+            // asked to stop: returning is the answer
         }
-        return ExitCodes.OK;
     }
 }

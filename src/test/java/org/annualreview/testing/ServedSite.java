@@ -75,5 +75,8 @@ public final class ServedSite implements AutoCloseable {
     public void close() throws InterruptedException {
         server.interrupt();
         server.join(30_000);
+        if (server.isAlive()) {
+            throw new AssertionError("the site at " + address + " did not stop in 30 s");
+        }
     }
 }
