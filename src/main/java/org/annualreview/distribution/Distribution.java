@@ -314,21 +314,25 @@ public final class Distribution {
         return "claimed by run " + claimedBy + ", which stopped after the end of the message went to the mail server and before recording"
                 + " what it answered";
     }
-    /** A short message to one address (a confirmation link, say): plain text and HTML from Markdown, tried like a letter. */
+
+    /**
+     * A short message to one address, sent while a person waits for a page (a confirmation link, a link to set a new
+     * password): plain text and HTML from Markdown; throws if the mail server did not take it.
+     */
     public void sendNotice(String to, String subject, String markdown) {
-        Tried tried = sendTrying(Smtp.EndGate.OPEN, () -> {
-            try {
-                MimeMessage message = mail.createMimeMessage();
-                MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-                helper.setFrom(settings.from());
-                helper.setTo(to);
-                helper.setSubject(subject);
-                text(helper, markdown);
-                return message;
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        MimeMessage message;
+        try {
+            message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(settings.from());
+            helper.setTo(to);
+            helper.setSubject(subject);
+            text(helper, markdown);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        // tried once, not again after waits as a letter is: a person is waiting for the page, which says to try again later
+        Smtp.Attempt tried = smtp.send(message, Smtp.EndGate.OPEN);
         if (tried.fate() != Smtp.Fate.SENT) {
             throw new MailSendException(tried.error());
         }
@@ -459,10 +463,6 @@ public final class Distribution {
      * Sends a message, made afresh for each attempt; a transient failure is tried again after a wait that doubles
      * each time, up to the attempts set; a refusal, or a message whose fate is unknown, ends the trying.
      */
-    private Tried sendTrying(Smtp.EndGate gate, java.util.function.Supplier<MimeMessage> message) {
-        return sendTrying(gate, message, null);
-    }
-
     private Tried sendTrying(Smtp.EndGate gate, java.util.function.Supplier<MimeMessage> message, Claim claim) {
         Smtp.Attempt last = null;
         int attempt = 0;
@@ -478,9 +478,7 @@ public final class Distribution {
             if (last.fate() != Smtp.Fate.TRANSIENT) {
                 return new Tried(last.fate(), attempt, last.error());
             }
-            if (claim != null) {
-                notEnded(claim);
-            }
+            notEnded(claim);
             if (attempt < settings.attempts()) {
                 pause(settings.firstRetryAfter().multipliedBy(1L << (attempt - 1)).toMillis());
             }

@@ -374,8 +374,7 @@ class CommandLineIT {
     @Test
     void theSameCommandsWorkOnPostgreSql() throws Exception {
         try (TestDatabase postgres = TestDatabase.postgres()) {
-            String schema = ((org.postgresql.ds.PGSimpleDataSource) postgres.dataSource()).getCurrentSchema();
-            databaseUrl = TestDatabase.POSTGRES_URL + "?currentSchema=" + schema;
+            databaseUrl = postgres.url();
             assertThat(run(samples()).exitCode()).isZero();
             assertThat(run("stats", "--year", "2023-24", "--organisation", "E08000011", "--explain", "upheld").out()).contains("Result: 67%");
         }

@@ -40,6 +40,26 @@ class TestDatabaseIT {
         }
     }
 
+    @Test
+    void eachPostgresqlTestDatabaseIsMigratedEmptyOfRecordsItsOwnAndGoneAfterTheTest() throws SQLException {
+        String url;
+        try (TestDatabase first = TestDatabase.postgres(); TestDatabase second = TestDatabase.postgres()) {
+            url = first.url();
+            assertThat(first.url()).isNotEqualTo(second.url());
+            org.springframework.jdbc.core.JdbcTemplate one = new org.springframework.jdbc.core.JdbcTemplate(first.dataSource());
+            org.springframework.jdbc.core.JdbcTemplate other = new org.springframework.jdbc.core.JdbcTemplate(second.dataSource());
+            String latest = org.flywaydb.core.Flyway.configure().dataSource(first.dataSource()).locations("classpath:db/migration").load()
+                    .info().current().getVersion().getVersion();
+            assertThat(org.flywaydb.core.Flyway.configure().dataSource(first.dataSource()).locations("classpath:db/migration").load()
+                    .info().pending()).as("every migration applied").isEmpty();
+            assertThat(latest).as("the latest migration").isNotBlank();
+            assertThat(one.queryForObject("select count(*) from organisation", Long.class)).as("no records").isZero();
+            one.update("insert into throttle (throttle_key, hits, last_hit_at) values ('mine', 1, current_timestamp)");
+            assertThat(other.queryForObject("select count(*) from throttle", Long.class)).as("another test's database").isZero();
+        }
+        assertThat(connects(url)).as("dropped after the test").isFalse();
+    }
+
     private static boolean connects(String url) {
         try (Connection ignored = DriverManager.getConnection(url, USER, "")) {
             return true;

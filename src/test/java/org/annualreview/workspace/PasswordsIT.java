@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.annualreview.testing.OnEachDatabase;
 import org.annualreview.testing.ServedWorkspace;
 import org.annualreview.testing.Visitor;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -255,6 +256,30 @@ class PasswordsIT extends OnEachDatabase {
                             + "; 1 other session signed out; any hold on signing in cleared")).isEqualTo(1);
             assertThat(count("select count(*) from audit_event where after_text like ? or after_text like ?", "%" + token(link) + "%",
                     "%" + NEW_PASSWORD + "%")).as("neither the link nor the password audited").isZero();
+        }
+
+        @Test
+        void aLinkTheMailServerCouldNotTakeIsDroppedAndTheAdministratorToldToTryAgain() throws Exception {
+            String kim = anAccount("kim", "council");
+            Visitor administrator = workspace.signedIn(ServedWorkspace.ADMINISTRATOR);
+            String list = administrator.get("/workspace/accounts").body();
+            workspace.smtp.stop();   // the mail server down
+            HttpResponse<String> refused;
+            try {
+                refused = administrator.post("/workspace/accounts/password-reset", Map.of("_csrf", Visitor.csrf(list), "username", kim));
+            } finally {
+                workspace.smtp.start();
+            }
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(Jsoup.parse(refused.body()).select(".govuk-error-summary").text()).contains("There is a problem",
+                    "The email to " + kim + " could not be sent, so no link was sent", "Try again later");
+            assertThat(count("select count(*) from password_reset where username = ?", kim)).as("no link kept that no one received").isZero();
+            assertThat(count("select count(*) from audit_event where action = 'send-password-reset' and subject = ?", kim)).as("nothing sent to audit")
+                    .isZero();
+
+            String link = sendLink(kim);   // the mail server back: the same request works
+            assertThat(workspace.visitor().get(link).statusCode()).isEqualTo(200);
         }
 
         @Test
