@@ -84,8 +84,7 @@ public final class Accounts {
         if (find(user).isPresent()) {
             jdbc.update("update account set display_name = ?, password_hash = ?, role = ?, organisation_code = ?, enabled = true where username = ?",
                     wanted.displayName().strip(), hash, role.code(), code.orElse(null), user);
-            // its password set anew: whoever is signed in with the old one is signed out, on every node
-            jdbc.update("delete from spring_session where principal_name = ?", user);
+            signOut(user, Optional.empty());   // its password set anew: whoever is signed in with the old one, on every node
         } else {
             jdbc.update("insert into account (username, display_name, password_hash, role, organisation_code, enabled, created_at)"
                     + " values (?, ?, ?, ?, ?, true, ?)", user, wanted.displayName().strip(), hash, role.code(), code.orElse(null),
@@ -177,6 +176,14 @@ public final class Accounts {
         if (jdbc.update("update account set password_hash = ? where username = ?", password.hash(), user) != 1) {
             throw new IllegalStateException("no account " + user);
         }
+        return signOut(user, keep);
+    }
+
+    /**
+     * Signs out the account's sessions but {@code keep}: their rows in Spring Session's table go, so that their next
+     * request, on any node, finds no session and is sent to sign in. Returns how many.
+     */
+    private int signOut(String user, Optional<String> keep) {
         return jdbc.update("delete from spring_session where principal_name = ? and session_id <> ?", user, keep.orElse(""));
     }
 

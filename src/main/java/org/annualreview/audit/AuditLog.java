@@ -18,10 +18,6 @@ public final class AuditLog {
     public record Query(Optional<String> action, Optional<String> actor, int offset, int limit) {
     }
 
-    /** The events a query asked for, and whether there are more after them. */
-    public record Page(List<AuditEvent> events, boolean more) {
-    }
-
     private static final RowMapper<AuditEvent> ROW = (rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("happened_at").toInstant(),
             rs.getString("actor"), rs.getString("action"), rs.getString("subject"), Optional.ofNullable(rs.getString("before_text")),
             Optional.ofNullable(rs.getString("after_text")));
@@ -68,7 +64,7 @@ public final class AuditLog {
 
     /** The latest events first, at most {@code limit}. */
     public List<AuditEvent> latest(int limit) {
-        return find(new Query(Optional.empty(), Optional.empty(), 0, limit)).events();
+        return find(new Query(Optional.empty(), Optional.empty(), 0, limit));
     }
 
     /** How many events the query names, on every page. */
@@ -92,14 +88,12 @@ public final class AuditLog {
     }
 
     /** A page of the events the query names, latest first. */
-    public Page find(Query query) {
+    public List<AuditEvent> find(Query query) {
         List<Object> arguments = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select * from audit_event").append(where(query, arguments));
-        int limit = Math.max(1, query.limit());
-        sql.append(" order by id desc offset ").append(Math.max(0, query.offset())).append(" rows fetch next ").append(limit + 1)
+        sql.append(" order by id desc offset ").append(Math.max(0, query.offset())).append(" rows fetch next ").append(Math.max(1, query.limit()))
                 .append(" rows only");
-        List<AuditEvent> events = jdbc.query(sql.toString(), ROW, arguments.toArray());
-        return new Page(events.subList(0, Math.min(limit, events.size())), events.size() > limit);
+        return jdbc.query(sql.toString(), ROW, arguments.toArray());
     }
 
     public Optional<AuditEvent> event(long id) {

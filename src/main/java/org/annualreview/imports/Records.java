@@ -35,7 +35,7 @@ public final class Records {
     /** One page of records, and how many match in all. */
     public record Page(List<Map<String, String>> records, long total, int page) {
         public int pages() {
-            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+            return pagesOf(total);
         }
     }
 
@@ -89,10 +89,15 @@ public final class Records {
         return type.columns().stream().anyMatch(c -> c.target().equals("case_reference"));
     }
 
+    private static int pagesOf(long total) {
+        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    }
+
     public long count(RecordType type) {
         return jdbc.queryForObject("select count(*) from " + type.table(), Long.class);
     }
 
+    /** The page of the records the search finds (beyond the last page: the last). */
     public Page find(RecordType type, Search search) {
         List<Object> arguments = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
@@ -114,12 +119,13 @@ public final class Records {
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         long total = jdbc.queryForObject("select count(*) from " + type.table() + where, Long.class, arguments.toArray());
+        int page = Math.min(search.page(), pagesOf(total));
         List<Object> paged = new ArrayList<>(arguments);
-        paged.add((long) (search.page() - 1) * PAGE_SIZE);
+        paged.add((long) (page - 1) * PAGE_SIZE);
         paged.add(PAGE_SIZE);
         List<Map<String, String>> found = jdbc.query("select " + selected(type) + " from " + type.table() + where + " order by "
                 + String.join(", ", type.keys()) + " offset ? rows fetch next ? rows only", (rs, n) -> read(type, rs), paged.toArray());
-        return new Page(found, total, search.page());
+        return new Page(found, total, page);
     }
 
     /** The record with these key values (as text, in the order of {@link #keyHeadings}), if there is one. */

@@ -50,9 +50,9 @@ public final class AuditPages {
         org.annualreview.site.Pagination pagination = org.annualreview.site.Pagination.of(org.annualreview.site.Pagination.pageAsked(page),
                 events, PER_PAGE, address(action.strip(), actor.strip()));
         int number = pagination.page();
-        AuditLog.Page found = audit.find(new AuditLog.Query(chosenAction, chosenActor, (int) pagination.from(), PER_PAGE));
+        List<AuditEvent> found = audit.find(new AuditLog.Query(chosenAction, chosenActor, (int) pagination.from(), PER_PAGE));
         Map<String, Object> model = WorkspacePages.base(number > 1 ? "Audit log, page " + number : "Audit log", request);
-        model.put("events", found.events().stream().map(AuditPages::listed).toList());
+        model.put("events", found.stream().map(AuditPages::listed).toList());
         model.put("actions", audit.actions().stream().map(AuditAction::of).sorted(java.util.Comparator.comparing(AuditAction::inWords)).toList());
         model.put("actors", audit.actors());
         model.put("action", action.strip());

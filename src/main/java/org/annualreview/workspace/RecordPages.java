@@ -71,11 +71,8 @@ public final class RecordPages {
         }
         RecordType t = type.get();
         Optional<String> code = organisation.isBlank() ? Optional.empty() : Optional.of(organisationCode(organisation.strip()));
-        Records.Search search = new Records.Search(words, code, Optional.of(caseReference.strip()).filter(c -> !c.isEmpty()), wholeNumber(page));
-        Records.Page found = records.find(t, search);
-        if (found.page() > found.pages()) {   // beyond the last page: the last
-            found = records.find(t, new Records.Search(search.words(), search.organisation(), search.caseReference(), found.pages()));
-        }
+        Records.Page found = records.find(t, new Records.Search(words, code, Optional.of(caseReference.strip()).filter(c -> !c.isEmpty()),
+                wholeNumber(page)));
         List<Field> fields = Records.fields(t);
         List<Field> listed = listed(t, fields);
         Map<String, Object> model = WorkspacePages.base(Records.plural(t), request);
