@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.annualreview.AnnualReviewApplication;
 import org.annualreview.testing.ServedWorkspace;
 import org.annualreview.testing.ServedWorkspace.Run;
 import org.annualreview.testing.TestDatabase;
@@ -157,10 +156,9 @@ class CommandLineIT {
         }
 
         String inAJavaVmOfItsOwn(String... args) throws Exception {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), AnnualReviewApplication.class.getName(), "--database-url", databaseUrl));
+            List<String> command = new ArrayList<>(List.of("--database-url", databaseUrl));
             command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = org.annualreview.testing.OwnProcess.of(List.of(), command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
             assertThat(process.exitValue()).as(out).isZero();

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.annualreview.AnnualReviewApplication;
 import org.annualreview.testing.ScriptedSmtpServer;
 import org.annualreview.testing.ServedWorkspace;
 import org.annualreview.testing.ServedWorkspace.Run;
@@ -178,13 +177,12 @@ class SendCommandIT {
         // the other then fails to start or stops (exit code 3) before sending anything. Production is PostgreSQL.
         Assumptions.assumeTrue(databaseKind.equals("postgresql"), "two processes on one H2 file do not outlive the first (H2's automatic server)");
         server.endDelay = Duration.ofMillis(800);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-        mail.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of(AnnualReviewApplication.class.getName(), "--database-url", databaseUrl, "send", "--year", "2023-24"));
+        List<String> properties = new ArrayList<>();
+        mail.forEach((key, value) -> properties.add("-D" + key + "=" + value));
+        List<String> command = List.of("--database-url", databaseUrl, "send", "--year", "2023-24");
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            processes.add(new ProcessBuilder(command).redirectErrorStream(true)
+            processes.add(org.annualreview.testing.OwnProcess.of(properties, command).redirectErrorStream(true)
                     .redirectOutput(directory.resolve("send-" + i + ".txt").toFile()).start());
         }
         for (Process p : processes) {

@@ -7,7 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.annualreview.AnnualReviewApplication;
 
 /**
  * `annual-review` run for real, as an operator runs it, in a process of its own (java on the test class path, the
@@ -58,11 +56,9 @@ public final class CommandProcess implements AutoCloseable {
      * PostgreSQL, this user as the database user, as the tests' databases are reached).
      */
     public static CommandProcess start(String databaseUrl, Map<String, String> environment, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), AnnualReviewApplication.class.getName(),
-                "--database-url", databaseUrl));
+        List<String> command = new ArrayList<>(List.of("--database-url", databaseUrl));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = OwnProcess.of(List.of(), command).redirectErrorStream(true);
         builder.environment().put("LOGGING_LEVEL_ORG_ANNUALREVIEW", "DEBUG");
         if (databaseUrl.startsWith("jdbc:postgresql")) {
             builder.environment().put("ANNUAL_REVIEW_DATABASE_USER", System.getProperty("user.name"));

@@ -18,7 +18,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * The workspace as staff and councils reach it, for tests: a database (H2 file or a PostgreSQL schema) holding the
+ * The workspace as staff and councils reach it, for tests: a database (H2 file or PostgreSQL) holding the
  * sample records of docs/samples, 2023-24's letters written from our template but published only in 2099, one account
  * per role (added with `users add`), a GreenMail SMTP server, and `serve` running over them.
  */
@@ -57,8 +57,69 @@ public final class ServedWorkspace implements AutoCloseable {
     /** The same, its node started with the settings given besides its mail server's. */
     public static ServedWorkspace start(String kind, java.util.Map<String, String> settings) throws Exception {
         Path directory = Files.createTempDirectory("workspace-it");
-        TestDatabase postgres = kind.equals("postgresql") ? TestDatabase.postgres() : null;
-        String databaseUrl = postgres != null ? postgres.url() : "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
+        TestDatabase postgres = null;
+        String databaseUrl;
+        if (kind.equals("postgresql")) {
+            postgres = TestDatabase.postgresCopyOf(preparedPostgres());
+            databaseUrl = postgres.url();
+            copy(preparedFiles(), directory, false);
+        } else {
+            copy(preparedH2(), directory, true);
+            databaseUrl = h2Url(directory);
+        }
+        int smtpPort = ServedSite.freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        smtp.start();
+        java.util.Map<String, String> all = new java.util.HashMap<>(ServedSite.mailTo(smtpPort));
+        all.putAll(settings);
+        return new ServedWorkspace(directory, databaseUrl, postgres, smtp, ServedSite.start(databaseUrl, all));
+    }
+
+    /*
+     * What every workspace starts from is made once in a test JVM for each kind of database, by the commands an operator
+     * would run (prepare), and copied for each workspace: a PostgreSQL database copied as a template, an H2 file copied
+     * with the files beside it. Six starts of the application a workspace (about 3 s) became one copy.
+     */
+    private static Path preparedH2;
+    private static Path preparedFiles;
+    private static String preparedPostgres;
+
+    private static String h2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
+    }
+
+    private static synchronized Path preparedH2() throws Exception {
+        if (preparedH2 == null) {
+            Path directory = Files.createTempDirectory("workspace-prepared-h2");
+            prepare(directory, h2Url(directory));
+            preparedH2 = directory;
+        }
+        return preparedH2;
+    }
+
+    /** The files beside a prepared database: the password file, the loaded template and the letters written. */
+    private static synchronized Path preparedFiles() throws Exception {
+        preparedPostgres();
+        return preparedFiles;
+    }
+
+    private static synchronized String preparedPostgres() throws Exception {
+        if (preparedPostgres == null) {
+            Path directory = Files.createTempDirectory("workspace-prepared-postgresql");
+            TestDatabase database = TestDatabase.postgres();
+            prepare(directory, database.url());
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "drop-prepared-workspace"));
+            preparedFiles = directory;
+            preparedPostgres = database.name();
+        }
+        return preparedPostgres;
+    }
+
+    /**
+     * The sample records of docs/samples imported, 2023-24's template loaded (published only in 2099) and its letters
+     * written as PDF, and one account for each role, into the database at the URL, with the files in the directory.
+     */
+    private static void prepare(Path directory, String databaseUrl) throws Exception {
         Path passwordFile = Files.writeString(directory.resolve("password.txt"), PASSWORD + "\n");
         List<String> importing = new ArrayList<>(List.of("import"));
         try (var files = Files.list(Path.of("docs/samples"))) {
@@ -76,12 +137,24 @@ public final class ServedWorkspace implements AutoCloseable {
             args.addAll(account.subList(3, account.size()));
             expectSuccess(run(databaseUrl, args.toArray(String[]::new)));
         }
-        int smtpPort = ServedSite.freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
-        smtp.start();
-        java.util.Map<String, String> all = new java.util.HashMap<>(ServedSite.mailTo(smtpPort));
-        all.putAll(settings);
-        return new ServedWorkspace(directory, databaseUrl, postgres, smtp, ServedSite.start(databaseUrl, all));
+    }
+
+    /** Copies the prepared folder's files into the new one, the H2 database's among them or not. */
+    private static void copy(Path from, Path to, boolean withDatabase) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path relative = from.relativize(path);
+                if (!withDatabase && relative.startsWith("db")) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static void expectSuccess(Run run) {

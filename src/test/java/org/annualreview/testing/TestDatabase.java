@@ -30,12 +30,18 @@ public final class TestDatabase implements AutoCloseable {
     private final DataSource dataSource;
     private final Runnable cleanup;
     private final String url;
+    private final String name;
 
     private TestDatabase(String kind, DataSource dataSource, Runnable cleanup) {
         this(kind, dataSource, cleanup, null, true);
     }
 
     private TestDatabase(String kind, DataSource dataSource, Runnable cleanup, String url, boolean migrate) {
+        this(kind, dataSource, cleanup, url, migrate, null);
+    }
+
+    private TestDatabase(String kind, DataSource dataSource, Runnable cleanup, String url, boolean migrate, String name) {
+        this.name = name;
         this.kind = kind;
         this.dataSource = dataSource;
         this.cleanup = cleanup;
@@ -73,12 +79,33 @@ public final class TestDatabase implements AutoCloseable {
      * after the test, closing any connection still open to it.
      */
     public static TestDatabase postgres() {
+        return postgres(null);
+    }
+
+    /**
+     * A database of its own copied from the one named (of this test server, with no connection open to it), dropped
+     * after the test as {@link #postgres()}'s are.
+     */
+    public static TestDatabase postgresCopyOf(String database) {
+        return postgres(database);
+    }
+
+    private static TestDatabase postgres(String from) {
         String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String user = System.getProperty("user.name");
         try {
-            String template = migratedTemplate();
-            try (Connection c = DriverManager.getConnection(POSTGRES_URL, user, ""); Statement s = c.createStatement()) {
-                s.execute("create database " + name + " template " + template);
+            String template = from != null ? from : migratedTemplate();
+            for (int attempt = 1; ; attempt++) {
+                try (Connection c = DriverManager.getConnection(POSTGRES_URL, user, ""); Statement s = c.createStatement()) {
+                    s.execute("create database " + name + " template " + template);
+                    break;
+                } catch (SQLException e) {
+                    // 55006: another copy is being made from the template this moment, or a connection just closed has not yet ended
+                    if (!"55006".equals(e.getSQLState()) || attempt == 100) {
+                        throw e;
+                    }
+                    sleep(100);
+                }
             }
         } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
             String reason = "PostgreSQL is not reachable at " + POSTGRES_URL + " (" + e.getMessage() + ")";
@@ -98,10 +125,19 @@ public final class TestDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }, url, false);
+        }, url, false, name);
     }
 
     private static String template;
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     /**
      * The template the tests' PostgreSQL databases are copied from: the test database's name, "_template_" and a hash
@@ -185,6 +221,14 @@ public final class TestDatabase implements AutoCloseable {
             throw new IllegalStateException("the application opens its own H2 file database in tests");
         }
         return url;
+    }
+
+    /** The PostgreSQL database's name on the test server. */
+    public String name() {
+        if (name == null) {
+            throw new IllegalStateException("an H2 test database has no name on the test server");
+        }
+        return name;
     }
 
     public DataSource dataSource() {

@@ -41,9 +41,8 @@ class SendingTakeoverIT {
             assertThat(workspace.cli("letters", "approve", "--year", "2023-24", "--by", "Pat Approver").exitCode()).isZero();
 
             int port = ServedSite.freePort();
-            ProcessBuilder node = new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-jar", Path.of("target/annual-review.jar").toAbsolutePath()
-                    .toString(), "--database-url", workspace.databaseUrl, "serve", "--port", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(workspace.directory.resolve("first-node.log").toFile());
+            ProcessBuilder node = org.annualreview.testing.OwnProcess.of(List.of(), List.of("--database-url", workspace.databaseUrl, "serve",
+                    "--port", String.valueOf(port))).redirectErrorStream(true).redirectOutput(workspace.directory.resolve("first-node.log").toFile());
             node.environment().putAll(Map.of("ANNUAL_REVIEW_MAIL_HOST", "127.0.0.1", "ANNUAL_REVIEW_MAIL_PORT", String.valueOf(relay.port()),
                     "ANNUAL_REVIEW_MAIL_STARTTLS", "false"));
             Process first = node.start();

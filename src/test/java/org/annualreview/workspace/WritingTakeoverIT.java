@@ -43,9 +43,8 @@ class WritingTakeoverIT {
             }
 
             int port = ServedSite.freePort();
-            ProcessBuilder node = new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-jar", Path.of("target/annual-review.jar").toAbsolutePath()
-                    .toString(), "--database-url", workspace.databaseUrl, "serve", "--port", String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(workspace.directory.resolve("first-node.log").toFile());
+            ProcessBuilder node = org.annualreview.testing.OwnProcess.of(List.of(), List.of("--database-url", workspace.databaseUrl, "serve",
+                    "--port", String.valueOf(port))).redirectErrorStream(true).redirectOutput(workspace.directory.resolve("first-node.log").toFile());
             Process first = node.start();
             String job;
             int atTheKill;
