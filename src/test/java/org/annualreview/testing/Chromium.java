@@ -21,6 +21,21 @@ public final class Chromium {
     private Chromium() {
     }
 
+    /**
+     * axe-core's options: the rules of {@link #AXE_TAGS}, and every place of a violation but only the first of a rule
+     * passed or not applicable (axe-core's resultTypes). Every place of every passed rule, sent back from the page, made
+     * a map page's check take 7.5 s instead of 4 s (the same violations found either way).
+     */
+    private static final com.deque.html.axecore.args.AxeRunOptions OPTIONS = new com.deque.html.axecore.args.AxeRunOptions();
+
+    static {
+        com.deque.html.axecore.args.AxeRunOnlyOptions tags = new com.deque.html.axecore.args.AxeRunOnlyOptions();
+        tags.setType("tag");
+        tags.setValues(AXE_TAGS);
+        OPTIONS.setRunOnly(tags);
+        OPTIONS.setResultTypes(List.of("violations"));
+    }
+
     /** The browsers whose pages run no script of their own ({@link #withoutJavaScript}). */
     private static final java.util.Set<ChromeDriver> WITHOUT_JAVASCRIPT = java.util.Collections.synchronizedSet(
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
@@ -38,7 +53,7 @@ public final class Chromium {
         }
         com.deque.html.axecore.results.Results results;
         try {
-            results = new com.deque.html.axecore.selenium.AxeBuilder().setLegacyMode(true).withTags(AXE_TAGS).analyze(driver);
+            results = new com.deque.html.axecore.selenium.AxeBuilder().setLegacyMode(true).withOptions(OPTIONS).analyze(driver);
         } finally {
             if (scriptsOff) {
                 scripts(driver, false);
