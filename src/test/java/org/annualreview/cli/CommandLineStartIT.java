@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -214,8 +213,7 @@ class CommandLineStartIT {
      */
     @Test
     void theLauncherPreparesItsQuickerStartOnceAndFallsBackSilently() throws Exception {
-        Path jar = Path.of("target/annual-review.jar");
-        assumeTrue(Files.isRegularFile(jar) && !newerThan(jar, Path.of("src/main"), Path.of("templates"), Path.of("pom.xml")),
+        assumeTrue(org.annualreview.testing.OwnProcess.jarHoldsTheSourcesUnderTest(),
                 "target/annual-review.jar is missing or older than the sources: run `./mvnw package` (mvn verify does)");
         Path cache = directory.resolve("cds");
         Map<String, String> environment = Map.of("ANNUAL_REVIEW_CDS_DIR", cache.toString());
@@ -247,24 +245,5 @@ class CommandLineStartIT {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).startsWith("Usage: annual-review stats ");
         assertThat(entries(workingDirectory())).as("files made where the launcher ran").isEmpty();
-    }
-
-    /** Whether any file under the paths given was changed after {@code file}. */
-    static boolean newerThan(Path file, Path... paths) throws IOException {
-        FileTime built = Files.getLastModifiedTime(file);
-        for (Path path : paths) {
-            try (Stream<Path> files = Files.walk(path)) {
-                if (files.anyMatch(f -> {
-                    try {
-                        return Files.getLastModifiedTime(f).compareTo(built) > 0;
-                    } catch (IOException e) {
-                        return true;
-                    }
-                })) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -31,25 +31,16 @@ class ThrottleIT {
     String databaseKind;
 
     TestDatabase database;
-    com.zaxxer.hikari.HikariDataSource pool;
     Throttle throttle;
 
-    /** Through a pool of connections, as the application reaches its database (a new connection per statement took most of the time). */
     @BeforeEach
     void start() {
         database = TestDatabase.start(databaseKind);
-        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-        config.setDataSource(database.dataSource());
-        config.setMaximumPoolSize(13);
-        pool = new com.zaxxer.hikari.HikariDataSource(config);
-        throttle = new Throttle(pool, Clock.systemUTC(), Duration.ofHours(1));
+        throttle = new Throttle(database.dataSource(), Clock.systemUTC(), Duration.ofHours(1));
     }
 
     @AfterEach
     void stop() {
-        if (pool != null) {
-            pool.close();
-        }
         if (database != null) {
             database.close();
         }

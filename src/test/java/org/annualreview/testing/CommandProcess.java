@@ -14,9 +14,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-
 /**
- * `annual-review` run for real, as an operator runs it, in a process of its own (java on the test class path, the
+ * `annual-review` run for real, as an operator runs it, in a process of its own ({@link OwnProcess}, the
  * application's DEBUG log on, output and log read line by line), so that a test can kill it with SIGKILL (kill -9:
  * the process ends at once, closing nothing) at a moment its log names, or when the test sees fit.
  */

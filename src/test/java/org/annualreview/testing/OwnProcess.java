@@ -33,7 +33,7 @@ public final class OwnProcess {
         List<String> command = new ArrayList<>();
         ProcessBuilder builder = new ProcessBuilder(command);
         String javaHome = System.getProperty("java.home");
-        if (launcherRunsTheSourcesUnderTest()) {
+        if (jarHoldsTheSourcesUnderTest()) {
             command.addAll(List.of("bash", HOME.resolve("annual-review").toString()));
             List<String> options = new ArrayList<>(List.of(QUICK));
             options.addAll(javaOptions);
@@ -52,8 +52,11 @@ public final class OwnProcess {
         return builder;
     }
 
-    /** The jar is there and newer than everything the launcher would build it again for (its own test, needs_build). */
-    static boolean launcherRunsTheSourcesUnderTest() {
+    /**
+     * The launcher and its jar are there, and the jar is newer than everything the launcher would build it again for
+     * (its own test, needs_build): the launcher runs the sources under test without building.
+     */
+    public static boolean jarHoldsTheSourcesUnderTest() {
         if (!Files.isRegularFile(JAR) || !Files.isRegularFile(HOME.resolve("annual-review"))) {
             return false;
         }

@@ -60,11 +60,12 @@ public final class ServedWorkspace implements AutoCloseable {
         TestDatabase postgres = null;
         String databaseUrl;
         if (kind.equals("postgresql")) {
-            postgres = TestDatabase.postgresCopyOf(preparedPostgres());
+            Prepared prepared = preparedPostgres();
+            postgres = TestDatabase.postgresCopyOf(prepared.database());
             databaseUrl = postgres.url();
-            copy(preparedFiles(), directory, false);
+            copy(prepared.files(), directory);
         } else {
-            copy(preparedH2(), directory, true);
+            copy(preparedH2(), directory);
             databaseUrl = h2Url(directory);
         }
         int smtpPort = ServedSite.freePort();
@@ -81,8 +82,11 @@ public final class ServedWorkspace implements AutoCloseable {
      * with the files beside it. Six starts of the application a workspace (about 3 s) became one copy.
      */
     private static Path preparedH2;
-    private static Path preparedFiles;
-    private static String preparedPostgres;
+    private static Prepared preparedPostgres;
+
+    /** A prepared PostgreSQL database, by its name on the test server, and the files beside it (password, template, letters). */
+    private record Prepared(String database, Path files) {
+    }
 
     private static String h2Url(Path directory) {
         return "jdbc:h2:file:" + directory.resolve("db/annual-review").toAbsolutePath();
@@ -97,20 +101,13 @@ public final class ServedWorkspace implements AutoCloseable {
         return preparedH2;
     }
 
-    /** The files beside a prepared database: the password file, the loaded template and the letters written. */
-    private static synchronized Path preparedFiles() throws Exception {
-        preparedPostgres();
-        return preparedFiles;
-    }
-
-    private static synchronized String preparedPostgres() throws Exception {
+    private static synchronized Prepared preparedPostgres() throws Exception {
         if (preparedPostgres == null) {
             Path directory = Files.createTempDirectory("workspace-prepared-postgresql");
             TestDatabase database = TestDatabase.postgres();
             prepare(directory, database.url());
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "drop-prepared-workspace"));
-            preparedFiles = directory;
-            preparedPostgres = database.name();
+            preparedPostgres = new Prepared(database.name(), directory);
         }
         return preparedPostgres;
     }
@@ -139,15 +136,11 @@ public final class ServedWorkspace implements AutoCloseable {
         }
     }
 
-    /** Copies the prepared folder's files into the new one, the H2 database's among them or not. */
-    private static void copy(Path from, Path to, boolean withDatabase) throws java.io.IOException {
+    /** Copies the prepared folder's files (an H2 database's among them) into the new one. */
+    private static void copy(Path from, Path to) throws java.io.IOException {
         try (var paths = Files.walk(from)) {
             for (Path path : paths.toList()) {
-                Path relative = from.relativize(path);
-                if (!withDatabase && relative.startsWith("db")) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
+                Path target = to.resolve(from.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
                 } else {

@@ -32,23 +32,13 @@ public final class TestDatabase implements AutoCloseable {
     private final String url;
     private final String name;
 
-    private TestDatabase(String kind, DataSource dataSource, Runnable cleanup) {
-        this(kind, dataSource, cleanup, null, true);
-    }
-
-    private TestDatabase(String kind, DataSource dataSource, Runnable cleanup, String url, boolean migrate) {
-        this(kind, dataSource, cleanup, url, migrate, null);
-    }
-
-    private TestDatabase(String kind, DataSource dataSource, Runnable cleanup, String url, boolean migrate, String name) {
+    /** {@code url} and {@code name}: a PostgreSQL database's (null for H2's). */
+    private TestDatabase(String kind, DataSource dataSource, Runnable cleanup, String url, String name) {
         this.name = name;
         this.kind = kind;
         this.dataSource = dataSource;
         this.cleanup = cleanup;
         this.url = url;
-        if (migrate) {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        }
     }
 
     /** "h2" or "postgresql". */
@@ -64,13 +54,14 @@ public final class TestDatabase implements AutoCloseable {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
+        Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
         return new TestDatabase("h2", h2, () -> {
             try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
                 s.execute("shutdown");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, null, null);
     }
 
     /**
@@ -115,7 +106,7 @@ public final class TestDatabase implements AutoCloseable {
             System.out.println("SKIPPED on PostgreSQL: " + reason);
             Assumptions.abort(reason);
         }
-        String url = POSTGRES_URL.replaceFirst("^(jdbc:postgresql://[^/]*/)([^?]*)(.*)$", "$1" + name + "$3");
+        String url = withDatabase(POSTGRES_URL, name);
         // through a pool, as the application reaches its database: a new connection for each statement took most of the time
         // of the tests that check a whole database's contents (a quarter of a second for eleven tables), and the server's
         com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
@@ -134,10 +125,20 @@ public final class TestDatabase implements AutoCloseable {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }, url, false, name);
+        }, url, name);
     }
 
     private static String template;
+
+    /** The PostgreSQL URL with another database in place of its own, its host and parameters kept. */
+    private static String withDatabase(String url, String database) {
+        return url.replaceFirst("^(jdbc:postgresql://[^/]*/)([^?]*)(.*)$", "$1" + database + "$3");
+    }
+
+    /** The database a PostgreSQL URL names. */
+    private static String databaseOf(String url) {
+        return url.replaceFirst("^jdbc:postgresql://[^/]*/([^?]*).*$", "$1");
+    }
 
     private static void sleep(long millis) {
         try {
@@ -170,7 +171,7 @@ public final class TestDatabase implements AutoCloseable {
             migrations.append(migration.getVersion()).append(' ').append(migration.getDescription()).append(' ')
                     .append(migration.getChecksum()).append('\n');
         }
-        String name = POSTGRES_URL.replaceFirst("^jdbc:postgresql://[^/]*/([^?]*).*$", "$1") + "_template_"
+        String name = databaseOf(POSTGRES_URL) + "_template_"
                 + Integer.toHexString(migrations.toString().hashCode());
         try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
             s.execute("select pg_advisory_lock(" + name.hashCode() + ")");
@@ -181,7 +182,7 @@ public final class TestDatabase implements AutoCloseable {
                         s.execute("drop database if exists " + making);
                         s.execute("create database " + making);
                         PGSimpleDataSource migrating = new PGSimpleDataSource();
-                        migrating.setURL(POSTGRES_URL.replaceFirst("^(jdbc:postgresql://[^/]*/)([^?]*)(.*)$", "$1" + making + "$3"));
+                        migrating.setURL(withDatabase(POSTGRES_URL, making));
                         migrating.setUser(user);
                         Flyway.configure().dataSource(migrating).locations("classpath:db/migration").load().migrate();
                         s.execute("alter database " + making + " rename to " + name);
@@ -209,8 +210,8 @@ public final class TestDatabase implements AutoCloseable {
                 return;   // not reachable, or refused for another reason: postgres() reports it
             }
         }
-        String server = url.replaceFirst("^(jdbc:postgresql://[^/]*/)([^?]*)(.*)$", "$1postgres$3");
-        String name = url.replaceFirst("^jdbc:postgresql://[^/]*/([^?]*).*$", "$1");
+        String server = withDatabase(url, "postgres");
+        String name = databaseOf(url);
         if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             return;   // a name we would have to quote: leave it to the person who chose it
         }
