@@ -15,8 +15,11 @@ import java.util.GregorianCalendar;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
 
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -54,6 +57,20 @@ final class PdfLetter {
 
     static {
         XRLog.setLoggingEnabled(false);
+        lookUpOnce("javax.xml.transform.TransformerFactory", TransformerFactory::newInstance);
+        lookUpOnce("javax.xml.parsers.DocumentBuilderFactory", DocumentBuilderFactory::newInstance);
+    }
+
+    /**
+     * Names the XML factory JAXP finds as the one to use from now on, unless one is named already. Every letter's XMP
+     * metadata is written twice by xmpbox's serializer (openhtmltopdf's and ours), and each looks both factories up
+     * again, which reads every jar on the class path for a service provider: about a tenth of a letter's time
+     * (JFR, the integration tests). The same class is used as before; it is only not searched for again.
+     */
+    private static void lookUpOnce(String property, Supplier<Object> lookUp) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, lookUp.get().getClass().getName());
+        }
     }
 
     private PdfLetter() {

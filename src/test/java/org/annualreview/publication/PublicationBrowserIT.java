@@ -37,8 +37,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * A year walked through its publication lifecycle in a real browser (Debian's headless Chromium, driven by Selenium)
@@ -47,7 +45,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
  * council once they are approved, publishes; the public sees release 1 unlabelled; after an import the administrator
  * issues a revision (first without its reason), and the public sees the banner and both releases. axe-core checks
  * every page on the way, as SiteBrowserIT does (serious and critical problems fail), and each is kept as a screenshot
- * under target/site-screenshots.
+ * under target/site-screenshots when asked (Chromium.KEEP_SCREENSHOTS).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicationBrowserIT {
@@ -285,22 +283,18 @@ class PublicationBrowserIT {
 
     /**
      * axe-core on the page open, with SiteBrowserIT's rules (WCAG 2.2 A and AA and best practice; serious and critical
-     * problems fail), nothing refused by the Content-Security-Policy, and a screenshot of the page.
+     * problems fail), nothing refused by the Content-Security-Policy, and a screenshot of the page when asked.
      */
     static void assertNoSeriousProblems(ChromeDriver driver, String name) throws Exception {
-        Results results = new AxeBuilder().withTags(org.annualreview.testing.Chromium.AXE_TAGS).analyze(driver);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        List<String> serious = results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(PublicationBrowserIT::describe).toList();
-        assertThat(serious).as(name + " at " + driver.getCurrentUrl()).isEmpty();
+        Results results = org.annualreview.testing.Chromium.axe(driver);
+        if (org.annualreview.testing.Chromium.KEEP_SCREENSHOTS) {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        }
+        assertThat(org.annualreview.testing.Chromium.serious(results)).as(name + " at " + driver.getCurrentUrl()).isEmpty();
         assertThat(results.getPasses()).as(name + ": axe ran").isNotEmpty();
         assertThat(driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList())
                 .as(name + ": every style, script and image it uses is allowed").isEmpty();
     }
 
-    static String describe(Rule rule) {
-        return rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
-                + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList();
-    }
 }

@@ -37,7 +37,7 @@ import com.deque.html.axecore.results.Results;
  * The public site in a real browser (Debian's headless Chromium, driven by Selenium), served by
  * `./annual-review serve` over the demo dataset: the map, a click through to a council, a letter download,
  * the sortable table with and without JavaScript, axe-core on every page type, and a screenshot of each under
- * target/site-screenshots for people to look at.
+ * target/site-screenshots for people to look at when asked (Chromium.KEEP_SCREENSHOTS).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SiteBrowserIT {
@@ -119,6 +119,9 @@ class SiteBrowserIT {
     }
 
     void screenshot(String name) throws Exception {
+        if (!org.annualreview.testing.Chromium.KEEP_SCREENSHOTS) {
+            return;
+        }
         long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(Math.max(height, 800), 6000)));
         Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
@@ -551,6 +554,9 @@ class SiteBrowserIT {
     }
 
     void screenshot(ChromeDriver driver, String name) throws Exception {
+        if (!org.annualreview.testing.Chromium.KEEP_SCREENSHOTS) {
+            return;
+        }
         Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -26,7 +26,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * A council officer's figures page and the cases behind a figure in a real browser (Debian's headless Chromium): signed
  * in through the form, following a count to its cases and on through their pages; axe-core finds no serious or critical
  * problem on either page type, at desktop width and at 390 px, where neither scrolls sideways. Screenshots of each are
- * written under target/site-screenshots.
+ * written under target/site-screenshots when asked (Chromium.KEEP_SCREENSHOTS).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CountedCasesBrowserIT {
@@ -107,10 +107,12 @@ class CountedCasesBrowserIT {
                 long innerWidth = (Long) browser.executeScript("return window.innerWidth");
                 assertThat(innerWidth).as(at + ": the window's width").isEqualTo(width);
                 assertThat(scrollWidth).as(at + ": no sideways scroll, but wider: " + browser.executeScript(WIDER)).isLessThanOrEqualTo(innerWidth);
-                long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
-                browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", (int) Math.min(height, 6000),
-                        "deviceScaleFactor", 1, "mobile", false));   // the whole page, for people to look at
-                Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+                if (Chromium.KEEP_SCREENSHOTS) {
+                    long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+                    browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", (int) Math.min(height, 6000),
+                            "deviceScaleFactor", 1, "mobile", false));   // the whole page, for people to look at
+                    Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+                }
             } finally {
                 browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             }

@@ -28,7 +28,7 @@ import com.deque.html.axecore.results.Results;
  * real browser (Debian's headless Chromium) over the served workspace on H2 with 60 letters: an analyst signs in,
  * goes to the second page, follows "Compare" from the review to Knowsley's two versions, and approves the latest
  * there. axe-core checks each page (serious and critical problems fail) at desktop width and at 390 px, where none
- * scrolls sideways; whole-page screenshots under target/site-screenshots.
+ * scrolls sideways; whole-page screenshots under target/site-screenshots when asked (Chromium.KEEP_SCREENSHOTS).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LetterPagesBrowserIT {
@@ -126,6 +126,9 @@ class LetterPagesBrowserIT {
 
     /** The whole page (up to 6,000 px high) at the width given; the window's height back to 1,024 after. */
     void screenshot(String name, int width) throws Exception {
+        if (!Chromium.KEEP_SCREENSHOTS) {
+            return;
+        }
         long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 800), 6000)));
         Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));

@@ -35,7 +35,7 @@ import jakarta.mail.internet.MimeMessage;
  * summary), an administrator emails a link from the accounts page, and the holder opens it from the email signed out,
  * sets a new password and signs in with it; the link used again says so. axe-core checks every page (serious and
  * critical problems fail), none scrolls sideways at 390 px, and each is kept as a screenshot under
- * target/site-screenshots.
+ * target/site-screenshots when asked (Chromium.KEEP_SCREENSHOTS).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PasswordBrowserIT {
@@ -197,11 +197,13 @@ class PasswordBrowserIT {
 
     /**
      * axe-core on the page open (WCAG 2.2 A and AA and best practice; serious and critical problems fail), nothing refused
-     * by the Content-Security-Policy, no sideways scrolling at the window's width, and a screenshot of the page.
+     * by the Content-Security-Policy, no sideways scrolling at the window's width, and a screenshot of the page when asked.
      */
     static void check(ChromeDriver driver, String name) throws Exception {
         Results results = Chromium.axe(driver);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        if (Chromium.KEEP_SCREENSHOTS) {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        }
         assertThat(Chromium.serious(results)).as(name + " at " + driver.getCurrentUrl()).isEmpty();
         assertThat(results.getPasses()).as(name + ": axe ran").isNotEmpty();
         assertThat(driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
