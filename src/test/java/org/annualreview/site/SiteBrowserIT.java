@@ -258,13 +258,8 @@ class SiteBrowserIT {
         screenshot("page-" + pageType);
         assertThat(org.annualreview.testing.Chromium.serious(results)).as(pageType + " at " + browser.getCurrentUrl()).isEmpty();
         assertThat(results.getPasses()).isNotEmpty();
-        assertThat(refusedByTheContentSecurityPolicy()).as(pageType + ": every style, script and image it uses is allowed").isEmpty();
-    }
-
-    /** What the browser refused to load or apply on the pages opened since last asked, by the answers' Content-Security-Policy. */
-    List<String> refusedByTheContentSecurityPolicy() {
-        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+        assertThat(org.annualreview.testing.Chromium.refusedByTheContentSecurityPolicy(browser))
+                .as(pageType + ": every style, script and image it uses is allowed").isEmpty();
     }
 
     /** The path of a page of the type; a decision, its counted records and a letter are found from the council's pages. */

@@ -50,6 +50,9 @@ public final class Chromium {
         }
     }
 
+    /** Reads axe-core's results (its Selenium library's classes, annotated for Jackson 2). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper RESULTS = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The browsers whose pages run no script of their own ({@link #withoutJavaScript}). */
     private static final java.util.Set<ChromeDriver> WITHOUT_JAVASCRIPT = java.util.Collections.synchronizedSet(
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
@@ -84,7 +87,7 @@ public final class Chromium {
             throw new AssertionError("axe-core did not run on " + driver.getCurrentUrl() + ": " + found);
         }
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, com.deque.html.axecore.results.Results.class);
+            return RESULTS.readValue(json, com.deque.html.axecore.results.Results.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError("axe-core's results on " + driver.getCurrentUrl() + " could not be read", e);
         }
@@ -109,6 +112,15 @@ public final class Chromium {
         return results.getViolations().stream().filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
                         + rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList()).toList();
+    }
+
+    /**
+     * What the browser refused to load or apply, by the answers' Content-Security-Policy, on the pages it opened since
+     * last asked (reading the browser's log empties it).
+     */
+    public static List<String> refusedByTheContentSecurityPolicy(ChromeDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     /** The serious and critical problems axe-core finds on the page open. */
